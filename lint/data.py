@@ -1,0 +1,59 @@
+"""Word lists and patterns shipped as TOML in ``lint/data`` (and ``rules/data``).
+
+Tables are loaded once per process. Configuration can extend a table (lists are
+extended, tables merged) or drop entries (``disable = [...]`` removes them from
+every list in the table).
+"""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+_PACKAGES = ("lint", "rules")
+
+
+@cache
+def _read(name: str) -> dict[str, Any]:
+    for package in _PACKAGES:
+        resource = resources.files(package).joinpath("data", f"{name}.toml")
+        if resource.is_file():
+            return tomllib.loads(resource.read_text(encoding="utf-8"))
+    raise KeyError(f"no data table named {name!r}")
+
+
+def load(name: str, override: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The table ``name``, with ``override`` applied when given."""
+    table = _read(name)
+    if not override:
+        return table
+    merged = copy.deepcopy(table)
+    _merge(merged, {k: v for k, v in override.items() if k != "disable"})
+    disabled = set(override.get("disable", []))
+    if disabled:
+        _drop(merged, disabled)
+    return merged
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            _merge(base[key], value)
+        elif isinstance(value, list) and isinstance(base.get(key), list):
+            base[key] = base[key] + [v for v in value if v not in base[key]]
+        else:
+            base[key] = value
+
+
+def _drop(table: dict[str, Any], disabled: set[Any]) -> None:
+    for key, value in table.items():
+        if isinstance(value, list):
+            table[key] = [
+                v for v in value
+                if not (v in disabled or (isinstance(v, list | tuple) and v and v[0] in disabled))
+            ]
+        elif isinstance(value, dict):
+            _drop(value, disabled)

@@ -1,0 +1,126 @@
+"""Running rules over reports: one file in, sorted diagnostics out.
+
+The core implements ``fzlint_check_report`` by running each enabled rule in
+isolation; ``lint_document`` calls every implementation of that hook the same
+way, so a crashing rule or plugin costs only its own findings (an ``E999``
+diagnostic names it) and the exit code becomes 2.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import traceback
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lint.diagnostics import Diagnostic, Severity
+from lint.document import Document
+from lint.hookspecs import hookimpl
+from lint.loading import LoadError, load_path
+from lint.outline import Report, build_report
+from lint.parts import PartKeywords
+from lint.plugins import Registry, registry
+from lint.rule import Context, Rule
+from lint.settings import Settings
+
+CRASH_CODE = "E999"
+CRASH_NAME = "internal-error"
+
+
+@dataclass
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    document: Document | None = None
+    error: str | None = None  # why the file could not be linted (one line)
+
+    @property
+    def crashed(self) -> bool:
+        return any(d.code == CRASH_CODE for d in self.diagnostics)
+
+
+def crash_diagnostic(path: str, culprit: str, error: BaseException) -> Diagnostic:
+    where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
+    location = f"（{Path(where.filename).name}:{where.lineno}）" if where else ""
+    return Diagnostic(
+        path=path, line=1, column=1, end_line=1, end_column=2,
+        code=CRASH_CODE, name=CRASH_NAME, severity=Severity.ERROR,
+        message=(f"{culprit} 内部出错：{type(error).__name__}: {error}{location}；"
+                 "其他规则的结果不受影响，请向该规则的作者报告"),
+    )
+
+
+def enabled_rules(settings: Settings, reg: Registry) -> list[Rule]:
+    return [
+        cls(severity=settings.severity.get(code))
+        for code, cls in sorted(reg.rules.items())
+        if settings.is_enabled(code)
+    ]
+
+
+def keywords_for(settings: Settings, reg: Registry) -> PartKeywords:
+    from lint import data
+
+    keywords = PartKeywords.from_table(data.load("parts", settings.data_overrides.get("parts")))
+    for extra in reg.manager.hook.fzlint_part_keywords():
+        if extra:
+            keywords = keywords.extended(extra)
+    return keywords
+
+
+@hookimpl
+def fzlint_check_report(report: Report, context: Context, rules: list[Rule]) -> list[Diagnostic]:
+    """The core's check: every enabled rule, each isolated from the others."""
+    found: list[Diagnostic] = []
+    for rule in rules:
+        try:
+            found.extend(rule.check(report, context))
+        except Exception as error:
+            found.append(crash_diagnostic(report.document.path, f"规则 {rule.code} ({rule.name})", error))
+    return found
+
+
+def lint_document(document: Document, settings: Settings, reg: Registry | None = None) -> list[Diagnostic]:
+    """All diagnostics for one document, filtered by settings and sorted."""
+    reg = reg or registry()
+    report = build_report(document, keywords_for(settings, reg))
+    context = Context(settings=settings)
+    rules = enabled_rules(settings, reg)
+    found: list[Diagnostic] = []
+    hook = reg.manager.hook.fzlint_check_report
+    args = {"report": report, "context": context, "rules": rules}
+    for impl in hook.get_hookimpls():
+        try:
+            found.extend(impl.function(*[args[name] for name in impl.argnames]) or [])
+        except Exception as error:
+            found.append(crash_diagnostic(document.path, f"插件 {impl.plugin_name}", error))
+    ignored = _ignored_codes(document.path, settings)
+    kept = [
+        d for d in found
+        if d.code == CRASH_CODE or (settings.is_enabled(d.code) and not _matches(d.code, ignored))
+    ]
+    return sorted(set(kept), key=Diagnostic.sort_key)
+
+
+def _ignored_codes(path: str, settings: Settings) -> list[str]:
+    codes: list[str] = []
+    for pattern, listed in settings.per_file_ignores.items():
+        if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+            codes += listed
+    return codes
+
+
+def _matches(code: str, prefixes: Iterable[str]) -> bool:
+    return any(p == "ALL" or code.startswith(p) for p in prefixes)
+
+
+def lint_path(path: Path, settings: Settings, display_path: str | None = None,
+              data: bytes | None = None) -> FileResult:
+    """Load and lint one file; a load failure is recorded, never raised."""
+    display = display_path or str(path)
+    try:
+        document = load_path(path, display, data)
+    except LoadError as error:
+        return FileResult(path=display, error=str(error))
+    return FileResult(path=display, document=document, diagnostics=lint_document(document, settings))

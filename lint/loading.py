@@ -1,0 +1,84 @@
+"""Turning paths into documents: file discovery and the plain-text loader.
+
+Loaders are plugins (hook ``fzlint_load_document``, first result wins); this
+module implements the UTF-8 text/Markdown loader and ``load_path`` which asks
+the hook and turns every failure into a one-line :class:`LoadError`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from lint.document import Document
+from lint.hookspecs import hookimpl
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+class LoadError(Exception):
+    """A file that cannot be linted; the message is one line naming the problem."""
+
+
+def discover(paths: Iterable[str], suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> Iterator[Path | str]:
+    """Files to lint: given files as they are, directories searched recursively.
+
+    Yields a ``str`` error message (instead of a path) for a path that does not
+    exist, so the caller can report it and go on with the rest. Symlinked
+    directories are not followed, which rules out loops.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = []
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found += [Path(root, f) for f in files if f.lower().endswith(suffixes)]
+            yield from sorted(found)
+        elif path.exists() or path.is_symlink():
+            yield path
+        else:
+            yield f"{raw}: 文件或目录不存在"
+
+
+def kind_of(path: str) -> str:
+    return "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
+
+
+@hookimpl(trylast=True)
+def fzlint_load_document(path: Path, data: bytes, display_path: str) -> Document | None:
+    """The plain-text loader: UTF-8 with or without BOM, any newline style."""
+    if b"\x00" in data[:8192]:
+        raise LoadError("不是文本文件（含有二进制数据）")
+    bom = data.startswith(b"\xef\xbb\xbf")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise LoadError(f"无法按 UTF-8 解码（第 {error.start} 字节）；请另存为 UTF-8 文本") from None
+    return Document.from_text(display_path, text, kind=kind_of(display_path), encoding="utf-8", bom=bom)
+
+
+def load_path(path: Path, display_path: str | None = None, data: bytes | None = None) -> Document:
+    """Read and decode one file through the loader hook; every failure is a LoadError."""
+    from lint.plugins import registry
+
+    display = display_path or str(path)
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except IsADirectoryError:
+            raise LoadError("是目录而不是文件") from None
+        except PermissionError:
+            raise LoadError("没有读取权限") from None
+        except FileNotFoundError:
+            raise LoadError("文件不存在") from None
+        except OSError as error:
+            raise LoadError(f"无法读取：{error.strerror or error}") from None
+    document = registry().manager.hook.fzlint_load_document(
+        path=path, data=data, display_path=display
+    )
+    if document is None:
+        raise LoadError("不支持的文件类型")
+    return document

@@ -1,0 +1,43 @@
+"""Output formats. Each reporter is ``render(results, stream, options) -> None``.
+
+Reporters are registered by name through the ``fzlint_register_reporters`` hook
+as a callable or a ``"module:function"`` string, resolved only when chosen, so
+the rich library is imported only for rich output.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from lint.engine import FileResult
+    from lint.plugins import Registry
+
+Reporter = Callable[[list["FileResult"], TextIO, "ReportOptions"], None]
+
+
+@dataclass
+class ReportOptions:
+    registry: Registry
+    color: bool | None = None  # None: decide from the stream (TTY, NO_COLOR, FORCE_COLOR)
+    quiet: bool = False
+    files_checked: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def available(registry: Registry) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for table in reversed(registry.manager.hook.fzlint_register_reporters()):
+        found.update(table or {})
+    return found
+
+
+def resolve(registry: Registry, name: str) -> Reporter:
+    target = available(registry)[name]
+    if isinstance(target, str):
+        module, _, attr = target.partition(":")
+        target = getattr(importlib.import_module(module), attr)
+    return target

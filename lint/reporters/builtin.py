@@ -1,0 +1,13 @@
+"""The built-in output formats, registered like a plugin's would be."""
+
+from __future__ import annotations
+
+from lint.hookspecs import hookimpl
+
+
+@hookimpl
+def fzlint_register_reporters() -> dict[str, str]:
+    return {
+        "rich": "lint.reporters.rich_output:render",
+        "json": "lint.reporters.json_output:render",
+    }

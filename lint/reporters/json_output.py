@@ -1,0 +1,15 @@
+"""``--format json``: one JSON array of diagnostics, each with exactly the documented keys."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from lint.engine import FileResult
+from lint.reporters import ReportOptions
+
+
+def render(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
+    items = [d.as_dict() for result in results for d in result.diagnostics]
+    json.dump(items, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

@@ -1,0 +1,122 @@
+"""The default, human output: each diagnostic with its source line underlined, then a summary.
+
+Columns under the source line are measured in terminal cells (rich's
+``cell_len``), so the carets sit under the right characters even though each
+Chinese character is two cells wide.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TextIO
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from lint.diagnostics import Diagnostic, Severity
+from lint.engine import FileResult
+from lint.reporters import ReportOptions
+
+STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
+LABEL = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+BEFORE, AFTER, MAX_SPAN = 24, 40, 60
+
+
+def console_for(stream: TextIO, color: bool | None) -> Console:
+    return Console(
+        file=stream,
+        force_terminal=color,
+        no_color=(color is False) or None,
+        highlight=False,
+        soft_wrap=True,
+        emoji=False,
+    )
+
+
+def render(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
+    console = console_for(stream, options.color)
+    shown: list[Diagnostic] = []
+    for result in results:
+        diagnostics = [d for d in result.diagnostics
+                       if not options.quiet or d.severity is Severity.ERROR]
+        for diagnostic in diagnostics:
+            console.print(header(diagnostic, result))
+            snippet = source_snippet(result, diagnostic)
+            if snippet is not None:
+                console.print(snippet)
+            console.print()
+        shown += diagnostics
+    if shown:
+        console.print(summary_table(shown))
+    console.print(summary_line(shown, options.files_checked))
+
+
+def location(diagnostic: Diagnostic, result: FileResult) -> str:
+    where = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}"
+    if result.document is not None and result.document.kind == "docx":
+        where += f"（第{diagnostic.line}段）"
+    return where
+
+
+def header(diagnostic: Diagnostic, result: FileResult) -> Text:
+    text = Text()
+    text.append(location(diagnostic, result), style="bold")
+    text.append(": ")
+    text.append(LABEL[diagnostic.severity], style=STYLE[diagnostic.severity])
+    text.append(f" {diagnostic.code}", style="bold")
+    text.append(f" [{diagnostic.name}] ", style="dim")
+    text.append(diagnostic.message)
+    if diagnostic.fix is not None:
+        text.append("  [可自动修复]" if diagnostic.fix.safe else "  [可修复·不安全]", style="green")
+    return text
+
+
+def source_snippet(result: FileResult, diagnostic: Diagnostic) -> Text | None:
+    """The diagnostic's line, cropped around the span, with carets under the span."""
+    document = result.document
+    if document is None or diagnostic.line > len(document.lines):
+        return None
+    line = document.lines[diagnostic.line - 1].replace("\t", " ")
+    start = min(diagnostic.column - 1, len(line))
+    end = len(line) if diagnostic.end_line > diagnostic.line else min(diagnostic.end_column - 1, len(line))
+    end = max(end, start)
+    span_end = min(end, start + MAX_SPAN)
+    left = max(0, start - BEFORE)
+    right = min(len(line), span_end + AFTER)
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(line) else ""
+    visible = prefix + line[left:right] + suffix
+    gutter = f"{diagnostic.line:>5} │ "
+    pad = cell_len(prefix + line[left:start])
+    width = max(1, cell_len(line[start:span_end]))
+    snippet = Text(gutter, style="dim")
+    snippet.append(visible)
+    snippet.append("\n" + " " * 6 + "│ ", style="dim")
+    snippet.append(" " * pad + "^" * width, style=STYLE[diagnostic.severity])
+    return snippet
+
+
+def summary_table(diagnostics: list[Diagnostic]) -> Table:
+    counts = Counter((d.code, d.name, d.severity) for d in diagnostics)
+    table = Table(title="按规则汇总", show_edge=False, header_style="bold")
+    table.add_column("代码")
+    table.add_column("名称")
+    table.add_column("级别")
+    table.add_column("数量", justify="right")
+    for (code, name, severity), count in sorted(counts.items()):
+        table.add_row(code, name, Text(LABEL[severity], style=STYLE[severity]), str(count))
+    return table
+
+
+def summary_line(diagnostics: list[Diagnostic], files_checked: int) -> Text:
+    by = Counter(d.severity for d in diagnostics)
+    fixable = sum(1 for d in diagnostics if d.fix is not None and d.fix.safe)
+    if not diagnostics:
+        return Text(f"未发现问题（检查了 {files_checked} 个文件）", style="bold green")
+    return Text(
+        f"共 {by[Severity.ERROR]} 个错误，{by[Severity.WARNING]} 个警告，{by[Severity.INFO]} 个提示；"
+        f"其中 {fixable} 个可自动修复（--fix）；检查了 {files_checked} 个文件",
+        style="bold",
+    )

@@ -1,0 +1,120 @@
+"""The base class every rule (built-in or third-party) derives from.
+
+A rule is a small class with metadata and a ``check`` generator, in the style of
+sqlfluff's rules and ruff's rule docs: the class docstring explains what the
+rule does and why, ``bad`` and ``good`` show an example, and ``fzlint explain``
+prints exactly this text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from lint.diagnostics import Diagnostic, Edit, Fix, Severity
+
+if TYPE_CHECKING:
+    from lint.outline import Report
+    from lint.settings import Settings
+
+CODE_PATTERN = re.compile(r"^[A-Z]{1,3}\d{3}$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+@dataclass
+class Context:
+    """What a rule may look at besides the report: the effective settings."""
+
+    settings: Settings
+
+    def data(self, key: str) -> dict | list:
+        """A data table from the package, extended or trimmed by configuration."""
+        from lint import data
+
+        return data.load(key, self.settings.data_overrides.get(key))
+
+
+class Rule:
+    """Base class for rules. Subclasses set the class attributes and implement ``check``."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.ERROR
+    summary: ClassVar[str]
+    bad: ClassVar[str]
+    good: ClassVar[str]
+
+    def __init__(self, severity: Severity | None = None) -> None:
+        self.effective_severity = severity or self.severity
+
+    @classmethod
+    def explanation(cls) -> str:
+        """The rule's docstring, dedented: what it does and why it matters."""
+        import inspect
+
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def metadata_problems(cls) -> list[str]:
+        """Why this rule class cannot be registered (empty when it is well-formed)."""
+        problems = []
+        code = getattr(cls, "code", "")
+        if not CODE_PATTERN.match(code or ""):
+            problems.append(f"代码 {code!r} 不合格式（如 S101）")
+        if not NAME_PATTERN.match(getattr(cls, "name", "") or ""):
+            problems.append(f"名称 {getattr(cls, 'name', '')!r} 不是 kebab-case")
+        for attr in ("summary", "bad", "good"):
+            if not getattr(cls, attr, ""):
+                problems.append(f"缺少 {attr}")
+        if not cls.explanation():
+            problems.append("缺少说明（类文档字符串）")
+        return problems
+
+    def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        raise NotImplementedError
+
+    # -- helpers for subclasses -------------------------------------------------
+
+    def diagnostic(
+        self,
+        report: Report,
+        line: int,
+        column: int,
+        end_column: int | None,
+        message: str,
+        *,
+        end_line: int | None = None,
+        fix: Fix | None = None,
+    ) -> Diagnostic:
+        """A diagnostic at 0-based ``line``/``column`` (end exclusive); stored 1-based.
+
+        ``end_column=None`` marks to the end of the line.
+        """
+        end_line = line if end_line is None else end_line
+        if end_column is None:
+            end_column = len(report.document.lines[end_line])
+        if end_line == line and end_column <= column:
+            # Never an empty span unless the line itself is empty.
+            end_column = min(column + 1, max(column, len(report.document.lines[line])))
+        return Diagnostic(
+            path=report.document.path,
+            line=line + 1,
+            column=column + 1,
+            end_line=end_line + 1,
+            end_column=end_column + 1,
+            code=self.code,
+            name=self.name,
+            severity=self.effective_severity,
+            message=message,
+            fix=fix,
+        )
+
+    @staticmethod
+    def replacement(
+        line: int, column: int, end_column: int, content: str, message: str, safe: bool = True
+    ) -> Fix:
+        """A one-edit fix on a single line (0-based input, stored 1-based)."""
+        edit = Edit(line + 1, column + 1, line + 1, end_column + 1, content)
+        return Fix(edits=(edit,), message=message, safe=safe)

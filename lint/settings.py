@@ -1,0 +1,41 @@
+"""Effective settings for one run: which rules, which severities, which data.
+
+The CLI builds a :class:`Settings` from defaults, configuration files and
+command-line options (in that order of precedence, lowest first).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lint.diagnostics import Severity
+
+
+@dataclass
+class Settings:
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    exclude: list[str] = field(default_factory=list)
+    year: int | None = None
+    # S104: an improvement section shorter than this (in characters) says too little.
+    improvement_min_length: int = 40
+    # Extra or removed entries for the package's data tables, keyed by table name.
+    data_overrides: dict[str, dict] = field(default_factory=dict)
+
+    def is_enabled(self, code: str) -> bool:
+        """ruff's rule: the most specific matching prefix wins; ignore beats select on a tie."""
+        chosen = [*self.select, *self.extend_select]
+        best_select = max((_match_len(p, code) for p in chosen), default=-1)
+        best_ignore = max((_match_len(p, code) for p in self.ignore), default=-1)
+        if best_select < 0:
+            return False
+        return best_select > best_ignore
+
+
+def _match_len(prefix: str, code: str) -> int:
+    if prefix == "ALL":
+        return 0
+    return len(prefix) if code.startswith(prefix) else -1

@@ -1,0 +1,244 @@
+"""S1xx: the mandated structure of the report (parts and part-two subsections)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+
+from lint.diagnostics import Diagnostic, Severity
+from lint.hookspecs import hookimpl
+from lint.outline import Report, Section
+from lint.parts import MANDATED
+from lint.rule import Context, Rule
+
+ORDINAL = {"achievements": "第一部分", "problems": "第二部分", "plan": "第三部分"}
+_PUNCT = re.compile(r"[\s\W_]+")
+PLACEHOLDER = re.compile(
+    r"^(XX+|xx+|××+|\*\*+|＊＊+|略|暂无|无|待补充|待填写|TODO|此处填写.*|【待补充】|（待填写）)$",
+    re.IGNORECASE,
+)
+PLACEHOLDER_INSIDE = re.compile(r"XX|××|＊＊|【待补充】|（待填写）|待补充|TODO|此处填写", re.IGNORECASE)
+SHORTCOMING_WORDS = re.compile(r"不足|问题|差距|短板|薄弱|有待|仍需|尚需|还需|欠缺|不够")
+
+
+def _label(report: Report, kind: str) -> str:
+    return report.keywords.label(kind)
+
+
+def _heading_span(section: Section) -> tuple[int, int, int]:
+    line = section.heading
+    return line.index, line.indent, line.heading_end
+
+
+class MissingPart(Rule):
+    """报告缺少法定三部分之一。
+
+    《法治政府建设与责任落实督察工作规定》要求年度报告写明：上一年度的主要举措和成效、
+    存在的不足和原因、下一年度的主要安排。本规则按标题的意思识别各部分（“主要工作情况”
+    “工作总结”“总体情况”都算第一部分），缺哪一部分就报告哪一部分。一个标题合并了两部分
+    （如“存在问题及下一步工作思路”）时两部分都算存在，由 S106 另行提示。
+    """
+
+    code = "S101"
+    name = "missing-part"
+    severity = Severity.ERROR
+    summary = "缺少法定的三部分之一（主要举措和成效 / 存在的不足和原因 / 下一年度安排）"
+    bad = "一、2025年主要举措和成效\n……\n二、存在的不足和原因\n……\n（报告到此结束，没有下一年度安排）"
+    good = "一、2025年主要举措和成效\n……\n二、存在的不足和原因\n……\n三、2026年工作安排\n……"
+
+    def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        present = {kind for part in report.parts for kind in part.kinds}
+        for position, kind in enumerate(MANDATED):
+            if kind in present:
+                continue
+            line, column, end = self._where(report, position)
+            yield self.diagnostic(
+                report, line, column, end,
+                f"缺少{ORDINAL[kind]}“{_label(report, kind)}”：请按规定增加以“{_label(report, kind)}”"
+                f"为内容的一级标题及正文",
+            )
+
+    @staticmethod
+    def _where(report: Report, position: int) -> tuple[int, int, int | None]:
+        """Point at the part that comes after the missing one, else the end of the body."""
+        later = [p for p in report.parts if any(MANDATED.index(k) > position
+                                                 for k in p.kinds if k in MANDATED)]
+        if later:
+            return _heading_span(later[0])
+        if report.parts:
+            last = report.parts[-1].last_index
+            return last, 0, None
+        anchor = report.title or (report.opening[0] if report.opening else None)
+        return (anchor.index, anchor.indent, None) if anchor else (0, 0, None)
+
+
+class PartOrder(Rule):
+    """三部分的顺序不对。
+
+    规定的顺序是：主要举措和成效 → 存在的不足和原因 → 下一年度安排。顺序颠倒（例如
+    先写下一年度安排再写存在问题）会被审核退回。
+    """
+
+    code = "S102"
+    name = "part-order"
+    severity = Severity.ERROR
+    summary = "法定三部分的先后顺序不符合规定"
+    bad = "一、主要举措和成效\n二、2026年工作安排\n三、存在的不足和原因"
+    good = "一、主要举措和成效\n二、存在的不足和原因\n三、2026年工作安排"
+
+    def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        highest = -1
+        highest_kind = ""
+        for part in report.parts:
+            ranks = sorted(MANDATED.index(k) for k in part.kinds if k in MANDATED)
+            if not ranks:
+                continue
+            if ranks[0] < highest:
+                kind = MANDATED[ranks[0]]
+                line, column, end = _heading_span(part)
+                yield self.diagnostic(
+                    report, line, column, end,
+                    f"“{_label(report, kind)}”应位于“{_label(report, highest_kind)}”之前："
+                    f"请按“主要举措和成效、存在的不足和原因、下一年度安排”的顺序调整",
+                )
+            if ranks[-1] > highest:
+                highest, highest_kind = ranks[-1], MANDATED[ranks[-1]]
+
+
+class MissingImprovement(Rule):
+    """第二部分没有“上一年度问题的改进情况”。
+
+    年度报告应说明上一年度报告指出的问题改进得怎样，通常写作第二部分的第一个小标题
+    “（一）上一年度（N−1年）存在问题的改进情况”。照搬旧稿或把第二、三部分合并时最容易漏掉。
+    """
+
+    code = "S103"
+    name = "missing-improvement"
+    severity = Severity.ERROR
+    summary = "缺少“上一年度问题的改进情况”"
+    bad = "二、存在的问题\n一是……二是……"
+    good = ("二、存在的问题\n（一）2024年度存在问题的改进情况\n针对上一年度指出的……问题，我局……\n"
+            "（二）2025年度存在的不足和原因\n一是……")
+
+    def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        problems = report.parts_of("problems")
+        if not problems or report.sections_of("improvement"):
+            return
+        if any(report.keywords.section_kind(p.title) == "improvement" and p.body_text()
+               for p in problems):
+            return  # the part's own heading names the improvement and it has text
+        line, column, end = _heading_span(problems[0])
+        yield self.diagnostic(
+            report, line, column, end,
+            "第二部分缺少“上一年度问题的改进情况”：请增加小标题“（一）上一年度存在问题的改进情况”，"
+            "逐条说明上一年度报告所列问题的整改结果",
+        )
+
+
+class UnfilledImprovement(Rule):
+    """“改进情况”一节有标题但没有写实。
+
+    空着、只写“略”“暂无”“XX”、寥寥一句，或者把“不足和原因”原样复制过来，都等于没有说明
+    上一年度的问题改进了什么。最短字数可用配置 ``improvement-min-length`` 调整。
+    """
+
+    code = "S104"
+    name = "unfilled-improvement"
+    severity = Severity.ERROR
+    summary = "“上一年度问题的改进情况”为空、是占位符、过短或照抄其他章节"
+    bad = "（一）2024年度存在问题的改进情况\n略。"
+    good = ("（一）2024年度存在问题的改进情况\n针对2024年度报告指出的“法治宣传覆盖不够”问题，"
+            "我局今年开展专题普法12场，覆盖基层一线人员800余人次……")
+
+    def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        minimum = context.settings.improvement_min_length
+        others = [s for s in report.sections() if "improvement" not in s.kinds and s.depth > 1]
+        for section in report.sections_of("improvement"):
+            text = section.body_text().strip()
+            compact = _PUNCT.sub("", text)
+            line, column, end = _heading_span(section)
+            if not compact:
+                message = "“改进情况”一节没有内容：请逐条写明上一年度问题的整改措施和结果"
+            elif PLACEHOLDER.match(compact) or PLACEHOLDER_INSIDE.search(text):
+                message = f"“改进情况”一节只有占位内容“{text[:12]}”：请写明上一年度问题的整改措施和结果"
+            elif len(compact) < minimum:
+                message = (f"“改进情况”一节只有 {len(compact)} 个字，不足以说明改进了什么（至少 {minimum} 字）："
+                           "请逐条写明整改措施和结果")
+            else:
+                twin = next((o for o in others if _similar(compact, _PUNCT.sub("", o.body_text()))), None)
+                if twin is None:
+                    continue
+                message = (f"“改进情况”一节与第 {twin.heading.index + 1} 行“{twin.title[:16]}”内容几乎相同："
+                           "请改写为上一年度问题的整改措施和结果，不要照抄")
+            yield self.diagnostic(report, line, column, end, message)
+
+
+def _similar(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8
+
+
+class MissingShortcomings(Rule):
+    """第二部分没有写本年度存在的不足和原因。
+
+    第二部分只写了上一年度问题的改进情况、没有分析本年度的不足和原因，是常见的退回理由。
+    第二部分的正文（改进情况以外）只要谈到不足、问题、差距、短板等，就视为已写。
+    """
+
+    code = "S105"
+    name = "missing-shortcomings"
+    severity = Severity.ERROR
+    summary = "第二部分缺少本年度存在的不足和原因"
+    bad = "二、存在的问题\n（一）2024年度问题的改进情况\n……（到此为止）"
+    good = "二、存在的问题\n（一）2024年度问题的改进情况\n……\n（二）2025年度存在的不足和原因\n一是……"
+
+    def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        for part in report.parts_of("problems"):
+            if any("shortcomings" in s.kinds for s in part.walk()):
+                continue
+            own = [part.heading.body, *(ln.body for ln in part.text)]
+            own += [c.heading.heading + c.body_text() for c in part.children
+                    if "improvement" not in c.kinds]
+            if SHORTCOMING_WORDS.search("\n".join(own)):
+                continue
+            line, column, end = _heading_span(part)
+            yield self.diagnostic(
+                report, line, column, end,
+                "第二部分没有写本年度存在的不足和原因：请增加“（二）本年度存在的不足和原因”并分析原因",
+            )
+
+
+class MergedParts(Rule):
+    """一个一级标题同时承担了两个法定部分。
+
+    例如“二、存在问题及下一步工作思路”把“存在的不足和原因”和“下一年度安排”并成一节，
+    读者难以分清哪些是问题、哪些是安排，也常常因此漏写改进情况。请拆成两个一级标题。
+    """
+
+    code = "S106"
+    name = "merged-parts"
+    severity = Severity.WARNING
+    summary = "一个标题合并了两个法定部分，应拆分"
+    bad = "二、存在问题及下一步工作思路"
+    good = "二、存在的不足和原因\n……\n三、2024年工作安排\n……"
+
+    def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        for part in report.parts:
+            kinds = [k for k in MANDATED if k in part.kinds]
+            if len(kinds) < 2:
+                continue
+            names = "”和“".join(_label(report, k) for k in kinds)
+            line, column, end = _heading_span(part)
+            yield self.diagnostic(
+                report, line, column, end,
+                f"标题“{part.title}”合并了“{names}”：请拆分为各自独立的一级标题",
+            )
+
+
+@hookimpl
+def fzlint_register_rules() -> list[type[Rule]]:
+    return [MissingPart, PartOrder, MissingImprovement, UnfilledImprovement, MissingShortcomings,
+            MergedParts]
