@@ -131,10 +131,10 @@ def parser():  # -> lark.Lark; imported lazily so `fzlint rules` never builds it
     from lark.lexer import Lexer, Token
 
     class LineLexer(Lexer):
-        def __init__(self, lexer_conf) -> None:  # noqa: ANN001 - Lark's signature
+        def __init__(self, lexer_conf) -> None:
             pass
 
-        def lex(self, stream):  # noqa: ANN001, ANN201
+        def lex(self, stream):
             for index, (kind, line) in enumerate(stream):
                 yield Token(kind, str(line.index), start_pos=index, line=line.index)
 
@@ -159,11 +159,11 @@ def build_report(document: Document, keywords: PartKeywords) -> Report:
     return report
 
 
-def _fill(report: Report, tree, lines: list[Line]) -> None:  # noqa: ANN001
-    def line_of(token) -> Line:  # noqa: ANN001
+def _fill(report: Report, tree, lines: list[Line]) -> None:
+    def line_of(token) -> Line:
         return lines[int(token)]
 
-    def section(node, parent: Section | None) -> Section:  # noqa: ANN001
+    def section(node, parent: Section | None) -> Section:
         heading, *rest = node.children
         sec = Section(heading=line_of(heading), depth=line_of(heading).depth, parent=parent)
         for child in rest:
@@ -200,5 +200,5 @@ def _recognise(report: Report) -> None:
             if sub is part:
                 continue
             kind = keywords.section_kind(sub.title)
-            if kind and ("problems" in part.kinds or "improvement" == kind):
+            if kind and ("problems" in part.kinds or kind == "improvement"):
                 sub.kinds = frozenset({kind})

@@ -38,7 +38,8 @@ class PageChrome(Rule):
     name = "page-chrome"
     severity = Severity.ERROR
     summary = "夹带网页栏目、按钮、来源行等非报告内容"
-    bad = "深圳市罗湖区人民政府\n某某局2025年法治政府建设年度报告\n来源:某某局 发布时间:2025-12-26 AI脑图\n扫一扫在手机上打开当前页"
+    bad = ("深圳市罗湖区人民政府\n某某局2025年法治政府建设年度报告\n"
+           "来源:某某局 发布时间:2025-12-26 AI脑图\n扫一扫在手机上打开当前页")
     good = "某某局2025年法治政府建设年度报告"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import ROOT
+
 from lint.engine import lint_path
 from lint.settings import Settings
 
