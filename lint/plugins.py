@@ -23,7 +23,8 @@ CORE_PLUGINS = ("lint.engine", "lint.loading", "lint.reporters.builtin")
 # and loaded from there like any third-party plugin; this list only fills in
 # when the package metadata is absent (running from a source tree) or when
 # autoloading is disabled.
-BUILTIN_RULE_PLUGINS = ("rules.structure", "rules.numbering", "rules.webpage")
+BUILTIN_RULE_PLUGINS = ("rules.structure", "rules.numbering", "rules.webpage", "rules.years",
+                        "rules.figures", "rules.closing", "rules.content")
 
 
 class PluginError(Exception):

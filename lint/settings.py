@@ -22,6 +22,15 @@ class Settings:
     year: int | None = None
     # S104: an improvement section shorter than this (in characters) says too little.
     improvement_min_length: int = 40
+    # Y102: a report for year N is dated from this month-day of N to this month-day of N+1.
+    date_window_start: str = "12-01"
+    date_window_end: str = "04-01"
+    # D101: a 其中 list with at least this many counted items is read as the full breakdown.
+    sum_complete_min_parts: int = 3
+    # R101: paragraphs at least this long (characters, punctuation excluded) that share at
+    # least this fraction of their 5-character shingles are reported as copies.
+    duplicate_min_length: int = 30
+    duplicate_similarity: float = 0.8
     # Extra or removed entries for the package's data tables, keyed by table name.
     data_overrides: dict[str, dict] = field(default_factory=dict)
 

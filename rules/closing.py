@@ -1,0 +1,156 @@
+"""F1xx: the frame of the document: title, 落款 and 成文日期."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.diagnostics import Diagnostic, Severity
+from lint.hookspecs import hookimpl
+from lint.lines import SPACE, Line, LineKind
+from lint.outline import Report
+from lint.rule import Context, Rule
+from lint.years import report_year, year_mentions
+
+_SUBJECT = "法治政府建设"
+_SUBJECT_START = re.compile(r"法治政府|法治建设|依法行政|法治")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_BODY_KINDS = (LineKind.TEXT, LineKind.HEADING, LineKind.CLOSE)
+
+
+def suggested_title(report: Report, context: Context) -> str:
+    """The title this report should carry, from its 落款 and its year where known."""
+    signature = report.closing.signature
+    unit = signature.text.strip(SPACE) if signature else "××（单位名称）"
+    found = report_year(report, context.settings)
+    year = f"{found.year}年" if found else "××年"
+    return f"{unit}{year}法治政府建设年度报告"
+
+
+def _unit_part(title: str) -> str:
+    """What the title says before its subject, with years and 关于 removed: the unit's name."""
+    match = _SUBJECT_START.search(title)
+    head = title[:match.start()] if match else title
+    for mention in sorted(year_mentions(head), key=lambda m: -m.start):
+        head = head[:mention.start] + head[mention.end:]
+    return head.replace("关于", "").replace("度", "")
+
+
+class MissingTitle(Rule):
+    """报告没有标题，或标题缺少单位名称、年度、“法治政府建设”或“报告”字样。
+
+    标题应写明发文单位、年度和事由，如“深圳市某局2025年法治政府建设年度报告”或“某局关于
+    2025年度法治政府建设情况的报告”。从网页复制正文时常常漏掉标题，直接从开头一段起笔。
+    """
+
+    code = "F101"
+    name = "missing-title"
+    severity = Severity.ERROR
+    summary = "缺少标题，或标题未写明单位、年度和“法治政府建设……报告”"
+    bad = "2025年，我局坚持以习近平新时代中国特色社会主义思想为指导……（没有标题）"
+    good = "深圳市某局2025年法治政府建设年度报告\n\n2025年，我局坚持以……"
+
+    def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        title = report.title
+        if title is None:
+            anchor = _first_body_line(report)
+            yield self.diagnostic(
+                report, anchor.index, anchor.indent, None,
+                f"报告没有标题：请在正文前加上标题，如“{suggested_title(report, context)}”",
+            )
+            return
+        text = title.text[title.indent:].strip(SPACE + "#*")
+        missing = []
+        if len(_CJK.findall(_unit_part(text))) < 2:
+            missing.append("单位名称")
+        if next(year_mentions(text), None) is None:
+            missing.append("年度")
+        if _SUBJECT not in text:
+            missing.append("“法治政府建设”")
+        if not text.endswith("报告"):
+            missing.append("“年度报告”或“情况的报告”")
+        if missing:
+            yield self.diagnostic(
+                report, title.index, title.indent, len(title.text.rstrip(SPACE)),
+                f"标题缺少{'、'.join(missing)}："
+                f"请改为“{suggested_title(report, context)}”这样的标题",
+            )
+
+
+def _first_body_line(report: Report) -> Line:
+    for line in report.lines:
+        if line.kind in (LineKind.TEXT, LineKind.HEADING, LineKind.PRE):
+            return line
+    return report.lines[0]
+
+
+def _last_body_line(report: Report) -> Line | None:
+    return next((ln for ln in reversed(report.lines) if ln.kind in _BODY_KINDS), None)
+
+
+def _end_of(line: Line) -> tuple[int, int]:
+    end = len(line.text.rstrip(SPACE))
+    return max(line.indent, end - 1), end
+
+
+class MissingSignature(Rule):
+    """正文后没有落款（发文单位名称）。
+
+    年度报告是以单位名义报送和公开的公文，正文（或“专此报告。”）之后应署发文单位全称，
+    再写成文日期。从网页复制时落款常被漏掉或和页面尾部混在一起。
+    """
+
+    code = "F102"
+    name = "missing-signature"
+    severity = Severity.ERROR
+    summary = "正文之后缺少落款（发文单位名称）"
+    bad = "……推动法治政府建设水平持续提升。\n（全文到此结束）"
+    good = "……推动法治政府建设水平持续提升。\n\n深圳市某局\n2025年12月26日"
+
+    def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        if report.closing.signature is not None:
+            return
+        anchor = report.closing.date or _last_body_line(report)
+        if anchor is None:
+            return
+        column, end = (anchor.indent, len(anchor.text.rstrip(SPACE))) \
+            if anchor is report.closing.date else _end_of(anchor)
+        where = "成文日期上方" if anchor is report.closing.date else "正文之后"
+        yield self.diagnostic(
+            report, anchor.index, column, end,
+            f"{where}没有落款：请另起一行写发文单位全称（如“深圳市某局”），再写成文日期",
+        )
+
+
+class MissingDate(Rule):
+    """落款之后没有成文日期。
+
+    公文以成文日期表明报告形成的时间，写在落款之下，用阿拉伯数字写全年月日，如
+    “2025年12月26日”（写法由 Y102 检查）。
+    """
+
+    code = "F103"
+    name = "missing-date"
+    severity = Severity.ERROR
+    summary = "落款之后缺少成文日期"
+    bad = "……推动法治政府建设水平持续提升。\n\n深圳市某局"
+    good = "……推动法治政府建设水平持续提升。\n\n深圳市某局\n2025年12月26日"
+
+    def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        if report.closing.date is not None:
+            return
+        anchor = report.closing.signature or _last_body_line(report)
+        if anchor is None:
+            return
+        column, end = (anchor.indent, len(anchor.text.rstrip(SPACE))) \
+            if anchor is report.closing.signature else _end_of(anchor)
+        where = "落款之后" if anchor is report.closing.signature else "正文之后"
+        yield self.diagnostic(
+            report, anchor.index, column, end,
+            f"{where}没有成文日期：请在落款下一行写成文日期，如“2025年12月26日”",
+        )
+
+
+@hookimpl
+def fzlint_register_rules() -> list[type[Rule]]:
+    return [MissingTitle, MissingSignature, MissingDate]

@@ -1,0 +1,169 @@
+"""Content the report must have (S107) and content it must not repeat (R101)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.diagnostics import Diagnostic, Severity
+from lint.hookspecs import hookimpl
+from lint.lines import SPACE, LineKind
+from lint.outline import Report
+from lint.rule import Context, Rule
+from lint.text import normalise, sentences
+
+_SHINGLE = 5
+_COPIED_SENTENCE_MIN = 15
+
+
+class MissingResponsibility(Rule):
+    """全文没有写党政主要负责人履行推进法治建设第一责任人职责的情况。
+
+    《法治政府建设与责任落实督察工作规定》要求年度报告写明“党政主要负责人履行推进法治建设
+    第一责任人职责，加强法治政府建设的有关情况”，通常作为第一部分的一个小标题或一段。
+    只写“书面述法”“一把手讲法”而不说明主要负责人如何履行第一责任人职责，审核时常被要求
+    补充。措辞可以变化（“主要负责人严格履行推进法治建设第一责任人职责”等），识别用的
+    模式在 ``rules/data/content.toml``，可在配置中扩充。
+    """
+
+    code = "S107"
+    name = "missing-responsibility"
+    severity = Severity.WARNING
+    summary = "未写党政主要负责人履行推进法治建设第一责任人职责的情况"
+    bad = "一、主要举措和成效\n（一）加强学习……\n（二）推进依法决策……"
+    good = ("一、主要举措和成效\n（一）党政主要负责人履行推进法治建设第一责任人职责情况。"
+            "局主要负责人带头学法述法，亲自部署重要工作……")
+
+    def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        patterns = [re.compile(p) for p in context.data("content")["responsibility"]["patterns"]]
+        text = "\n".join(ln.text for ln in report.lines
+                         if ln.kind not in (LineKind.CHROME, LineKind.TAIL, LineKind.BLANK))
+        if any(p.search(text) for p in patterns):
+            return
+        anchor = report.parts[0].heading if report.parts else report.title
+        if anchor is None:
+            anchor = next((ln for ln in report.lines if ln.kind is LineKind.TEXT), report.lines[0])
+        end = anchor.heading_end if anchor.kind is LineKind.HEADING else None
+        yield self.diagnostic(
+            report, anchor.index, anchor.indent, end,
+            "全文没有写党政主要负责人履行推进法治建设第一责任人职责的情况：请在第一部分增加一段，"
+            "说明主要负责人如何履行第一责任人职责（部署、协调、督促、述法等）",
+        )
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    line: int
+    start: int
+    end: int
+    compact: str
+
+
+def _paragraphs(report: Report) -> list[Paragraph]:
+    found = []
+    for line in report.lines:
+        if line.kind not in (LineKind.TEXT, LineKind.HEADING):
+            continue
+        body = line.body
+        if not body.strip(SPACE):
+            continue
+        start = line.body_column
+        end = len(line.text.rstrip(SPACE))
+        found.append(Paragraph(line.index, start, end, normalise(body)))
+    return found
+
+
+def _shingles(compact: str) -> set[int]:
+    return {hash(compact[i:i + _SHINGLE]) for i in range(len(compact) - _SHINGLE + 1)}
+
+
+class DuplicateParagraph(Rule):
+    """同一段话在报告里出现了两次，或“改进情况”照抄了“不足和原因”的句子。
+
+    拼接旧稿、多人分头起草时，常把同一段落粘贴两遍；“上一年度问题的改进情况”照抄
+    “不足和原因”的句子，等于没写改进了什么。本规则忽略空白和标点，比较 30 字以上的段落
+    （按 5 字片段的重合比例，能发现个别字词改动过的近似重复），并逐句比对改进情况与不足
+    和原因。长度和相似度阈值可用配置项 ``duplicate-min-length`` / ``duplicate-similarity``
+    调整。
+    """
+
+    code = "R101"
+    name = "duplicate-paragraph"
+    severity = Severity.ERROR
+    summary = "段落重复出现，或“改进情况”照抄“不足和原因”"
+    bad = ("（一）2024年度存在问题的改进情况\n一是基层一线人员法治培训覆盖不够，学习频次偏少。\n"
+           "（二）2025年度存在的不足和原因\n一是基层一线人员法治培训覆盖不够，学习频次偏少。")
+    good = ("（一）2024年度存在问题的改进情况\n针对基层一线人员法治培训覆盖不够的问题，今年开展专题"
+            "培训12场……\n（二）2025年度存在的不足和原因\n一是新业态法律风险研判能力有待加强。")
+
+    def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        settings = context.settings
+        paragraphs = [p for p in _paragraphs(report)
+                      if len(p.compact) >= settings.duplicate_min_length]
+        reported: set[int] = set()
+        # An inverted index from shingle to paragraph: each paragraph is compared only with
+        # those it shares shingles with, so a long report is not an all-pairs comparison.
+        index: dict[int, list[int]] = defaultdict(list)
+        sizes: list[int] = []
+        for number, paragraph in enumerate(paragraphs):
+            shingles = _shingles(paragraph.compact)
+            sizes.append(len(shingles))
+            shared: Counter[int] = Counter()
+            for shingle in shingles:
+                shared.update(index[shingle])
+            best = self._best(sizes, shared, settings.duplicate_similarity)
+            for shingle in shingles:
+                index[shingle].append(number)
+            if best is None:
+                continue
+            earlier, similarity = best
+            reported.add(paragraph.line)
+            kind = "重复" if similarity >= 0.999 else f"几乎相同（重合 {similarity:.0%}）"
+            yield self.diagnostic(
+                report, paragraph.line, paragraph.start, paragraph.end,
+                f"这一段与第 {paragraphs[earlier].line + 1} 行的段落{kind}："
+                "请删除重复的一段，或改写成不同的内容",
+            )
+        yield from self._copied_improvement(report, reported)
+
+    @staticmethod
+    def _best(sizes: list[int], shared: Counter[int], threshold: float) -> tuple[int, float] | None:
+        """The earlier paragraph most like the latest one (``sizes[-1]``), if similar enough."""
+        best = None
+        for other, count in shared.items():
+            size = max(sizes[-1], sizes[other])
+            similarity = count / size if size else 0.0
+            if similarity >= threshold and (best is None or similarity > best[1]):
+                best = (other, similarity)
+        return best
+
+    def _copied_improvement(self, report: Report, reported: set[int]) -> Iterator[Diagnostic]:
+        shortcomings: dict[str, int] = {}
+        for section in report.sections_of("shortcomings"):
+            for line in section.lines():
+                for sentence in sentences(line.body):
+                    compact = normalise(sentence.text)
+                    if len(compact) >= _COPIED_SENTENCE_MIN:
+                        shortcomings.setdefault(compact, line.index)
+        if not shortcomings:
+            return
+        for section in report.sections_of("improvement"):
+            for line in section.lines():
+                if line.index in reported:
+                    continue
+                for sentence in sentences(line.body, line.body_column):
+                    source = shortcomings.get(normalise(sentence.text))
+                    if source is None:
+                        continue
+                    yield self.diagnostic(
+                        report, line.index, sentence.start, sentence.end,
+                        f"“改进情况”中的这句话照抄了第 {source + 1} 行“不足和原因”的原句："
+                        "请改写为针对该问题采取的整改措施和取得的结果",
+                    )
+
+
+@hookimpl
+def fzlint_register_rules() -> list[type[Rule]]:
+    return [MissingResponsibility, DuplicateParagraph]

@@ -1,0 +1,223 @@
+"""D1xx: figures that contradict themselves: breakdowns that do not add up, rates over 100%."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.diagnostics import Diagnostic, Severity
+from lint.hookspecs import hookimpl
+from lint.lines import Line, LineKind
+from lint.outline import Report
+from lint.rule import Context, Rule
+from lint.text import Quantity, Span, format_number, quantities, sentences
+
+_ITEM_SEPARATORS = re.compile(r"[，,、；;：:]")
+_REMAINDER = re.compile(r"其余|剩余")
+_BODY_KINDS = (LineKind.TEXT, LineKind.HEADING)
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    total: Quantity
+    parts: list[Quantity]
+    complete: bool
+
+
+class SumMismatch(Rule):
+    """总数和分项对不上。
+
+    “共/累计/合计……T 条（件、项、个……），其中 a……、b……、c……”这类写法，分项之和超过总数
+    一定有错；分项若宣称是全部（“分别为……”、列出“其余……”，或在“其中”后逐类列出三项及以上
+    且未用“等”“主要”“部分”表明只是举例），之和就必须等于总数。“其中”可紧接总数，也可在
+    下一句开头。只把单位相同的数相加（条与条相加，不把人次加到件上），带“约”“余”“超”的
+    近似数不核对。“其中”逐类列举的最少项数可用配置项 ``sum-complete-min-parts`` 调整。
+    """
+
+    code = "D101"
+    name = "sum-mismatch"
+    severity = Severity.ERROR
+    summary = "分项之和与总数不符（“共X条，其中……”）"
+    bad = "今年以来公开政府信息70条，其中工作动态34条，通知公告18条，政策法规23条。"
+    good = "今年以来公开政府信息75条，其中工作动态34条，通知公告18条，政策法规23条。"
+
+    def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        table = context.data("figures")["breakdown"]
+        minimum = context.settings.sum_complete_min_parts
+        for line in report.lines:
+            if line.kind not in _BODY_KINDS:
+                continue
+            for found in _breakdowns(line, table, minimum):
+                yield from self._judge(report, line, found)
+
+    def _judge(self, report: Report, line: Line, found: Breakdown) -> Iterator[Diagnostic]:
+        total, unit = found.total.value, found.total.unit
+        added = sum((p.value for p in found.parts), start=total * 0)
+        values = "+".join(format_number(p.value) for p in found.parts)
+        if added > total:
+            message = (f"分项之和 {values}={format_number(added)}{unit}，超过总数"
+                       f"{format_number(total)}{unit}：请核对总数和各分项数字")
+        elif found.complete and added != total:
+            message = (f"所列分项之和 {values}={format_number(added)}{unit}，与总数"
+                       f"{format_number(total)}{unit}不符：请核对数字，或补上缺少的分项")
+        else:
+            return
+        yield self.diagnostic(report, line.index, found.total.start, found.total.end, message)
+
+
+def _breakdowns(line: Line, table: dict, minimum: int) -> Iterator[Breakdown]:
+    text = line.text
+    spans = list(sentences(text))
+    seen_totals: set[int] = set()
+    for index, sentence in enumerate(spans):
+        for trigger in table["triggers"]:
+            for match in re.finditer(re.escape(trigger), sentence.text):
+                at = sentence.start + match.start()
+                found = _breakdown_at(text, spans, index, at, trigger, table, minimum)
+                if found is not None and found.total.start not in seen_totals:
+                    seen_totals.add(found.total.start)
+                    yield found
+        remainder = _remainder(sentence)
+        if remainder is not None and remainder.total.start not in seen_totals:
+            seen_totals.add(remainder.total.start)
+            yield remainder
+
+
+def _breakdown_at(text: str, spans: list[Span], index: int, at: int, trigger: str,
+                  table: dict, minimum: int) -> Breakdown | None:
+    sentence = spans[index]
+    after = text[at + len(trigger):sentence.end]
+    parts, items = _parts(after, at + len(trigger))
+    if not parts:
+        return None
+    unit = parts[0].unit
+    total = _total_before(text[sentence.start:at], sentence.start, unit)
+    if total is None and index > 0 and not text[sentence.start:at].strip(" ，,"):
+        previous = spans[index - 1]
+        total = _total_before(text[previous.start:previous.end], previous.start, unit)
+    if total is None or total.approximate or any(p.approximate for p in parts):
+        return None
+    listed = "".join(items)
+    lead = text[max(sentence.start, at - 2):at]
+    partial = any(w in listed or w in lead for w in table["partial"])
+    complete = trigger in table["complete"] or any(w in listed for w in table["complete"])
+    complete = complete or (len(parts) >= minimum and not partial)
+    return Breakdown(total, parts, complete and not (partial and trigger not in table["complete"]))
+
+
+def _parts(after: str, offset: int) -> tuple[list[Quantity], list[str]]:
+    """The counted items after a trigger, one per clause, until a clause without a count."""
+    parts: list[Quantity] = []
+    items: list[str] = []
+    unit = None
+    start = 0
+    for separator in [*_ITEM_SEPARATORS.finditer(after), None]:
+        end = separator.start() if separator else len(after)
+        item, item_start = after[start:end], start
+        start = separator.end() if separator else len(after)
+        if not item.strip() and not parts:
+            continue
+        counted = [q for q in quantities(item) if unit is None or q.unit == unit]
+        if len(counted) != 1:
+            break
+        unit = counted[0].unit
+        parts.append(_shifted(counted[0], offset + item_start))
+        items.append(item)
+    return parts, items
+
+
+def _total_before(before: str, offset: int, unit: str) -> Quantity | None:
+    same = [q for q in quantities(before) if q.unit == unit]
+    if not same:
+        return None
+    return _shifted(same[-1], offset)
+
+
+def _shifted(q: Quantity, offset: int) -> Quantity:
+    """The same quantity with columns counted from ``offset`` further left."""
+    return Quantity(q.value, q.unit, q.approximate, q.start + offset, q.end + offset,
+                    q.num_start + offset, q.num_end + offset)
+
+
+def _remainder(sentence: Span) -> Breakdown | None:
+    """“22项整改任务已完成14项，其余8项……”: the first count is the total of the others."""
+    match = _REMAINDER.search(sentence.text)
+    if match is None:
+        return None
+    counts = list(quantities(sentence.text[:match.end() + 12]))
+    rest = [q for q in counts if q.start >= match.end()]
+    if not rest:
+        return None
+    unit = rest[0].unit
+    before = [q for q in counts if q.unit == unit and q.end <= match.start()]
+    if len(before) < 2 or any(q.approximate for q in [*before, rest[0]]):
+        return None
+    moved = [_shifted(q, sentence.start) for q in [*before, rest[0]]]
+    return Breakdown(moved[0], moved[1:], complete=True)
+
+
+class RateOver100(Rule):
+    """比率超过了 100%。
+
+    满意率、办结率、合格率、参考率、覆盖率、完成率等是部分占全体的比例，不可能超过 100%，
+    多半是数字录错或把“增长”写成了“率”。增长率、回报率等可以超过 100% 的比率不检查
+    （排除表在 ``rules/data/figures.toml``，可在配置中扩充）。
+    """
+
+    code = "D102"
+    name = "rate-over-100"
+    severity = Severity.ERROR
+    summary = "满意率、办结率等比率超过 100%"
+    bad = "群众满意率达105%。"
+    good = "群众满意率达100%。"
+
+    def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        excluded = tuple(context.data("figures")["rates"]["exclude"])
+        for line in report.lines:
+            if line.kind not in _BODY_KINDS:
+                continue
+            for rate_start, rate_end, number in _rates(line.text, excluded):
+                value = float(line.text[number.start(1):number.end(1)])
+                if value <= 100:
+                    continue
+                rate = line.text[rate_start:rate_end]
+                shown = line.text[number.start(1):number.end()]
+                yield self.diagnostic(
+                    report, line.index, number.start(1), number.end(),
+                    f"“{rate}”为{shown}，比率不可能超过100%：请核对数字"
+                    "（若是增长幅度，请改用“增长”“提高”等说法）",
+                )
+
+
+_RATE_VALUE = re.compile(r"[^，,。；;%％0-9０-９率]{0,8}?(\d+(?:\.\d+)?)\s*[%％]")
+_MORE_VALUES = re.compile(r"\s*[、和及与]\s*(\d+(?:\.\d+)?)\s*[%％]")
+_NOT_RATE_BEFORE = "表轻坦直统草督"
+
+
+def _rates(text: str, excluded: tuple[str, ...]) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """(rate word start, rate word end, percentage match) for each rate followed by a value."""
+    for index, ch in enumerate(text):
+        if ch != "率" or (index and text[index - 1] in _NOT_RATE_BEFORE):
+            continue
+        if text[index + 1:index + 2] == "先":
+            continue
+        word_start = max(0, index - 6)
+        while word_start < index and not "\u4e00" <= text[word_start] <= "\u9fff":
+            word_start += 1
+        if text[word_start:index + 1].endswith(excluded):
+            continue
+        match = _RATE_VALUE.match(text, index + 1)
+        if match is None:
+            continue
+        shown_start = max(word_start, index - 2)
+        yield shown_start, index + 1, match
+        position = match.end()
+        while (more := _MORE_VALUES.match(text, position)) is not None:
+            yield shown_start, index + 1, more
+            position = more.end()
+
+
+@hookimpl
+def fzlint_register_rules() -> list[type[Rule]]:
+    return [SumMismatch, RateOver100]
