@@ -159,7 +159,7 @@ def parse_written_date(text: str) -> WrittenDate | None:
     match = DATE_PATTERN.match(stripped)
     if not match:
         return None
-    start = text.index(stripped[0]) if stripped else 0
+    start = len(text) - len(text.lstrip(SPACE))
     year = year_value(match.group("year"))
     month = _small_number(match.group("month"))
     day = _small_number(match.group("day"))

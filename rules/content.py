@@ -16,6 +16,7 @@ from lint.text import normalise, sentences
 
 _SHINGLE = 5
 _COPIED_SENTENCE_MIN = 15
+_RARE = 16
 
 
 class MissingResponsibility(Rule):
@@ -79,6 +80,36 @@ def _shingles(compact: str) -> set[int]:
     return {hash(compact[i:i + _SHINGLE]) for i in range(len(compact) - _SHINGLE + 1)}
 
 
+def _similar_pairs(
+    paragraphs: list[Paragraph], threshold: float
+) -> Iterator[tuple[int, int, float]]:
+    """(later, earlier, similarity) for each paragraph that copies an earlier one.
+
+    Exact copies are found by their text. Near copies are looked up through an inverted
+    index of their *rare* shingles only (in at most ``_RARE`` paragraphs): boilerplate
+    shingles such as 进一步提升 would make every paragraph a candidate of every other,
+    while a real copy shares its rare shingles with its source. Candidates are then
+    measured exactly, so the work stays near-linear in the size of the report.
+    """
+    sets = [_shingles(p.compact) for p in paragraphs]
+    frequency: Counter[int] = Counter(s for shingles in sets for s in shingles)
+    first_seen: dict[str, int] = {}
+    index: dict[int, list[int]] = defaultdict(list)
+    for number, shingles in enumerate(sets):
+        original = first_seen.setdefault(paragraphs[number].compact, number)
+        rare = [s for s in shingles if frequency[s] <= _RARE]
+        if original != number:
+            yield number, original, 1.0
+        else:
+            candidates = {other for s in rare for other in index[s]}
+            best = max(((len(shingles & sets[o]) / max(len(shingles), len(sets[o])), o)
+                        for o in candidates), default=None)
+            if best is not None and best[0] >= threshold:
+                yield number, best[1], best[0]
+        for s in rare:
+            index[s].append(number)
+
+
 class DuplicateParagraph(Rule):
     """同一段话在报告里出现了两次，或“改进情况”照抄了“不足和原因”的句子。
 
@@ -93,32 +124,20 @@ class DuplicateParagraph(Rule):
     name = "duplicate-paragraph"
     severity = Severity.ERROR
     summary = "段落重复出现，或“改进情况”照抄“不足和原因”"
-    bad = ("（一）2024年度存在问题的改进情况\n一是基层一线人员法治培训覆盖不够，学习频次偏少。\n"
+    bad = ("二、存在的问题\n（一）2024年度存在问题的改进情况\n"
+           "一是基层一线人员法治培训覆盖不够，学习频次偏少。\n"
            "（二）2025年度存在的不足和原因\n一是基层一线人员法治培训覆盖不够，学习频次偏少。")
-    good = ("（一）2024年度存在问题的改进情况\n针对基层一线人员法治培训覆盖不够的问题，今年开展专题"
-            "培训12场……\n（二）2025年度存在的不足和原因\n一是新业态法律风险研判能力有待加强。")
+    good = ("二、存在的问题\n（一）2024年度存在问题的改进情况\n"
+            "针对基层一线人员法治培训覆盖不够的问题，今年开展专题培训12场……\n"
+            "（二）2025年度存在的不足和原因\n一是新业态法律风险研判能力有待加强。")
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         settings = context.settings
         paragraphs = [p for p in _paragraphs(report)
                       if len(p.compact) >= settings.duplicate_min_length]
         reported: set[int] = set()
-        # An inverted index from shingle to paragraph: each paragraph is compared only with
-        # those it shares shingles with, so a long report is not an all-pairs comparison.
-        index: dict[int, list[int]] = defaultdict(list)
-        sizes: list[int] = []
-        for number, paragraph in enumerate(paragraphs):
-            shingles = _shingles(paragraph.compact)
-            sizes.append(len(shingles))
-            shared: Counter[int] = Counter()
-            for shingle in shingles:
-                shared.update(index[shingle])
-            best = self._best(sizes, shared, settings.duplicate_similarity)
-            for shingle in shingles:
-                index[shingle].append(number)
-            if best is None:
-                continue
-            earlier, similarity = best
+        for later, earlier, similarity in _similar_pairs(paragraphs, settings.duplicate_similarity):
+            paragraph = paragraphs[later]
             reported.add(paragraph.line)
             kind = "重复" if similarity >= 0.999 else f"几乎相同（重合 {similarity:.0%}）"
             yield self.diagnostic(
@@ -127,17 +146,6 @@ class DuplicateParagraph(Rule):
                 "请删除重复的一段，或改写成不同的内容",
             )
         yield from self._copied_improvement(report, reported)
-
-    @staticmethod
-    def _best(sizes: list[int], shared: Counter[int], threshold: float) -> tuple[int, float] | None:
-        """The earlier paragraph most like the latest one (``sizes[-1]``), if similar enough."""
-        best = None
-        for other, count in shared.items():
-            size = max(sizes[-1], sizes[other])
-            similarity = count / size if size else 0.0
-            if similarity >= threshold and (best is None or similarity > best[1]):
-                best = (other, similarity)
-        return best
 
     def _copied_improvement(self, report: Report, reported: set[int]) -> Iterator[Diagnostic]:
         shortcomings: dict[str, int] = {}

@@ -1,0 +1,141 @@
+"""D101 sum-mismatch and D102 rate-over-100, plus the quantity parser in lint/text.py."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+from conftest import lint_text, seed_text
+
+from lint.text import cn_number, quantities
+
+
+def inject(prefix: str, old: str, new: str) -> str:
+    text = seed_text(prefix)
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+def found(text: str, code: str, **settings: object):
+    return [d for d in lint_text(text, **settings) if d.code == code]
+
+
+def one_report(paragraph: str) -> str:
+    return f"某局2025年法治政府建设年度报告\n{paragraph}\n"
+
+
+# -- helpers ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("两", 2), ("十二", 12), ("一百零五", 105), ("三万五千", 35000), ("一千二百", 1200),
+    ("十万", 100000),
+])
+def test_cn_number(text: str, value: int) -> None:
+    assert cn_number(text) == value
+
+
+def test_quantities() -> None:
+    text = "前端共拦截8.74万件，培训500余人次，超3500个事项，两项任务，2025年，99%，一件事"
+    got = [(q.value, q.unit, q.approximate) for q in quantities(text)]
+    assert got == [(Fraction(87400), "件", False), (Fraction(500), "人次", True),
+                   (Fraction(3500), "个", True), (Fraction(2), "项", False)]
+
+
+# -- D101 -------------------------------------------------------------------------
+
+
+def test_seed_000_breakdown_in_next_sentence_is_short() -> None:
+    hits = found(seed_text("000"), "D101")
+    assert [(d.line, d.column, d.end_column) for d in hits] == [(59, 48, 52)]
+    assert "77条" in hits[0].message and "108条" in hits[0].message
+
+
+def test_seed_001_parts_exceed_total() -> None:
+    hits = found(seed_text("001"), "D101")
+    assert [(d.line, d.column, d.end_column) for d in hits] == [(29, 76, 79)]
+    assert "75条，超过总数70条" in hits[0].message
+
+
+def test_seed_001_corrected_total_is_quiet() -> None:
+    assert found(inject("001", "政府信息70条", "政府信息75条"), "D101") == []
+
+
+def test_seed_000_corrected_total_is_quiet() -> None:
+    assert found(inject("000", "政务信息108条", "政务信息77条"), "D101") == []
+
+
+def test_seed_002_remainder_adds_up_and_stays_quiet() -> None:
+    assert found(seed_text("002"), "D101") == []
+
+
+def test_seed_002_remainder_that_does_not_add_up() -> None:
+    hits = found(inject("002", "其余8项", "其余9项"), "D101")
+    assert [d.line for d in hits] == [14]
+    assert "14+9=23项" in hits[0].message
+
+
+def test_complete_by_announcement() -> None:
+    text = one_report("全年共举办培训10场，分别为专题培训4场、业务培训5场。")
+    assert len(found(text, "D101")) == 1
+
+
+def test_units_must_match() -> None:
+    text = one_report("全年共办理80件，其中人大建议43件，政协提案46件，接待群众500人次。")
+    hits = found(text, "D101")
+    assert len(hits) == 1 and "43+46=89件" in hits[0].message
+    quiet = one_report("全年共办理100件，其中人大建议43件，政协提案46件，接待群众500人次。")
+    assert found(quiet, "D101") == []
+
+
+@pytest.mark.parametrize("paragraph", [
+    "累计发布信息108条，其中工作动态28条、通知公告15条、政策法规7条等。",  # 等: a selection
+    "累计培训500余人次，其中领导干部300人次，基层人员250人次，其他人员10人次。",  # approximate
+    "荣获6项国家级大奖，其中一等奖2项。",  # one highlight
+    "新增16个合作城区，其中与湾区7城9个地区、广西隆林、赣州宁都建立合作关系。",
+    "主要包括工作动态28条、通知公告15条、政策法规7条，共发布信息108条。",  # total after parts
+])
+def test_quiet_breakdowns(paragraph: str) -> None:
+    assert found(one_report(paragraph), "D101") == []
+
+
+def test_min_parts_is_configurable() -> None:
+    text = one_report("共办理建议50件，其中人大建议20件，政协提案20件。")
+    assert found(text, "D101") == []
+    assert len(found(text, "D101", sum_complete_min_parts=2)) == 1
+
+
+@pytest.mark.parametrize("prefix", ["002", "003", "004"])
+def test_d101_quiet_on_seeds(prefix: str) -> None:
+    assert found(seed_text(prefix), "D101") == []
+
+
+# -- D102 -------------------------------------------------------------------------
+
+
+def test_rate_over_100_in_seed_001() -> None:
+    hits = found(inject("001", "实际满意率99.9%", "实际满意率109.9%"), "D102")
+    assert len(hits) == 1
+    line = seed_text("001").splitlines()[21].replace("99.9%", "109.9%")
+    assert (hits[0].line, hits[0].column - 1, hits[0].end_column - 1) == (
+        22, line.index("109.9%"), line.index("109.9%") + 6)
+    assert "满意率" in hits[0].message
+
+
+@pytest.mark.parametrize(("paragraph", "count"), [
+    ("群众满意率105%。", 1),
+    ("群众满意率100%，办结率99.9%。", 0),
+    ("参考率和合格率均达105%。", 1),
+    ("满意率、办结率分别为98%、105%。", 1),
+    ("营业收入增长率150%，工作效率提高120%。", 0),
+    ("率先实现120%的增长。", 0),
+    ("调解成功率１０５％。", 1),  # full-width digits still have a value
+    ("调解成功率95.8%。", 0),
+])
+def test_rates(paragraph: str, count: int) -> None:
+    assert len(found(one_report(paragraph), "D102")) == count
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_d102_quiet_on_seeds(prefix: str) -> None:
+    assert found(seed_text(prefix), "D102") == []
