@@ -105,7 +105,7 @@ def report_year(report: Report, settings: Settings) -> ReportYear | None:
 
 # Offsets from N that a heading clause of each kind may name.
 KIND_OFFSETS = {"improvement": (-1,), "shortcomings": (0,), "problems": (0,),
-                "achievements": (0,), "plan": (1,)}
+                "achievements": (0,), "responsibility": (0,), "plan": (1,)}
 
 
 def clause_kinds(report: Report, clause: str) -> set[str]:

@@ -54,8 +54,8 @@ class MissingTitle(Rule):
         title = report.title
         if title is None:
             anchor = _first_body_line(report)
-            yield self.diagnostic(
-                report, anchor.index, anchor.indent, None,
+            yield self.diagnostic(  # at the first character: the title belongs before it
+                report, anchor.index, anchor.indent, anchor.indent + 1,
                 f"报告没有标题：请在正文前加上标题，如“{suggested_title(report, context)}”",
             )
             return

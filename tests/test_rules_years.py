@@ -103,6 +103,12 @@ def test_title_year_rules_over_an_entirely_old_body() -> None:
     assert lines == [2, 3, 33, 33, 34, 36, 38]
 
 
+def test_responsibility_part_names_this_year() -> None:
+    part = "三、2024年度党政主要负责人履行推进法治建设第一责任人职责情况"
+    text = inject("000", "三、2026年工作计划", f"{part}\n  ……\n四、2026年工作计划")
+    assert [(d.line, d.column) for d in found(text, "Y101")] == [(71, 5)]
+
+
 def test_merged_part_with_next_year_in_body_is_fine() -> None:
     assert found(seed_text("004"), "Y101") == []
 
