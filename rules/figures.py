@@ -193,6 +193,7 @@ class RateOver100(Rule):
 _RATE_VALUE = re.compile(r"[^，,。；;%％0-9０-９率]{0,8}?(\d+(?:\.\d+)?)\s*[%％]")
 _MORE_VALUES = re.compile(r"\s*[、和及与]\s*(\d+(?:\.\d+)?)\s*[%％]")
 _NOT_RATE_BEFORE = "表轻坦直统草督"
+_CHANGE = re.compile(r"提升|提高|增长|增加|上升|下降|降低|减少|同比|环比|较")
 
 
 def _rates(text: str, excluded: tuple[str, ...]) -> Iterator[tuple[int, int, re.Match[str]]]:
@@ -208,8 +209,8 @@ def _rates(text: str, excluded: tuple[str, ...]) -> Iterator[tuple[int, int, re.
         if text[word_start:index + 1].endswith(excluded):
             continue
         match = _RATE_VALUE.match(text, index + 1)
-        if match is None:
-            continue
+        if match is None or _CHANGE.search(text, index + 1, match.start(1)):
+            continue  # 满意率提升15%: a change of the rate, not its value
         shown_start = max(word_start, index - 2)
         yield shown_start, index + 1, match
         position = match.end()
