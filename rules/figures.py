@@ -151,7 +151,8 @@ def _remainder(sentence: Span) -> Breakdown | None:
         return None
     unit = rest[0].unit
     before = [q for q in counts if q.unit == unit and q.end <= match.start()]
-    if len(before) < 2 or any(q.approximate for q in [*before, rest[0]]):
+    # Exactly "total … done … 其余 rest": with more counts it is unclear which is the total.
+    if len(before) != 2 or any(q.approximate for q in [*before, rest[0]]):
         return None
     moved = [_shifted(q, sentence.start) for q in [*before, rest[0]]]
     return Breakdown(moved[0], moved[1:], complete=True)

@@ -80,6 +80,12 @@ def test_complete_by_announcement() -> None:
     assert len(found(text, "D101")) == 1
 
 
+def test_complete_by_remainder_after_其中() -> None:
+    text = one_report("受理复议案件120件，其中审结98件，其余20件正在审理。")
+    hits = found(text, "D101")
+    assert len(hits) == 1 and "98+20=118件" in hits[0].message
+
+
 def test_units_must_match() -> None:
     text = one_report("全年共办理80件，其中人大建议43件，政协提案46件，接待群众500人次。")
     hits = found(text, "D101")
@@ -94,6 +100,8 @@ def test_units_must_match() -> None:
     "荣获6项国家级大奖，其中一等奖2项。",  # one highlight
     "新增16个合作城区，其中与湾区7城9个地区、广西隆林、赣州宁都建立合作关系。",
     "主要包括工作动态28条、通知公告15条、政策法规7条，共发布信息108条。",  # total after parts
+    "全年办理建议43件、提案46件，已办结80件，其余9件正在办理。",  # which count is the total?
+    "受理复议案件120件，其中审结98件，其余22件正在审理。",
 ])
 def test_quiet_breakdowns(paragraph: str) -> None:
     assert found(one_report(paragraph), "D101") == []
