@@ -14,7 +14,7 @@ from fractions import Fraction
 from lint.numerals import DIGITS
 
 SENTENCE_END = "。！？!?；;"
-_SENTENCE = re.compile(rf"[^{SENTENCE_END}]+[{SENTENCE_END}]*")
+FULL_STOPS = "。！？!?"  # sentence ends that also close a list whose items end in ；
 _NOT_WORD = re.compile(r"[\W_]+")
 CN_NUMBER_CHARS = "零〇一二两三四五六七八九十百千万亿"
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -30,9 +30,10 @@ class Span:
     end: int
 
 
-def sentences(text: str, offset: int = 0) -> Iterator[Span]:
-    """Split running text into sentences (ending at 。！？；), keeping the terminators."""
-    for match in _SENTENCE.finditer(text):
+def sentences(text: str, offset: int = 0, ends: str = SENTENCE_END) -> Iterator[Span]:
+    """Split running text into sentences (ending at 。！？； by default), keeping the terminators."""
+    pattern = re.compile(rf"[^{re.escape(ends)}]+[{re.escape(ends)}]*")
+    for match in pattern.finditer(text):
         if match.group(0).strip():
             yield Span(match.group(0), match.start() + offset, match.end() + offset)
 

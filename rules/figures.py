@@ -11,7 +11,7 @@ from lint.hookspecs import hookimpl
 from lint.lines import Line, LineKind
 from lint.outline import Report
 from lint.rule import Context, Rule
-from lint.text import Quantity, Span, format_number, quantities, sentences
+from lint.text import FULL_STOPS, Quantity, Span, format_number, quantities, sentences
 
 _ITEM_SEPARATORS = re.compile(r"[，,、；;：:]")
 _REMAINDER = re.compile(r"其余|剩余")
@@ -68,7 +68,7 @@ class SumMismatch(Rule):
 
 def _breakdowns(line: Line, table: dict, minimum: int) -> Iterator[Breakdown]:
     text = line.text
-    spans = list(sentences(text))
+    spans = list(sentences(text, ends=FULL_STOPS))
     seen_totals: set[int] = set()
     for index, sentence in enumerate(spans):
         for trigger in table["triggers"]:
@@ -100,10 +100,13 @@ def _breakdown_at(text: str, spans: list[Span], index: int, at: int, trigger: st
         return None
     listed = "".join(items)
     lead = text[max(sentence.start, at - 2):at]
-    partial = any(w in listed or w in lead for w in table["partial"])
-    complete = trigger in table["complete"] or any(w in listed for w in table["complete"])
-    complete = complete or (len(parts) >= minimum and not partial)
-    return Breakdown(total, parts, complete and not (partial and trigger not in table["complete"]))
+    # 分别为 announces the whole breakdown; otherwise a list marked as a selection (等, 主要…)
+    # never is, and one that names the rest (其余) or itemises enough categories is.
+    selection = any(w in listed or w in lead for w in table["partial"])
+    names_rest = any(w in listed for w in table["complete"])
+    complete = trigger in table["complete"] or (
+        not selection and (names_rest or len(parts) >= minimum))
+    return Breakdown(total, parts, complete)
 
 
 def _parts(after: str, offset: int) -> tuple[list[Quantity], list[str]]:

@@ -75,6 +75,12 @@ def test_seed_002_remainder_that_does_not_add_up() -> None:
     assert "14+9=23项" in hits[0].message
 
 
+def test_items_separated_by_semicolons() -> None:
+    text = one_report("全年收到申请30件，其中，予以公开15件；不予公开5件；信息不存在6件。")
+    hits = found(text, "D101")
+    assert len(hits) == 1 and "15+5+6=26件" in hits[0].message
+
+
 def test_complete_by_announcement() -> None:
     text = one_report("全年共举办培训10场，分别为专题培训4场、业务培训5场。")
     assert len(found(text, "D101")) == 1
