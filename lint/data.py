@@ -2,7 +2,7 @@
 
 Tables are loaded once per process. Configuration can extend a table (lists are
 extended, tables merged) or drop entries (``disable = [...]`` removes them from
-every list in the table).
+every list in the table; an entry of an array of tables is named by its first field).
 """
 
 from __future__ import annotations
@@ -48,12 +48,18 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
             base[key] = value
 
 
+def _first(entry: dict[str, Any]) -> Any:
+    """A table entry's key value: its first field (``wrong = "布署"``, ``name = …``)."""
+    return next(iter(entry.values()), None)
+
+
 def _drop(table: dict[str, Any], disabled: set[Any]) -> None:
     for key, value in table.items():
         if isinstance(value, list):
             table[key] = [
                 v for v in value
-                if not (v in disabled or (isinstance(v, list | tuple) and v and v[0] in disabled))
+                if not (v in disabled or (isinstance(v, list | tuple) and v and v[0] in disabled)
+                        or (isinstance(v, dict) and _first(v) in disabled))
             ]
         elif isinstance(value, dict):
             _drop(value, disabled)

@@ -24,7 +24,8 @@ CORE_PLUGINS = ("lint.engine", "lint.loading", "lint.reporters.builtin")
 # when the package metadata is absent (running from a source tree) or when
 # autoloading is disabled.
 BUILTIN_RULE_PLUGINS = ("rules.structure", "rules.numbering", "rules.webpage", "rules.years",
-                        "rules.figures", "rules.closing", "rules.content")
+                        "rules.figures", "rules.closing", "rules.content", "rules.terms",
+                        "rules.punctuation")
 
 
 class PluginError(Exception):

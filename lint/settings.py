@@ -31,6 +31,8 @@ class Settings:
     # least this fraction of their 5-character shingles are reported as copies.
     duplicate_min_length: int = 30
     duplicate_similarity: float = 0.8
+    # T102: jieba dictionary for word boundaries: "domain" (small, shipped), "full" or a path.
+    jieba_dictionary: str = "domain"
     # Extra or removed entries for the package's data tables, keyed by table name.
     data_overrides: dict[str, dict] = field(default_factory=dict)
 

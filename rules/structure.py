@@ -14,11 +14,6 @@ from lint.rule import Context, Rule
 
 ORDINAL = {"achievements": "第一部分", "problems": "第二部分", "plan": "第三部分"}
 _PUNCT = re.compile(r"[\s\W_]+")
-PLACEHOLDER = re.compile(
-    r"^(XX+|xx+|××+|\*\*+|＊＊+|略|暂无|无|待补充|待填写|TODO|此处填写.*|【待补充】|（待填写）)$",
-    re.IGNORECASE,
-)
-PLACEHOLDER_INSIDE = re.compile(r"XX|××|＊＊|【待补充】|（待填写）|待补充|TODO|此处填写", re.IGNORECASE)
 SHORTCOMING_WORDS = re.compile(r"不足|问题|差距|短板|薄弱|有待|仍需|尚需|还需|欠缺|不够")
 
 
@@ -153,6 +148,7 @@ class UnfilledImprovement(Rule):
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         minimum = context.settings.improvement_min_length
+        placeholders = context.data("placeholders")  # shared with T103
         others = [s for s in report.sections() if "improvement" not in s.kinds and s.depth > 1]
         for section in report.sections_of("improvement"):
             text = section.body_text().strip()
@@ -160,7 +156,7 @@ class UnfilledImprovement(Rule):
             line, column, end = _heading_span(section)
             if not compact:
                 message = "“改进情况”一节没有内容：请逐条写明上一年度问题的整改措施和结果"
-            elif PLACEHOLDER.match(compact) or PLACEHOLDER_INSIDE.search(text):
+            elif _is_placeholder(text, compact, placeholders):
                 message = f"“改进情况”一节只有占位内容“{text[:12]}”：请写明上一年度问题的整改措施和结果"
             elif len(compact) < minimum:
                 message = (f"“改进情况”一节只有 {len(compact)} 个字，不足以说明改进了什么（至少 {minimum} 字）："
@@ -172,6 +168,14 @@ class UnfilledImprovement(Rule):
                 message = (f"“改进情况”一节与第 {twin.heading.index + 1} 行“{twin.title[:16]}”内容几乎相同："
                            "请改写为上一年度问题的整改措施和结果，不要照抄")
             yield self.diagnostic(report, line, column, end, message)
+
+
+def _is_placeholder(text: str, compact: str, table: dict) -> bool:
+    """The section is only a placeholder (略, 暂无, XX …) or still carries one (【待补充】)."""
+    from rules.terms import find_placeholders
+
+    whole = {*table.get("whole", []), *table.get("weak_whole", [])}
+    return compact in whole or bool(find_placeholders(text, table))
 
 
 def _similar(a: str, b: str) -> bool:

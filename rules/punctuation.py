@@ -1,0 +1,192 @@
+"""P1xx: punctuation and spacing of running Chinese text (GB/T 15834-2011).
+
+P101 and P102 look at single characters and spaces; P103 at pairs; P104 at marks used
+in the wrong form. Periods are never touched ("1." list markers and decimals stay).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.diagnostics import Diagnostic, Edit, Fix, Severity
+from lint.hookspecs import hookimpl
+from lint.lines import Line
+from lint.outline import Report
+from lint.rule import Context, Rule
+from rules.chinese import content_lines, is_chinese, is_han, softened
+from rules.halfwidth import HalfWidth, halfwidth_marks
+from rules.pairs import unbalanced
+
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+class HalfWidthPunctuation(Rule):
+    """中文语境里用了半角（英文）标点。
+
+    中文正文应使用全角标点：，；：？！（）“”。数字（3.5、1,000）、时间（8:30）、网址、
+    英文词组（AI+政务服务）里的半角标点保持不变；句点“.”从不改动（“1.”序号和小数不会被
+    改成“1。”）。半角括号的标题序号“(一)”也在这里报告，修复后为“（一）”，仍是二级标题。
+    每处单独报告并给出安全修复；成对的半角引号按先后改为“ ”。《法治政府建设实施纲要》等
+    文件名称括注里的半角括号由 T101 整体报告，这里不重复。
+    """
+
+    code = "P101"
+    name = "half-width-punctuation"
+    severity = Severity.WARNING
+    summary = "中文语境中使用半角标点 , ; : ? ! ( ) \"（数字、时间、网址、英文中的除外）"
+    bad = '2025年,我局坚持依法行政(见附件),现将有关情况报告如下:\n(一)推进"放管服"改革'
+    good = "2025年，我局坚持依法行政（见附件），现将有关情况报告如下：\n（一）推进“放管服”改革"
+
+    def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        terms = context.data("terms") if context.settings.is_enabled("T101") else {}
+        for line in content_lines(report):
+            for mark in halfwidth_marks(line, terms):
+                yield self._found(report, line, mark)
+
+    def _found(self, report: Report, line: Line, mark: HalfWidth) -> Diagnostic:
+        char = line.text[mark.column]
+        fix = Fix(
+            edits=(Edit(line.index + 1, mark.column + 1, line.index + 1, mark.fix_end + 1,
+                        mark.replacement),),
+            message=f"改为全角“{mark.replacement}”",
+            safe=mark.safe,
+        )
+        return self.diagnostic(
+            report, line.index, mark.column, mark.column + 1,
+            f"中文里用了半角“{char}”：请改为全角“{mark.replacement}”", fix=fix,
+        )
+
+
+class StrayWhitespace(Rule):
+    """汉字之间、数字与单位之间、标点前后多了空格。
+
+    公文正文里汉字之间不加空格，数字和后面的中文单位之间也不加（“2024 年”应为“2024年”，这与
+    一些技术文档“中英文之间加空格”的风格不同）；中文标点前后也不留空格（“99% ，”“探花公开 ，”）。
+    行首缩进（半角或全角空格）、空行、行末空白、英文词组内的空格不在此列。全角空格“　”在行中
+    常用于排版（如“第一部分　总体情况”），不报告。修复删除多余的空格。
+    """
+
+    code = "P102"
+    name = "stray-whitespace"
+    severity = Severity.ERROR
+    summary = "汉字之间、数字与中文单位之间、中文标点前后的多余空格"
+    bad = "一、2024 年度推进法治政府建设的主要举措\n深化政务公开 ，以法治规范权力运行。"
+    good = "一、2024年度推进法治政府建设的主要举措\n深化政务公开，以法治规范权力运行。"
+
+    def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        for line in content_lines(report):
+            text = line.text
+            chinese_ascii = {m.column for m in halfwidth_marks(line, {})}
+            for match in _SPACES.finditer(text, line.indent):
+                start, end = match.span()
+                if start == 0 or end == len(text):
+                    continue  # indentation and trailing blanks are not this rule's
+                before, after = text[start - 1], text[end]
+                after_chinese = is_chinese(after) or end in chinese_ascii
+                if (is_chinese(before) and after_chinese) or (
+                    (before.isdigit() or before in "%％") and (is_han(after) or after_chinese)
+                ):
+                    yield self.diagnostic(
+                        report, line.index, start, end,
+                        f"“{_word_before(text, start)}”与“{after}”之间多了空格：请删除",
+                        fix=self.replacement(line.index, start, end, "", "删除空格"),
+                    )
+
+
+class UnbalancedPair(Rule):
+    """成对的标点不配对：书名号、引号、括号、方头括号缺了一半或前后不对应。
+
+    在一个段落（一行）之内检查《》“”（）【】〔〕，半角括号 () 与全角括号视为同一种（写法
+    由 P101 检查）。“1)”“a)”这类列项序号的单个右括号不算缺半。漏了哪一半就报告哪一个符号；
+    因为不知道该补在哪里，没有自动修复。
+    """
+
+    code = "P103"
+    name = "unbalanced-pair"
+    severity = Severity.ERROR
+    summary = "书名号、引号、括号在同一段内不配对"
+    bad = "严格落实《重大行政决策程序暂行条例等规定，开展“一网通办改革。"
+    good = "严格落实《重大行政决策程序暂行条例》等规定，开展“一网通办”改革。"
+
+    def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        for line in content_lines(report):
+            for column, char, partner, opening in unbalanced(line.text, line.indent):
+                if opening:
+                    message = (f"“{char}”没有配对的“{partner}”：请在适当位置补上“{partner}”，"
+                               f"或删去多余的“{char}”")
+                else:
+                    message = (f"“{char}”前面没有配对的“{partner}”：请补上“{partner}”，"
+                               f"或删去多余的“{char}”")
+                yield self.diagnostic(report, line.index, column, column + 1, message)
+
+
+# (pattern, replacement, message, certain): certain ones are errors with a safe fix.
+_MISUSES: list[tuple[re.Pattern[str], str, str, bool]] = [
+    (re.compile(r"、(?=等)"), "", "“等”前不用顿号：请删去“、”", True),
+    (re.compile(r"(?<=》)、(?=《)"), "",
+     "并列的书名号之间通常不用顿号（GB/T 15834 4.5.3.5）：请删去“、”", False),
+    (re.compile(r"。{3,}|(?<![A-Za-z0-9.])\.{3,}(?![A-Za-z0-9.])|…{3,}|(?<!…)…(?!…)"), "……",
+     "省略号应为“……”（两个“…”）：请改为“……”", True),
+    (re.compile(r"([，、；：！？])\1+|。。(?!。)"), "", "标点重复：请只保留一个", True),
+    (re.compile(r"(?<=[\u4e00-\u9fff])--(?=[\u4e00-\u9fff])"), "——",
+     "破折号应为“——”：请改为“——”", True),
+    (re.compile(r"(?<![—0-9０-９\s])\s*—\s*(?![—0-9０-９\s])"), "——",
+     "单个“—”不是破折号：作破折号请写“——”，表示起止（如地名之间）则可保留", False),
+]
+
+
+class PunctuationMisuse(Rule):
+    """标点用法错误：“、等”，重复的“。。”“，，”，用“...”“。。。”代替省略号，单个“—”当破折号。
+
+    “等”前不加顿号；标点不重复；省略号是两个“…”（……），不用三个句点或句号；破折号是两个
+    “—”（——）。年份区间里的单个一字线（2021—2025年）是连接号，正确，不报告；两个地名之间
+    的单个“—”也可能是连接号，所以单个“—”只给警告。并列书名号之间的顿号（》、《）国家标准说
+    “通常不用”，也只给警告。
+    """
+
+    code = "P104"
+    name = "punctuation-misuse"
+    severity = Severity.ERROR
+    summary = "“、等”、重复标点、“...”/“。。。”代替省略号、单个“—”作破折号"
+    bad = "开展普法讲座、宣传月活动、等，，取得实效。。群众反映...政策—法规"
+    good = "开展普法讲座、宣传月活动等，取得实效。群众反映……政策——法规"
+
+    def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        for line in content_lines(report):
+            text = line.text
+            taken: set[int] = set()
+            for pattern, replacement, message, certain in _MISUSES:
+                for match in pattern.finditer(text, line.indent):
+                    start, end = match.span()
+                    clash = taken.intersection(range(start, end))
+                    if clash or not _chinese_around(text, start, end):
+                        continue
+                    taken.update(range(start, end))
+                    content = replacement
+                    if not content and match.re.groups:  # a repeated mark keeps one of itself
+                        content = match.group(1) or "。"
+                    action = f"改为“{content}”" if content else "删去"
+                    fix = self.replacement(line.index, start, end, content, action, safe=certain)
+                    diagnostic = self.diagnostic(report, line.index, start, end, message, fix=fix)
+                    yield diagnostic if certain else softened(diagnostic)
+
+
+def _word_before(text: str, end: int) -> str:
+    """The number (2024, 99%) or the single character before a space, for the message."""
+    start = end - 1
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".%％") \
+            and (text[end - 1].isdigit() or text[end - 1] in "%％"):
+        start -= 1
+    return text[start:end]
+
+
+def _chinese_around(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return is_chinese(before) or is_chinese(after) or is_chinese(text[start])
+
+
+@hookimpl
+def fzlint_register_rules() -> list[type[Rule]]:
+    return [HalfWidthPunctuation, StrayWhitespace, UnbalancedPair, PunctuationMisuse]

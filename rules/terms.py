@@ -1,0 +1,266 @@
+"""T1xx: fixed terms, confusable words and placeholders left in a draft.
+
+Word lists are data: ``rules/data/terms.toml``, ``confusables.toml`` and
+``placeholders.toml`` (the last one shared with S104).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from lint.diagnostics import Diagnostic, Severity
+from lint.hookspecs import hookimpl
+from lint.lines import Line
+from lint.numerals import digits_value, int_to_cn
+from lint.outline import Report
+from lint.rule import Context, Rule
+from rules.chinese import claim, content_lines, sentence_bounds, softened
+
+_DIGITS = re.compile(r"[0-9０-９]+")
+_TITLE_SPAN = (r"(?P<open>[（(])\s*(?P<y1>(?:19|20)\d\d)\s*(?P<dash>[-~–—－～])\s*"
+               r"(?P<y2>(?:19|20)\d\d)\s*(?P<year>年?)\s*(?P<close>[）)])")
+_TITLE_DASHES = "—－"  # gov.cn writes both
+
+
+def _cn_numerals(text: str) -> str:
+    return _DIGITS.sub(lambda m: int_to_cn(digits_value(m.group(0)) or 0), text)
+
+
+@cache
+def _title_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"《(?P<name>{alternatives}){_TITLE_SPAN}》")
+
+
+def wrong_titles(text: str, table: dict[str, Any]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, right form) of each fixed title's year span written in a wrong form.
+
+    P101 asks this too, so that the half-width brackets of such a title are reported
+    once, by T101, and not a second time as half-width punctuation.
+    """
+    names = tuple(entry["name"] for entry in table.get("titles", []))
+    if not names:
+        return
+    for match in _title_pattern(names).finditer(text):
+        dash = match["dash"] if match["dash"] in _TITLE_DASHES else "—"
+        right = f"（{match['y1']}{dash}{match['y2']}年）"
+        start, end = match.start("open"), match.end("close")
+        if text[start:end] != right:
+            yield start, end, right
+
+
+class TermForm(Rule):
+    """固定的政治、法律用语写错了形式。
+
+    “习近平法治思想”“法治政府”“依法治国”“法治化营商环境”用“治”，不写“法制”；党代会和全会
+    届次用汉字（党的二十大、二十届三中全会），不写“20大”“二十届3中全会”；《法治政府建设实施
+    纲要（2021—2025年）》的括注用全角括号和一字线（“—”或“－”），不用半角括号、“-”或“~”；
+    《法治政府建设与责任落实督察工作规定》是“督察”。“法制”本身仍是正确的词（法制日报、法制机构、
+    法制审核），只有出现在固定的“法治”词组里才报告。
+
+    纲要括注里的半角括号由本规则整体报告并修复，P101 不再逐个报告这两个括号。
+    词表在 ``rules/data/terms.toml``，可在配置中扩充或停用；标为不确定的条目只给警告。
+    """
+
+    code = "T101"
+    name = "term-form"
+    severity = Severity.ERROR
+    summary = "固定政治、法律用语写法错误（法制政府、二十届3中全会、纲要括注用半角等）"
+    bad = ("深入学习习近平法制思想和党的二十届3中全会精神，\n"
+           "落实《法治政府建设实施纲要(2021-2025年)》。")
+    good = ("深入学习习近平法治思想和党的二十届三中全会精神，\n"
+            "落实《法治政府建设实施纲要（2021—2025年）》。")
+
+    def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        table = context.data("terms")
+        patterns = [(re.compile(p["pattern"]), p) for p in table.get("patterns", [])]
+        for line in content_lines(report):
+            taken: list[tuple[int, int]] = []
+            for start, end, right in wrong_titles(line.text, table):
+                claim(taken, start, end)
+                yield self._found(report, line, start, end, right, certain=True,
+                                  what="文件名称的年份括注")
+            for term in table.get("terms", []):
+                wrong = term["wrong"]
+                for start in _find_all(line.text, wrong):
+                    end = start + len(wrong)
+                    if claim(taken, start, end):
+                        yield self._found(report, line, start, end, term["right"],
+                                          certain=term.get("certain", True))
+            for pattern, entry in patterns:
+                for match in pattern.finditer(line.text):
+                    if not claim(taken, *match.span()):
+                        continue
+                    right = _cn_numerals(match.group(0))
+                    if right != match.group(0):
+                        yield self._found(report, line, *match.span(), right,
+                                          certain=entry.get("certain", True))
+
+    def _found(self, report: Report, line: Line, start: int, end: int, right: str,
+               certain: bool, what: str = "固定用语") -> Diagnostic:
+        wrong = line.text[start:end]
+        diagnostic = self.diagnostic(
+            report, line.index, start, end,
+            f"{what}“{wrong}”写法不规范：应为“{right}”",
+            fix=self.replacement(line.index, start, end, right, f"改为“{right}”", safe=certain),
+        )
+        return diagnostic if certain else softened(diagnostic)
+
+
+def _find_all(text: str, word: str) -> Iterator[int]:
+    start = text.find(word)
+    while start >= 0:
+        yield start
+        start = text.find(word, start + len(word))
+
+
+class ConfusableWord(Rule):
+    """把形近、音近的另一个词写在了这里。
+
+    “部署”写成“布署”，“多途径”写成“多途经”，“截至（某时）”写成“截止”……这类错字拼写检查
+    不一定发现。候选词先按字面快速筛选，只有含候选词的句子才交给 jieba 分词：候选词必须
+    正好是完整的词（“以经济”里的“以经”不算）。两种写法都是正确词语、要看上下文的（如“截止/
+    截至”“做出/作出”“多途经/多途径”）只给警告，修复也不自动应用（需 ``--unsafe-fixes``）。
+    词表在 ``rules/data/confusables.toml``。jieba 只在真正要分词时才加载，默认用随包提供的
+    小词典（约 0.04 秒），配置 ``jieba-dictionary = "full"`` 可改用 jieba 完整词典（约 0.6 秒）。
+    """
+
+    code = "T102"
+    name = "confusable-word"
+    severity = Severity.ERROR
+    summary = "形近、音近的误用词（布署→部署，多途经→多途径，截止2024年底→截至）"
+    bad = "领导干部多途经组织学法，认真落实上级布署。"
+    good = "领导干部多途径组织学法，认真落实上级部署。"
+
+    def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        from lint import segment
+
+        entries = context.data("confusables").get("words", [])
+        dictionary = context.settings.jieba_dictionary
+        for line in content_lines(report):
+            text = line.text
+            for entry in entries:
+                wrong = entry["wrong"]
+                for start in _find_all(text, wrong):  # cheap pre-filter before any jieba
+                    end = start + len(wrong)
+                    before = entry.get("before")
+                    if before and not re.match(before, text[end:]):
+                        continue
+                    left, right = sentence_bounds(text, start, end)
+                    if not segment.is_word(text[left:right], start - left, end - left, dictionary):
+                        continue
+                    yield self._found(report, line, start, end, entry)
+
+    def _found(self, report: Report, line: Line, start: int, end: int,
+               entry: dict[str, Any]) -> Diagnostic:
+        wrong, right, ctx = entry["wrong"], entry["right"], entry.get("ctx", False)
+        note = f"（{entry['note']}）" if entry.get("note") else ""
+        if ctx:
+            message = f"“{wrong}”可能是“{right}”之误{note}：请确认，是误用就改为“{right}”"
+        else:
+            message = f"“{wrong}”是错别字{note}：请改为“{right}”"
+        diagnostic = self.diagnostic(
+            report, line.index, start, end, message,
+            fix=self.replacement(line.index, start, end, right, f"改为“{right}”", safe=not ctx),
+        )
+        return softened(diagnostic) if ctx else diagnostic
+
+
+@cache
+def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in patterns]
+
+
+def placeholder_patterns(table: dict[str, Any]) -> list[re.Pattern[str]]:
+    """The inline placeholder expressions of ``placeholders.toml`` (shared with S104)."""
+    return _compiled(tuple(table.get("inline", [])))
+
+
+def find_placeholders(text: str, table: dict[str, Any]) -> list[tuple[int, int]]:
+    """Spans of inline placeholders in ``text``, overlaps merged, 张某某 excluded."""
+    anonymised = table.get("anonymised_before", "")
+    taken: list[tuple[int, int]] = []
+    for pattern in placeholder_patterns(table):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if match.group(0) == "某某" and start > 0 and text[start - 1] in anonymised:
+                continue  # 张某某: anonymisation, not a placeholder
+            claim(taken, start, end)
+    return sorted(taken)
+
+
+def compact(text: str) -> str:
+    """Text without spaces and punctuation, to compare a paragraph with a placeholder."""
+    return re.sub(r"[\s\W_]+", "", text)
+
+
+class Placeholder(Rule):
+    """草稿里的占位符没有替换成实际内容。
+
+    套用模板或旧稿时留下的“XX局”“××项”“【待补充】”“（待填写）”“TODO”“此处填写……”
+    “某某单位”，提交前必须换成实际内容（“张某某”这类匿名写法不算）。“略”“暂无”“无”在
+    正文里是普通词语，只有整段只写了这一个词时才报告；“暂无”“无”也可能是如实回答（尤其在
+    “其他需要报告的情况”下），只给警告。“改进情况”一节整段只有占位内容时由 S104 报告，本规则
+    不重复。占位符表在 ``rules/data/placeholders.toml``，与 S104 共用。
+    """
+
+    code = "T103"
+    name = "placeholder"
+    severity = Severity.ERROR
+    summary = "残留占位符（XX、××、【待补充】、TODO、此处填写、整段只写“略”等）"
+    bad = "今年共办理XX件行政复议案件，【待补充】。\n（三）其他需要报告的情况\n略。"
+    good = "今年共办理12件行政复议案件，均在法定期限内审结。\n（三）其他需要报告的情况\n无。"
+
+    def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        table = context.data("placeholders")
+        owner = _section_headings(report)
+        s104_sections = _improvement_lines(report) if context.settings.is_enabled("S104") else set()
+        for line in content_lines(report):
+            taken = find_placeholders(line.text, table)
+            for start, end in taken:
+                yield self.diagnostic(
+                    report, line.index, start, end,
+                    f"占位符“{line.text[start:end]}”没有替换：请填写实际内容",
+                )
+            if not taken and line.index not in s104_sections:
+                yield from self._whole(report, line, table, owner.get(line.index, ""))
+
+    def _whole(self, report: Report, line: Line, table: dict[str, Any],
+               heading: str) -> Iterator[Diagnostic]:
+        body = line.body if line.marker else line.text
+        word = compact(body)
+        if not word:
+            return
+        column = line.body_column if line.marker else line.indent
+        end = len(line.text.rstrip())
+        if word in table.get("whole", []):
+            yield self.diagnostic(report, line.index, column, end,
+                                  f"这一段只写了占位内容“{word}”：请写明实际情况")
+        elif word in table.get("weak_whole", []) and not any(
+            h in heading for h in table.get("answer_headings", [])
+        ):
+            yield softened(self.diagnostic(
+                report, line.index, column, end,
+                f"这一段只写了“{word}”，像是没有填写：请写明实际情况，确实没有就说明原因",
+            ))
+
+
+def _section_headings(report: Report) -> dict[int, str]:
+    """Line index → the title of the section the line belongs to."""
+    owner: dict[int, str] = {}
+    for section in report.sections():
+        for line in (section.heading, *section.text):
+            owner[line.index] = section.title
+    return owner
+
+
+def _improvement_lines(report: Report) -> set[int]:
+    return {ln.index for s in report.sections_of("improvement") for ln in s.lines()}
+
+
+@hookimpl
+def fzlint_register_rules() -> list[type[Rule]]:
+    return [TermForm, ConfusableWord, Placeholder]

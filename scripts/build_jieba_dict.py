@@ -1,0 +1,62 @@
+"""Build rules/data/jieba_domain.txt: the slice of jieba's dictionary T102 needs.
+
+T102 only asks one question of jieba: does a candidate word (多途经, 以经 …) start and
+end on token boundaries of the sentence around it? Only dictionary words that overlap
+the candidate can move those boundaries: words that contain it, lie inside it, or run
+across one of its ends. This script keeps those words (and every single character,
+so that any sentence still segments) and the common words (frequency >= MIN_FREQ) that
+compete with them with their original frequencies, plus one filler
+entry that keeps the dictionary's total frequency unchanged, so every kept word has
+the same probability as in the full dictionary.
+
+Run after editing rules/data/confusables.toml:  python scripts/build_jieba_dict.py
+"""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = ROOT / "rules" / "data" / "jieba_domain.txt"
+FILLER = "〓"  # a character that never occurs in report text
+# Common words too: they compete with the overlapping ones for the same characters.
+MIN_FREQ = 100
+
+
+def candidates() -> list[str]:
+    table = tomllib.loads((ROOT / "rules" / "data" / "confusables.toml").read_text("utf-8"))
+    return sorted({w for entry in table["words"] for w in (entry["wrong"], entry["right"])})
+
+
+def overlaps(word: str, candidate: str) -> bool:
+    if candidate in word or word in candidate:
+        return True
+    # a word running across the candidate's start or end
+    for cut in range(1, len(candidate)):
+        if word.endswith(candidate[:cut]) or word.startswith(candidate[cut:]):
+            return True
+    return False
+
+
+def main(min_freq: int = MIN_FREQ) -> None:
+    import jieba
+
+    source = Path(jieba.__file__).parent / "dict.txt"
+    words = candidates()
+    total = 0
+    kept: list[str] = []
+    for raw in source.read_text("utf-8").splitlines():
+        word, freq = raw.split(" ")[:2]
+        total += int(freq)
+        if len(word) == 1 or int(freq) >= min_freq or any(overlaps(word, c) for c in words):
+            kept.append(raw)
+    kept_total = sum(int(raw.split(" ")[1]) for raw in kept)
+    kept.append(f"{FILLER} {total - kept_total}")
+    TARGET.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    print(f"{len(kept)} entries, {TARGET.stat().st_size} bytes -> {TARGET}")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else MIN_FREQ)
