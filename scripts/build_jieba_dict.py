@@ -34,10 +34,8 @@ def overlaps(word: str, candidate: str) -> bool:
     if candidate in word or word in candidate:
         return True
     # a word running across the candidate's start or end
-    for cut in range(1, len(candidate)):
-        if word.endswith(candidate[:cut]) or word.startswith(candidate[cut:]):
-            return True
-    return False
+    return any(word.endswith(candidate[:cut]) or word.startswith(candidate[cut:])
+               for cut in range(1, len(candidate)))
 
 
 def main(min_freq: int = MIN_FREQ) -> None:
