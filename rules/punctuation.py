@@ -98,7 +98,8 @@ class UnbalancedPair(Rule):
     """成对的标点不配对：书名号、引号、括号、方头括号缺了一半或前后不对应。
 
     在一个段落（一行）之内检查《》“”（）【】〔〕，半角括号 () 与全角括号视为同一种（写法
-    由 P101 检查）。“1)”“a)”这类列项序号的单个右括号不算缺半。漏了哪一半就报告哪一个符号；
+    由 P101 检查）。“1)”“a)”这类列项序号的单个右括号不算缺半；按固定宽度折行的段落（上一行
+    没有以句末标点结束、下一行补上了缺的一半）算作一段。漏了哪一半就报告哪一个符号；
     因为不知道该补在哪里，没有自动修复。
     """
 
@@ -110,15 +111,32 @@ class UnbalancedPair(Rule):
     good = "严格落实《重大行政决策程序暂行条例》等规定，开展“一网通办”改革。"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
-        for line in content_lines(report):
-            for column, char, partner, opening in unbalanced(line.text, line.indent):
+        found = {line.index: list(unbalanced(line.text, line.indent))
+                 for line in content_lines(report)}
+        _join_wrapped(report, found)
+        for index, marks in found.items():
+            for column, char, partner, opening in marks:
                 if opening:
                     message = (f"“{char}”没有配对的“{partner}”：请在适当位置补上“{partner}”，"
                                f"或删去多余的“{char}”")
                 else:
                     message = (f"“{char}”前面没有配对的“{partner}”：请补上“{partner}”，"
                                f"或删去多余的“{char}”")
-                yield self.diagnostic(report, line.index, column, column + 1, message)
+                yield self.diagnostic(report, index, column, column + 1, message)
+
+
+def _join_wrapped(report: Report, found: dict[int, list[tuple[int, str, str, bool]]]) -> None:
+    """A hard-wrapped paragraph: a line that stops mid-sentence with a mark left open and a
+    next line that closes it are one paragraph, so neither half is reported."""
+    lines = report.document.lines
+    for index, marks in found.items():
+        following = found.get(index + 1)
+        if not marks or not following or lines[index].rstrip()[-1:] in "。！？；":
+            continue
+        while marks and following and marks[-1][3] and not following[0][3] \
+                and marks[-1][2] == following[0][1]:
+            marks.pop()
+            following.pop(0)
 
 
 # (pattern, replacement, message, certain): certain ones are errors with a safe fix.

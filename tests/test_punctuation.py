@@ -157,6 +157,13 @@ def test_p103_quiet(text: str) -> None:
     assert "P103" not in codes(lint_text(text))
 
 
+def test_p103_joins_a_hard_wrapped_paragraph() -> None:
+    wrapped = "严格落实《重大行政决策程序\n暂行条例》，推进“一网\n通办”改革。"
+    assert "P103" not in codes(lint_text(wrapped))
+    ended = "严格落实《重大行政决策程序。\n暂行条例》要求。"
+    assert [d.line for d in only(lint_text(ended), "P103")] == [1, 2]
+
+
 def test_p103_quiet_on_all_seeds(seed) -> None:
     assert "P103" not in codes(lint_text(seed.read_text(encoding="utf-8")))
 
@@ -202,3 +209,23 @@ def test_p104_quiet(text: str) -> None:
 @pytest.mark.parametrize("prefix", ["000", "002", "003", "004"])
 def test_p104_quiet_on_seeds_without_misuse(prefix: str) -> None:
     assert "P104" not in codes(lint_text(seed_text(prefix)))
+
+
+# -- fixes together ------------------------------------------------------------------
+
+FIXED_CODES = ("T101", "T102", "P101", "P102", "P104")
+
+
+def test_safe_fixes_on_each_seed_do_not_overlap_and_clear_their_findings(seed) -> None:
+    text = seed.read_text(encoding="utf-8")
+    before = lint_text(text)
+    safe = [d for d in before if d.code in FIXED_CODES and d.fix and d.fix.safe]
+    result = apply_fixes(text, safe)  # asserts the edits never overlap
+    after = lint_text(result)
+    assert not [d for d in after if d.code in FIXED_CODES and d.fix and d.fix.safe]
+    # nothing but punctuation and spaces changed: the Han characters are all still there
+    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    assert [ch for ch in result if "\u4e00" <= ch <= "\u9fff"] == han
+    # the outline is unchanged: structure and numbering findings are the same
+    outline = [(d.line, d.code) for d in before if d.code[0] in "SN"]
+    assert [(d.line, d.code) for d in after if d.code[0] in "SN"] == outline

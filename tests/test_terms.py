@@ -242,3 +242,13 @@ def test_s104_and_t103_quiet_on_a_filled_report() -> None:
 
 def test_t103_quiet_on_all_seeds(seed) -> None:
     assert "T103" not in codes(lint_text(seed.read_text(encoding="utf-8")))
+
+
+def test_t102_entry_can_be_disabled_and_extended_by_configuration() -> None:
+    text = "认真落实上级布署。"
+    off = {"confusables": {"disable": ["布署"]}}
+    assert "T102" not in codes(lint_text(text, data_overrides=off))
+    text = "我们将既往开来，再创佳绩。"
+    assert "T102" not in codes(lint_text(text))
+    extra = {"confusables": {"words": [{"wrong": "既往开来", "right": "继往开来"}]}}
+    assert "T102" in codes(lint_text(text, data_overrides=extra))
