@@ -100,7 +100,9 @@ def lint_document(document: Document, settings: Settings, reg: Registry | None =
         d for d in found
         if d.code == CRASH_CODE or (settings.is_enabled(d.code) and not _matches(d.code, ignored))
     ]
-    return sorted(set(kept), key=Diagnostic.sort_key)
+    # dict.fromkeys drops duplicates keeping emission order (a set's order varies between
+    # runs), and the stable sort keeps ties (three S101 at one heading) in that order.
+    return sorted(dict.fromkeys(kept), key=Diagnostic.sort_key)
 
 
 def _ignored_codes(path: str, settings: Settings) -> list[str]:

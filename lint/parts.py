@@ -8,7 +8,7 @@ numbers and punctuation, so 2024年度… and 2025年… headings match alike.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 MANDATED = ("achievements", "problems", "plan")
@@ -21,10 +21,12 @@ class PartKeywords:
 
     parts: dict[str, dict[str, Any]]
     sections: dict[str, dict[str, Any]]
+    options: dict[str, Any] = field(default_factory=dict)  # the [weak] table
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> PartKeywords:
-        return cls(parts=table.get("parts", {}), sections=table.get("sections", {}))
+        return cls(parts=table.get("parts", {}), sections=table.get("sections", {}),
+                   options=table.get("weak", {}))
 
     def label(self, kind: str) -> str:
         entry = self.parts.get(kind) or self.sections.get(kind) or {}
@@ -36,8 +38,21 @@ class PartKeywords:
         strong = {k for k, e in self.parts.items() if _any_in(e.get("keywords", []), text)}
         if strong:
             return frozenset(strong)
-        weak = {k for k, e in self.parts.items() if _any_in(e.get("weak", []), text)}
+        weak = {k for k, e in self.parts.items() if self._weak_match(e.get("weak", []), text)}
         return frozenset(weak) if len(weak) == 1 else frozenset()
+
+    def _weak_match(self, words: list[str], text: str) -> bool:
+        """A weak keyword names a part only in a short heading (2024年工作中的问题), not in a
+        topic heading that merely mentions it (四、着力解决群众急难愁盼问题)."""
+        rest = text
+        for filler in self.options.get("filler", []):
+            rest = rest.replace(filler, "")
+        limit = int(self.options.get("weak_max_extra", 6))
+        for word in words:
+            word = _NOISE.sub("", word)
+            if word and word in text and len(rest.replace(word, "", 1)) <= limit:
+                return True
+        return False
 
     def section_kind(self, heading: str) -> str | None:
         """``improvement``, ``shortcomings`` or None for a heading inside part two."""
@@ -51,7 +66,8 @@ class PartKeywords:
         """A copy with another table's keywords added (used for plugin contributions)."""
         from lint.data import _merge
 
-        table = {"parts": _deep(self.parts), "sections": _deep(self.sections)}
+        table = {"parts": _deep(self.parts), "sections": _deep(self.sections),
+                 "weak": _deep(self.options)}
         _merge(table, extra)
         return PartKeywords.from_table(table)
 

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.diagnostics import Diagnostic, Severity
+from lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from lint.hookspecs import hookimpl
 from lint.lines import Line, Marker
 from lint.numerals import cn_to_int, int_to_cn
@@ -68,28 +68,52 @@ class HeadingSequence(Rule):
                 yield from self._check_group(report, level, group)
 
     def _check_group(self, report: Report, level: int, group: list[Section]) -> Iterator[Diagnostic]:
-        previous = 0
-        for position, section in enumerate(group, start=1):
-            marker = section.heading.marker
-            assert marker is not None
-            number = marker.number
-            if number != position:
-                if number == previous:
-                    what = f"与上一个标题重号（都是“{_numeral(level, number)}”）"
-                elif number > previous + 1 and previous + 1 == position:
-                    what = f"跳号：上一个是“{_numeral(level, previous)}”，这里应是“{_numeral(level, position)}”"
-                else:
-                    what = f"顺序不对：这是本级第 {position} 个标题"
-                start, end = _numeral_span(marker)
-                fix = self.replacement(section.heading.index, start, end, _numeral(level, position),
-                                       f"改为“{_numeral(level, position)}”", safe=False)
-                yield self.diagnostic(
-                    report, section.heading.index, marker.start, marker.end,
-                    f"{LEVEL_NAMES[level]}标题序号“{marker.text}”{what}：请改为“{_numeral(level, position)}”"
-                    "并检查后续序号",
-                    fix=fix,
-                )
-            previous = number
+        numbers = [_marker(s).number for s in group]
+        # A break is a number that follows neither its predecessor nor its position, so
+        # 一、二、四、五 and 一、二、二、四 are each reported once, at the heading to renumber.
+        breaks = [i for i, n in enumerate(numbers)
+                  if n != i + 1 and (i == 0 or n != numbers[i - 1] + 1)]
+        for order, index in enumerate(breaks):
+            stop = breaks[order + 1] if order + 1 < len(breaks) else len(group)
+            section, marker = group[index], _marker(group[index])
+            target = _numeral(level, index + 1)
+            edits = []
+            for position in range(index, stop):
+                other = _marker(group[position])
+                if other.number != position + 1:
+                    start, end = _numeral_span(other)
+                    line = group[position].heading.index
+                    edits.append(Edit(line + 1, start + 1, line + 1, end + 1,
+                                      _numeral(level, position + 1)))
+            rest = "并顺延其后的序号" if len(edits) > 1 else ""
+            fix = Fix(edits=tuple(edits), message=f"按顺序重新编号：{marker.text}→{target}", safe=False)
+            yield self.diagnostic(
+                report, section.heading.index, marker.start, marker.end,
+                f"{LEVEL_NAMES[level]}标题序号“{marker.text}”{_what(level, numbers, index)}："
+                f"请改为“{target}”{rest}",
+                fix=fix,
+            )
+
+
+def _marker(section: Section) -> Marker:
+    assert section.heading.marker is not None
+    return section.heading.marker
+
+
+def _what(level: int, numbers: list[int], index: int) -> str:
+    """Why ``numbers[index]`` breaks the sequence, in words."""
+    number = numbers[index]
+    if index == 0:
+        return f"不是从“{_numeral(level, 1)}”开始"
+    previous = numbers[index - 1]
+    if number == previous:
+        return f"与上一个标题重号（都是“{_numeral(level, number)}”）"
+    if number > previous:
+        missing = "、".join(_numeral(level, n) for n in range(previous + 1, number))
+        return f"跳号：上一个是“{_numeral(level, previous)}”，缺少“{missing}”"
+    if number == 1:
+        return f"在“{_numeral(level, previous)}”之后重新从“{_numeral(level, 1)}”编号"
+    return f"顺序倒退：上一个是“{_numeral(level, previous)}”"
 
 
 class HeadingStyle(Rule):
@@ -192,8 +216,24 @@ class HeadingLevel(Rule):
 _SENTENCE_START = "。；;！!？?：:，,"
 _ENUMERATOR = re.compile(r"([一二三四五六七八九十]{1,3})是")
 _MALFORMED = re.compile(r"([一二三四五六七八九十]{1,3})(?=[\u4e00-\u9fff])")
-# What may follow a numeral that is *not* a lost 是 (二十届, 三中全会, 一件事, 两年…).
-_NOT_ENUMERATOR_NEXT = set("是十百千万亿个项件条次年月日届中大号位名家批类种点轮期季度倍成层级线类批条")
+
+
+@dataclass(frozen=True)
+class NotEnumerators:
+    """What a numeral at a sentence start may begin without being a lost-是 enumerator
+    (``rules/data/enumeration.toml``: 二十届, 三中全会, 三公经费, 四风…)."""
+
+    next_chars: frozenset[str]
+    terms: tuple[str, ...]
+
+    @classmethod
+    def from_context(cls, context: Context) -> NotEnumerators:
+        table = context.data("enumeration")
+        return cls(frozenset(str(table.get("next_chars", ""))), tuple(table.get("terms", [])))
+
+    def excludes(self, text: str, start: int, end: int) -> bool:
+        following = text[end] if end < len(text) else ""
+        return following in self.next_chars or text.startswith(self.terms, start)
 
 
 @dataclass(frozen=True)
@@ -212,7 +252,7 @@ def _at_sentence_start(text: str, index: int, start: int) -> bool:
     return cursor < start or text[cursor] in _SENTENCE_START
 
 
-def enumerators(scope: list[Line]) -> Iterator[Enumerator]:
+def enumerators(scope: list[Line], exclusions: NotEnumerators) -> Iterator[Enumerator]:
     """一是/二是… (and lost-是 candidates such as 二深化) at sentence starts, in order."""
     expected_next = 1
     for line in scope:
@@ -231,8 +271,9 @@ def enumerators(scope: list[Line]) -> Iterator[Enumerator]:
                 loose = _MALFORMED.match(text, index)
                 if loose and expected_next > 1:
                     number = cn_to_int(loose.group(1)) or 0
-                    following = text[loose.end()] if loose.end() < len(text) else ""
-                    if number == expected_next and following not in _NOT_ENUMERATOR_NEXT:
+                    if number == expected_next and not exclusions.excludes(
+                        text, index, loose.end()
+                    ):
                         yield Enumerator(line, index, loose.end(), number, True)
                         expected_next = number + 1
                         index = loose.end()
@@ -255,24 +296,27 @@ class EnumerationSequence(Rule):
     good = "一是坚持开展年度述法工作。二是加强领导干部学法考法。三是严格落实普法责任制。"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        exclusions = NotEnumerators.from_context(context)
         for scope in report.scopes():
             previous = 0
-            for item in enumerators(scope):
+            for item in enumerators(scope, exclusions):
                 if item.number == 1:
                     previous = 1
                     continue
                 if previous and item.number != previous + 1:
-                    expected = int_to_cn(previous + 1)
-                    if item.number > previous + 1:
-                        missing = "、".join(f"{int_to_cn(n)}是" for n in range(previous + 1, item.number))
-                        what = f"“{int_to_cn(previous)}是”之后直接是“{int_to_cn(item.number)}是”，缺少“{missing}”"
-                    else:
-                        what = f"“{int_to_cn(previous)}是”之后又出现“{int_to_cn(item.number)}是”（重号）"
-                    yield self.diagnostic(
-                        report, item.line.index, item.column, item.end,
-                        f"列举序号不连续：{what}：请补上漏写的一条，或把这里改为“{expected}是”",
-                    )
+                    yield self.diagnostic(report, item.line.index, item.column, item.end,
+                                          _sequence_message(previous, item.number))
                 previous = item.number
+
+
+def _sequence_message(previous: int, number: int) -> str:
+    before, here, expected = (f"{int_to_cn(n)}是" for n in (previous, number, previous + 1))
+    if number > previous + 1:
+        missing = "、".join(f"{int_to_cn(n)}是" for n in range(previous + 1, number))
+        return (f"列举序号不连续：“{before}”之后直接是“{here}”，缺少“{missing}”："
+                f"请补上漏写的一条，或把这里改为“{expected}”")
+    what = "重号" if number == previous else "顺序倒退"
+    return f"列举序号不连续：“{before}”之后又出现“{here}”（{what}）：请把这里改为“{expected}”"
 
 
 class MalformedEnumerator(Rule):
@@ -291,8 +335,9 @@ class MalformedEnumerator(Rule):
     good = "一是提升法治宣传实效。二是深化政务服务数智化场景应用。"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        exclusions = NotEnumerators.from_context(context)
         for scope in report.scopes():
-            for item in enumerators(scope):
+            for item in enumerators(scope, exclusions):
                 if not item.malformed:
                     continue
                 numeral = item.line.text[item.column : item.end]

@@ -44,27 +44,33 @@ class MissingPart(Rule):
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         present = {kind for part in report.parts for kind in part.kinds}
+        # No level-1 heading names a mandated part (a report organised by topics, as some
+        # 深圳 reports are): say so once per part, at the title, instead of guessing a place.
+        none_found = not present & set(MANDATED)
+        hint = "（本报告的一级标题都不是法定部分）" if none_found and report.parts else ""
         for position, kind in enumerate(MANDATED):
             if kind in present:
                 continue
-            line, column, end = self._where(report, position)
+            line, column, end = self._where(report, position, none_found)
+            label = _label(report, kind)
             yield self.diagnostic(
                 report, line, column, end,
-                f"缺少{ORDINAL[kind]}“{_label(report, kind)}”：请按规定增加以“{_label(report, kind)}”"
-                f"为内容的一级标题及正文",
+                f"缺少{ORDINAL[kind]}“{label}”{hint}：请按规定增加以“{label}”为内容的一级标题及正文",
             )
 
     @staticmethod
-    def _where(report: Report, position: int) -> tuple[int, int, int | None]:
-        """Point at the part that comes after the missing one, else the end of the body."""
+    def _where(report: Report, position: int, none_found: bool) -> tuple[int, int, int | None]:
+        """The part after the missing one, else the end of the body, else the title."""
         later = [p for p in report.parts if any(MANDATED.index(k) > position
                                                  for k in p.kinds if k in MANDATED)]
         if later:
             return _heading_span(later[0])
-        if report.parts:
+        if report.parts and not none_found:
             last = report.parts[-1].last_index
             return last, 0, None
         anchor = report.title or (report.opening[0] if report.opening else None)
+        if anchor is None and report.parts:
+            anchor = report.parts[0].heading
         return (anchor.index, anchor.indent, None) if anchor else (0, 0, None)
 
 
@@ -154,10 +160,12 @@ class UnfilledImprovement(Rule):
             text = section.body_text().strip()
             compact = _PUNCT.sub("", text)
             line, column, end = _heading_span(section)
-            if not compact:
+            bare = text.strip(" \t\u3000\n。.；;，,")
+            if not bare:
                 message = "“改进情况”一节没有内容：请逐条写明上一年度问题的整改措施和结果"
             elif _is_placeholder(text, compact, placeholders):
-                message = f"“改进情况”一节只有占位内容“{text[:12]}”：请写明上一年度问题的整改措施和结果"
+                message = (f"“改进情况”一节只有占位内容“{_clip(text, 12)}”："
+                           "请写明上一年度问题的整改措施和结果")
             elif len(compact) < minimum:
                 message = (f"“改进情况”一节只有 {len(compact)} 个字，不足以说明改进了什么（至少 {minimum} 字）："
                            "请逐条写明整改措施和结果")
@@ -165,7 +173,7 @@ class UnfilledImprovement(Rule):
                 twin = next((o for o in others if _similar(compact, _PUNCT.sub("", o.body_text()))), None)
                 if twin is None:
                     continue
-                message = (f"“改进情况”一节与第 {twin.heading.index + 1} 行“{twin.title[:16]}”内容几乎相同："
+                message = (f"“改进情况”一节与第 {twin.heading.index + 1} 行“{_clip(twin.title, 16)}”内容几乎相同："
                            "请改写为上一年度问题的整改措施和结果，不要照抄")
             yield self.diagnostic(report, line, column, end, message)
 
@@ -176,6 +184,11 @@ def _is_placeholder(text: str, compact: str, table: dict) -> bool:
 
     whole = {*table.get("whole", []), *table.get("weak_whole", [])}
     return compact in whole or bool(find_placeholders(text, table))
+
+
+def _clip(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters, with … when something was cut."""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _similar(a: str, b: str) -> bool:

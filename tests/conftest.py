@@ -31,3 +31,31 @@ def seed(request) -> Path:
 def seed_text(prefix: str) -> str:
     path = next(p for p in SEEDS if p.name.startswith(prefix))
     return path.read_text(encoding="utf-8")
+
+
+def seed_lines(prefix: str) -> list[str]:
+    """A seed's lines without terminators (the seeds use "\\n")."""
+    return seed_text(prefix).split("\n")
+
+
+def replace_once(text: str, old: str, new: str) -> str:
+    """``text`` with its single occurrence of ``old`` replaced (fails loudly if not single)."""
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
+    return text.replace(old, new)
+
+
+def of_code(diagnostics, code: str) -> list:
+    return [d for d in diagnostics if d.code == code]
+
+
+def span(diagnostic) -> tuple[int, int, int, int]:
+    """(line, column, end_line, end_column), all 1-based, end exclusive."""
+    return (diagnostic.line, diagnostic.column, diagnostic.end_line, diagnostic.end_column)
+
+
+def golden_lines(seed_path: Path, code: str) -> list[int]:
+    """Lines at which the golden file expects ``code`` for a seed."""
+    path = ROOT / "seeds" / "expected" / f"{seed_path.stem}.expected"
+    rows = [r.split() for r in path.read_text(encoding="utf-8").splitlines()
+            if r.strip() and not r.startswith("#")]
+    return [int(line) for line, c in rows if c == code]
