@@ -105,25 +105,42 @@ TITLE_SUBJECT = re.compile(r"法治政府|法治建设|依法行政|法治.{0,6}
 TITLE_KIND = re.compile(r"报告|情况|总结")
 
 
+@dataclass(frozen=True)
+class ChromePatterns:
+    strong: list[re.Pattern[str]]
+    weak: list[re.Pattern[str]]
+    max_weak_length: int
+    max_weak_rest: int
+
+
 @cache
-def _chrome_patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]], int]:
+def _chrome_patterns() -> ChromePatterns:
     table = data.load("chrome")
-    return (
+    return ChromePatterns(
         [re.compile(p) for p in table["strong"]],
         [re.compile(p) for p in table["weak"]],
         int(table["max_weak_length"]),
+        int(table.get("max_weak_rest", 3)),
     )
+
+
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def is_chrome(text: str) -> bool:
     """Whether a line is web-page furniture (see ``data/chrome.toml``)."""
-    strong, weak, max_len = _chrome_patterns()
+    patterns = _chrome_patterns()
     stripped = text.strip(SPACE)
-    if any(p.search(stripped) for p in strong):
+    if any(p.search(stripped) for p in patterns.strong):
         return True
-    if len(stripped) > max_len or any(ch in stripped for ch in "。；;，,"):
+    if len(stripped) > patterns.max_weak_length or any(ch in stripped for ch in "。；;，,"):
         return False
-    return any(p.search(stripped) for p in weak)
+    if not any(p.search(stripped) for p in patterns.weak):
+        return False
+    rest = stripped
+    for pattern in patterns.weak:
+        rest = pattern.sub(" ", rest)
+    return len(_NON_WORD.sub("", rest)) <= patterns.max_weak_rest
 
 
 def parse_marker(text: str, start: int) -> Marker | None:
@@ -175,10 +192,13 @@ def _heading_end(text: str, start: int) -> tuple[int, int | None]:
     return end, None
 
 
+# Indentation copied from a web page can be HTML spaces (&nbsp;&nbsp;一、…).
+_LEADING_SPACE = re.compile(r"(?:[ \t\u3000\u00a0\ufeff]|&(?:nbsp|ensp|emsp);|&#(?:160|8194|8195|12288);)*")
+
+
 def _indent(text: str) -> int:
-    prefix = _MARKDOWN_PREFIX.match(text.lstrip(SPACE))
-    lead = len(text) - len(text.lstrip(SPACE))
-    return lead + (prefix.end() if prefix else 0)
+    lead = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr] - always matches
+    return _MARKDOWN_PREFIX.match(text, lead).end()  # type: ignore[union-attr]
 
 
 def classify_line(index: int, text: str) -> Line:

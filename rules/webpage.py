@@ -5,13 +5,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lint import data
 from lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from lint.hookspecs import hookimpl
 from lint.lines import Line, LineKind, looks_like_unit
 from lint.outline import Report
 from lint.rule import Context, Rule
 
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{3,}")
+# A run of characters a GBK decoder produces from UTF-8 bytes: ideographs, CJK and
+# full-width punctuation, the replacement character for a cut byte, and the odd
+# Greek, Cyrillic, box-drawing or vertical-form character GBK also holds.
+_MOJIBAKE_RUN = re.compile(
+    "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff01-\uffef\u3001-\u303f"
+    "\ufffd\u2010-\u2027\u2030-\u205e\u0391-\u03c9\u0401-\u0451\u2460-\u24ff\u2500-\u257f]{3,}"
+)
 
 
 def delete_line_fix(report: Report, line: Line) -> Fix:
@@ -43,18 +50,68 @@ class PageChrome(Rule):
     good = "某某局2025年法治政府建设年度报告"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
-        site_names = {ln.index for ln in report.front if looks_like_unit(ln.text)}
+        site_names = _site_names(report)
         for line in report.lines:
             if line.kind is LineKind.CHROME:
                 message = f"网页内容“{_excerpt(line)}”不属于报告正文：请删除这一行"
             elif line.index in site_names:
                 message = f"标题上方的“{_excerpt(line)}”是网站名称，不属于报告：请删除这一行"
             else:
+                if line.kind is not LineKind.BLANK:
+                    yield from self._html_residue(report, line)
                 continue
+            start = len(line.text) - len(line.text.lstrip())
             yield self.diagnostic(
-                report, line.index, line.indent, len(line.text.rstrip()),
+                report, line.index, start, len(line.text.rstrip()),
                 message, fix=delete_line_fix(report, line),
             )
+
+
+    def _html_residue(self, report: Report, line: Line) -> Iterator[Diagnostic]:
+        """HTML entities and tags left inside a line of text (&nbsp;, <br>)."""
+        for match in _HTML_RESIDUE.finditer(line.text):
+            replacement = _unescaped(line.text, match.start(), match.end())
+            yield self.diagnostic(
+                report, line.index, match.start(), match.end(),
+                f"“{match.group(0)[:20]}”是网页源码残留：请删除"
+                + (f"或改为“{replacement}”" if replacement.strip() else ""),
+                fix=self.replacement(line.index, match.start(), match.end(), replacement,
+                                     "删除网页源码残留" if not replacement else f"改为“{replacement}”"),
+            )
+
+
+_HTML_RESIDUE = re.compile(
+    r"(?:&(?:nbsp|ensp|emsp|amp|lt|gt|quot|apos|ldquo|rdquo|mdash|hellip);|&#\d{2,5};"
+    r"|</?(?:br|p|div|span|font|strong|b|i|u|em|a|img|table|tr|td)\b[^<>]{0,200}>)+",
+    re.IGNORECASE,
+)
+
+
+def _unescaped(text: str, start: int, end: int) -> str:
+    """What an HTML run stands for: its characters, with HTML spaces dropped between
+    Chinese characters (they were indentation or padding) and kept as one space between
+    Latin words."""
+    import html
+
+    run = re.sub(r"<[^>]*>", "", text[start:end])
+    value = html.unescape(run)
+    if value.strip(" \u00a0\u2002\u2003\u3000"):
+        return value.replace("\u00a0", " ")
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return " " if before.isascii() and before.isalnum() and after.isascii() and after.isalnum() else ""
+
+
+def _site_names(report: Report) -> set[int]:
+    """Short unit names above the title (深圳市罗湖区人民政府), in a text that carries other
+    page chrome: a report's own front matter (附件2, a document number) is left alone."""
+    if not any(line.kind is LineKind.CHROME for line in report.lines):
+        return set()
+    suffixes = tuple(data.load("chrome")["unit_suffixes"])
+    return {
+        line.index for line in report.front
+        if looks_like_unit(line.text) and line.text.strip().endswith(suffixes)
+    }
 
 
 def _excerpt(line: Line, width: int = 20) -> str:
@@ -96,33 +153,104 @@ class GarbledTerm(Rule):
             yield from self._mojibake(report, line)
 
     def _mojibake(self, report: Report, line: Line) -> Iterator[Diagnostic]:
-        for match in _CJK_RUN.finditer(line.text):
-            restored = _restore(match.group(0))
-            if restored is None:
-                continue
+        for start, end, restored in garbled_spans(line.text):
+            run = line.text[start:end]
             yield self.diagnostic(
-                report, line.index, match.start(), match.end(),
-                f"“{match.group(0)[:12]}”像是 UTF-8 文本被当作 GBK 打开后的乱码（原文可能是“{restored[:12]}”）："
-                "请从原始文件重新复制",
+                report, line.index, start, end,
+                f"“{_clip(run, 12)}”像是 UTF-8 文本被当作 GBK 打开后的乱码"
+                f"（原文可能是“{_clip(restored, 12)}”）：请从原始文件重新复制",
             )
 
 
-def _restore(run: str) -> str | None:
-    """The UTF-8 text a GBK-misread run came from, if it really is one.
+def garbled_spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, restored text) of each GBK-misread run in a line.
 
-    Real Chinese re-encoded as GBK almost never forms valid UTF-8 (no hit in
-    86,000 windows of jieba's dictionary and the seeds); mojibake nearly always
-    does, except for a cut character at its ends.
+    Mojibake is UTF-8 read as GBK, so re-encoding it as GBK gives back valid UTF-8;
+    real Chinese re-encoded does not (its GBK bytes rarely form UTF-8 sequences).
+    Each character is marked good when all its GBK bytes belong to UTF-8 sequences
+    that decode to Chinese text; a garbled run is a stretch of good characters, glued
+    across the U+FFFD a GBK decoder leaves for a byte it could not pair (and the cut
+    character beside it), holding at least two restored ideographs.
     """
+    for match in _MOJIBAKE_RUN.finditer(text):
+        # Cheap filter first: mojibake of two ideographs holds two UTF-8 sequences in a row.
+        if _TWO_SEQUENCES.search(match.group(0).encode("gbk", errors="replace")):
+            yield from _garbled_in(text, match.start(), match.end())
+
+
+_TWO_SEQUENCES = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){2}")
+
+
+def _garbled_in(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    owner: list[int] = []  # byte -> index of the character it came from
+    raw = bytearray()
+    for index in range(start, end):
+        if text[index] == "\ufffd":
+            raw += b"\xff"  # no UTF-8 sequence may span a lost byte
+            owner.append(index)
+            continue
+        try:
+            encoded = text[index].encode("gbk")
+        except UnicodeEncodeError:
+            encoded = b"\xff"  # never part of UTF-8: breaks any run
+        raw += encoded
+        owner += [index] * len(encoded)
+    good = [False] * len(raw)
+    pos = 0
+    while pos < len(raw):
+        size = _utf8_size(raw[pos])
+        if size and _decodes_to_chinese(bytes(raw[pos : pos + size])):
+            good[pos : pos + size] = [True] * size
+            pos += size
+        else:
+            pos += 1
+    bad = {owner[i] for i, ok in enumerate(good) if not ok}
+    glue = {i for i in range(start, end) if text[i] == "\ufffd"}
+    # The cut characters around a U+FFFD: the one before it, and the one after it
+    # when good text follows (not the real text after a garbled run).
+    glue |= {i - 1 for i in glue if i > start} | {
+        i + 1 for i in glue if i + 2 < end and (i + 2 not in bad or text[i + 2] == "\ufffd")
+    }
+    index = start
+    while index < end:
+        if index in bad and index not in glue:
+            index += 1
+            continue
+        stop = index
+        while stop < end and (stop not in bad or stop in glue):
+            stop += 1
+        run = text[index:stop]
+        restored = (b"\xff".join(p.encode("gbk", errors="replace") for p in run.split("\ufffd"))
+                    .decode("utf-8", errors="replace").replace("\ufffd", ""))
+        ideographs = sum(1 for ch in restored if "\u4e00" <= ch <= "\u9fff")
+        # Three characters hold two restored ideographs, but a run that short is only
+        # believed with a decoder's U+FFFD in it: rare real words can pass (枸杞茶).
+        if ideographs >= 2 and (stop - index >= 4 or "\ufffd" in run):
+            yield index, stop, restored
+        index = stop
+
+
+def _utf8_size(lead: int) -> int:
+    if 0xE0 <= lead <= 0xEF:
+        return 3
+    if 0xC2 <= lead <= 0xDF:
+        return 2
+    return 0
+
+
+def _decodes_to_chinese(chunk: bytes) -> bool:
     try:
-        decoded = run.encode("gbk").decode("utf-8", errors="replace")
-    except UnicodeEncodeError:
-        return None
-    cjk = sum(1 for ch in decoded if "\u4e00" <= ch <= "\u9fff")
-    broken = decoded.count("\ufffd")
-    if cjk >= 2 and broken <= max(1, cjk // 4):
-        return decoded.replace("\ufffd", "")
-    return None
+        char = chunk.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return len(char) == 1 and (
+        "\u4e00" <= char <= "\u9fff" or "\u3000" <= char <= "\u303f"
+        or "\uff00" <= char <= "\uffef" or "\u2010" <= char <= "\u2027"
+    )
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @hookimpl
