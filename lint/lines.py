@@ -67,7 +67,8 @@ class Line:
         """The heading's words without marker or final 。 (empty for non-headings)."""
         if self.marker is None:
             return ""
-        return self.text[self.marker.end : self.heading_end].strip(SPACE + "。.")
+        # Markdown emphasis around a heading (**一、…**) is not part of its words.
+        return self.text[self.marker.end : self.heading_end].strip(SPACE + "。.*_#")
 
     @property
     def body(self) -> str:
