@@ -75,8 +75,8 @@ def new_registry(extra_plugins: tuple[object, ...] = ()) -> Registry:
     for module_name in BUILTIN_RULE_PLUGINS:
         if not manager.has_plugin(module_name):
             manager.register(importlib.import_module(module_name), name=module_name)
-    for plugin in extra_plugins:
-        manager.register(plugin)
+    for plugin in extra_plugins:  # named, so problems and E999 can say whose they are
+        manager.register(plugin, name=_plugin_name(plugin))
     manager.check_pending()
     registry = Registry(manager=manager, problems=problems)
     _collect_rules(registry)
@@ -85,7 +85,9 @@ def new_registry(extra_plugins: tuple[object, ...] = ()) -> Registry:
 
 def _collect_rules(registry: Registry) -> None:
     hook = registry.manager.hook.fzlint_register_rules
-    for impl in reversed(hook.get_hookimpls()):  # registration order
+    # get_hookimpls() lists in registration order (calls run it backwards): the built-in
+    # families come first, so a later plugin cannot take over one of their codes.
+    for impl in hook.get_hookimpls():
         name = impl.plugin_name
         try:
             classes = impl.function() or []

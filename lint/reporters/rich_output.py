@@ -67,10 +67,22 @@ def header(diagnostic: Diagnostic, result: FileResult) -> Text:
     text.append(LABEL[diagnostic.severity], style=STYLE[diagnostic.severity])
     text.append(f" {diagnostic.code}", style="bold")
     text.append(f" [{diagnostic.name}] ", style="dim")
-    text.append(diagnostic.message)
+    text.append(printable(diagnostic.message))
     if diagnostic.fix is not None:
         text.append("  [可自动修复]" if diagnostic.fix.safe else "  [可修复·不安全]", style="green")
     return text
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print in one row, one character for one character: a tab becomes
+    a space and other control characters their visible pictures (␛ for ESC), so a
+    stray escape sequence in a report can neither restyle the terminal nor shift the
+    carets (columns stay character-for-character the same)."""
+    return text.translate(_PRINTABLE)
+
+
+_PRINTABLE = {0x09: " ", 0x7F: "\u2421", **{c: 0x2400 + c for c in range(32) if c != 0x09},
+              **{c: "\ufffd" for c in range(0x80, 0xA0)}}
 
 
 def source_snippet(result: FileResult, diagnostic: Diagnostic) -> Text | None:
@@ -78,7 +90,7 @@ def source_snippet(result: FileResult, diagnostic: Diagnostic) -> Text | None:
     document = result.document
     if document is None or diagnostic.line > len(document.lines):
         return None
-    line = document.lines[diagnostic.line - 1].replace("\t", " ")
+    line = printable(document.lines[diagnostic.line - 1])
     start = min(diagnostic.column - 1, len(line))
     end = len(line) if diagnostic.end_line > diagnostic.line else min(diagnostic.end_column - 1, len(line))
     end = max(end, start)

@@ -1,0 +1,149 @@
+"""The command line: check (json, select/ignore, exit codes), rules, explain."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SEEDS
+from lint.cli import main
+from lint.plugins import registry
+
+KEYS = ["path", "line", "column", "end_line", "end_column", "code", "name", "severity",
+        "message", "fix"]
+ALL_CODES = ["N101", "N102", "N103", "N104", "N105", "S101", "S102", "S103", "S104", "S105",
+             "S106", "W101", "W102"]
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
+    return subprocess.run([sys.executable, "-m", "lint.cli", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, encoding="utf-8", check=False)
+
+
+def check_json(capsys, *args: str) -> tuple[int, list[dict]]:
+    status = main(["check", "--format", "json", *args])
+    return status, json.loads(capsys.readouterr().out)
+
+
+def test_check_seeds_json_in_a_subprocess() -> None:
+    result = run_cli("check", "--format", "json", "seeds/")
+    assert result.returncode == 1, result.stderr
+    items = json.loads(result.stdout)
+    assert all(list(item) == KEYS for item in items)
+    assert {item["path"] for item in items} <= {f"seeds/{p.name}" for p in SEEDS}
+    counts = {p.name: sum(1 for i in items if i["path"] == f"seeds/{p.name}") for p in SEEDS}
+    expected = {p.name: len([r for r in (ROOT / "seeds" / "expected" / f"{p.stem}.expected")
+                             .read_text(encoding="utf-8").splitlines()
+                             if r.strip() and not r.startswith("#")]) for p in SEEDS}
+    assert counts == expected
+    first = items[0]
+    assert (first["line"], first["column"], first["end_line"], first["end_column"]) == (1, 1, 1, 11)
+    assert first["fix"]["edits"] == [
+        {"line": 1, "column": 1, "end_line": 2, "end_column": 1, "content": ""}
+    ]
+    assert result.stderr == ""
+
+
+def test_check_rich_output_in_a_subprocess() -> None:
+    result = run_cli("check", "--no-color", "seeds/003_6a86696c36e2d285.txt")
+    assert result.returncode == 1
+    assert "seeds/003_6a86696c36e2d285.txt:5:161: 错误 W102 [garbled-term]" in result.stdout
+    assert "共 4 个错误，0 个警告，0 个提示" in result.stdout
+
+
+def test_clean_file_exits_zero(tmp_path, capsys) -> None:
+    path = tmp_path / "ok.txt"
+    path.write_text("一、主要举措和成效\n正文。\n二、存在的问题\n（一）2024年度问题的改进情况\n"
+                    + "针对上一年度指出的问题，我局逐项整改，已全部完成，并建立长效机制防止反弹，"
+                    "今年组织专题培训十二场，覆盖执法人员八百余人次。\n"
+                    "（二）2025年度存在的不足和原因\n一是学法不够深入。\n三、2026年工作安排\n"
+                    "一是深化学法用法。\n", encoding="utf-8")
+    status, items = check_json(capsys, str(path))
+    assert (status, items) == (0, [])
+
+
+def test_warnings_alone_exit_zero(capsys) -> None:
+    status, items = check_json(capsys, "--select", "S106", str(SEEDS[4]))
+    assert [i["code"] for i in items] == ["S106"] and status == 0
+
+
+@pytest.mark.parametrize(("options", "codes"), [
+    (["--select", "W"], ["W101", "W102"]),
+    (["--select", "W101"], ["W101"]),
+    (["--select", "S1,W102"], ["S103", "S106", "W102"]),
+    (["--ignore", "W"], ["N104", "N105", "S103", "S106"]),
+    (["--ignore", "W101,N10"], ["S103", "S106", "W102"]),
+    (["--select", "W", "--ignore", "W101"], ["W102"]),
+    (["--select", "W1", "--ignore", "W"], ["W101", "W102"]),  # the longer prefix wins
+    (["--select", "W", "--ignore", "W1"], []),
+    (["--ignore", "W", "--select", "w101"], ["W101"]),  # codes are case-insensitive
+    (["--select", "S", "--extend-select", "N104"], ["N104", "S103", "S106"]),
+])
+def test_select_and_ignore(capsys, options: list[str], codes: list[str]) -> None:
+    status, items = check_json(capsys, *options, "seeds/")
+    assert sorted({i["code"] for i in items}) == codes
+    assert status == (1 if any(i["severity"] == "error" for i in items) else 0)
+
+
+def test_missing_path_exits_two_but_reports_the_rest(capsys) -> None:
+    status = main(["check", "--format", "json", "no-such-file.txt", str(SEEDS[3])])
+    out, err = capsys.readouterr()
+    assert status == 2
+    assert "fzlint: 错误：no-such-file.txt: 文件或目录不存在" in err
+    assert len(json.loads(out)) == 4
+
+
+def test_unknown_format_is_a_usage_error(capsys) -> None:
+    assert main(["check", "--format", "xml", str(SEEDS[0])]) == 2
+    assert "未知的输出格式 'xml'" in capsys.readouterr().err
+
+
+def test_rules_lists_every_rule(capsys) -> None:
+    assert main(["rules", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["code"] for r in rows] == ALL_CODES
+    assert all(set(r) == {"code", "name", "severity", "summary", "plugin"} for r in rows)
+    result = run_cli("rules")
+    assert result.returncode == 0
+    for code in ALL_CODES:
+        assert code in result.stdout
+    assert "fzlint 规则（13 条）" in result.stdout
+
+
+@pytest.mark.parametrize("code", ALL_CODES)
+def test_explain_every_rule(capsys, code: str) -> None:
+    cls = registry().rules[code]
+    assert main(["explain", code.lower()]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{code} {cls.name}（默认级别：{cls.severity.value}）")
+    assert "错误示例：" in out and "正确示例：" in out
+    for line in cls.bad.splitlines() + cls.good.splitlines():
+        assert "    " + line in out
+    assert cls.explanation().splitlines()[0] in out
+
+
+def test_explain_by_name_and_unknown(capsys) -> None:
+    assert main(["explain", "missing-part"]) == 0
+    assert capsys.readouterr().out.startswith("S101 missing-part")
+    assert main(["explain", "Z999"]) == 2
+    assert "没有规则 'Z999'" in capsys.readouterr().err
+
+
+def test_rule_examples_behave_as_documented() -> None:
+    """Each rule's own `bad` example makes it fire and its `good` example does not."""
+    from conftest import lint_text
+
+    for code in ALL_CODES:
+        cls = registry().rules[code]
+        if code.startswith("S1"):
+            continue  # structure examples are fragments ("……"), checked in test_structure
+        def wrapped(example: str) -> str:
+            return example if example.startswith("一、") else "一、主要举措和成效\n" + example
+
+        assert code in {d.code for d in lint_text(wrapped(cls.bad))}, code
+        assert code not in {d.code for d in lint_text(wrapped(cls.good))}, code
