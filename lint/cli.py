@@ -45,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名")
     check.add_argument("--quiet", action="store_true", help="只显示错误级别的问题")
     color = check.add_mutually_exclusive_group()
-    color.add_argument("--color", dest="color", action="store_true", default=None, help="强制彩色输出")
+    color.add_argument("--color", dest="color", action="store_true", default=None,
+                       help="强制彩色输出")
     color.add_argument("--no-color", dest="color", action="store_false", help="不用彩色输出")
 
     rules = sub.add_parser("rules", help="列出所有规则")
@@ -76,7 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # an internal error: one line, the traceback on request
         if args.debug or os.environ.get("FZLINT_DEBUG"):
             raise
-        print(f"fzlint: 内部错误：{type(error).__name__}: {error}（加 --debug 查看回溯）", file=sys.stderr)
+        print(f"fzlint: 内部错误：{type(error).__name__}: {error}（加 --debug 查看回溯）",
+              file=sys.stderr)
         return EXIT_ERROR
 
 

@@ -77,11 +77,14 @@ def fzlint_check_report(report: Report, context: Context, rules: list[Rule]) -> 
         try:
             found.extend(rule.check(report, context))
         except Exception as error:
-            found.append(crash_diagnostic(report.document.path, f"规则 {rule.code} ({rule.name})", error))
+            culprit = f"规则 {rule.code} ({rule.name})"
+            found.append(crash_diagnostic(report.document.path, culprit, error))
     return found
 
 
-def lint_document(document: Document, settings: Settings, reg: Registry | None = None) -> list[Diagnostic]:
+def lint_document(
+    document: Document, settings: Settings, reg: Registry | None = None
+) -> list[Diagnostic]:
     """All diagnostics for one document, filtered by settings and sorted."""
     reg = reg or registry()
     report = build_report(document, keywords_for(settings, reg))
@@ -125,4 +128,5 @@ def lint_path(path: Path, settings: Settings, display_path: str | None = None,
         document = load_path(path, display, data)
     except LoadError as error:
         return FileResult(path=display, error=str(error))
-    return FileResult(path=display, document=document, diagnostics=lint_document(document, settings))
+    diagnostics = lint_document(document, settings)
+    return FileResult(path=display, document=document, diagnostics=diagnostics)

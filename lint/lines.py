@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from functools import cache
 
 from lint import data
@@ -20,7 +20,7 @@ SPACE = " \t\u3000\u00a0\ufeff"
 SENTENCE_PUNCT = "。，,；;！!？?"
 
 
-class LineKind(str, Enum):
+class LineKind(StrEnum):
     BLANK = "blank"
     CHROME = "chrome"
     PRE = "pre"  # anything above the title
@@ -194,7 +194,9 @@ def _heading_end(text: str, start: int) -> tuple[int, int | None]:
 
 
 # Indentation copied from a web page can be HTML spaces (&nbsp;&nbsp;一、…).
-_LEADING_SPACE = re.compile(r"(?:[ \t\u3000\u00a0\ufeff]|&(?:nbsp|ensp|emsp);|&#(?:160|8194|8195|12288);)*")
+_LEADING_SPACE = re.compile(
+    r"(?:[ \t\u3000\u00a0\ufeff]|&(?:nbsp|ensp|emsp);|&#(?:160|8194|8195|12288);)*"
+)
 
 
 def _indent(text: str) -> int:

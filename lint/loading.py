@@ -22,7 +22,9 @@ class LoadError(Exception):
     """A file that cannot be linted; the message is one line naming the problem."""
 
 
-def discover(paths: Iterable[str], suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> Iterator[Path | str]:
+def discover(
+    paths: Iterable[str], suffixes: tuple[str, ...] = TEXT_SUFFIXES
+) -> Iterator[Path | str]:
     """Files to lint: given files as they are, directories searched recursively.
 
     Yields a ``str`` error message (instead of a path) for a path that does not
@@ -56,8 +58,12 @@ def fzlint_load_document(path: Path, data: bytes, display_path: str) -> Document
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise LoadError(f"无法按 UTF-8 解码（第 {error.start} 字节）；请另存为 UTF-8 文本") from None
-    return Document.from_text(display_path, text, kind=kind_of(display_path), encoding="utf-8", bom=bom)
+        raise LoadError(
+            f"无法按 UTF-8 解码（第 {error.start} 字节）；请另存为 UTF-8 文本"
+        ) from None
+    return Document.from_text(
+        display_path, text, kind=kind_of(display_path), encoding="utf-8", bom=bom
+    )
 
 
 def load_path(path: Path, display_path: str | None = None, data: bytes | None = None) -> Document:

@@ -71,7 +71,9 @@ def new_registry(extra_plugins: tuple[object, ...] = ()) -> Registry:
                 if not manager.is_registered(plugin):
                     manager.register(plugin, name=ep.value)
             except Exception as error:
-                problems.append(f"插件 {ep.name} ({ep.value}) 加载失败：{type(error).__name__}: {error}")
+                problems.append(
+                    f"插件 {ep.name} ({ep.value}) 加载失败：{type(error).__name__}: {error}"
+                )
     for module_name in BUILTIN_RULE_PLUGINS:
         if not manager.has_plugin(module_name):
             manager.register(importlib.import_module(module_name), name=module_name)
@@ -100,7 +102,9 @@ def _collect_rules(registry: Registry) -> None:
                 continue
             problems = cls.metadata_problems()
             if problems:
-                registry.problems.append(f"插件 {name} 的规则 {cls.__name__}：{'；'.join(problems)}")
+                registry.problems.append(
+                    f"插件 {name} 的规则 {cls.__name__}：{'；'.join(problems)}"
+                )
                 continue
             if cls.code in registry.rules:
                 other = registry.rule_plugins[cls.code]

@@ -14,7 +14,9 @@ from lint.numerals import cn_to_int, int_to_cn
 from lint.outline import Report, Section
 from lint.rule import Context, Rule
 
-LEVEL_NAMES = {1: "一级（一、）", 2: "二级（（一））", 3: "三级（1.）", 4: "四级（（1））", 5: "五级（①）"}
+LEVEL_NAMES = {
+    1: "一级（一、）", 2: "二级（（一））", 3: "三级（1.）", 4: "四级（（1））", 5: "五级（①）",
+}
 STANDARD_FORM = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①"}
 
 
@@ -67,7 +69,9 @@ class HeadingSequence(Rule):
             for level, group in by_level.items():
                 yield from self._check_group(report, level, group)
 
-    def _check_group(self, report: Report, level: int, group: list[Section]) -> Iterator[Diagnostic]:
+    def _check_group(
+        self, report: Report, level: int, group: list[Section]
+    ) -> Iterator[Diagnostic]:
         numbers = [_marker(s).number for s in group]
         # A break is a number that follows neither its predecessor nor its position, so
         # 一、二、四、五 and 一、二、二、四 are each reported once, at the heading to renumber.
@@ -86,7 +90,8 @@ class HeadingSequence(Rule):
                     edits.append(Edit(line + 1, start + 1, line + 1, end + 1,
                                       _numeral(level, position + 1)))
             rest = "并顺延其后的序号" if len(edits) > 1 else ""
-            fix = Fix(edits=tuple(edits), message=f"按顺序重新编号：{marker.text}→{target}", safe=False)
+            fix = Fix(edits=tuple(edits), message=f"按顺序重新编号：{marker.text}→{target}",
+                      safe=False)
             yield self.diagnostic(
                 report, section.heading.index, marker.start, marker.end,
                 f"{LEVEL_NAMES[level]}标题序号“{marker.text}”{_what(level, numbers, index)}："
@@ -203,7 +208,9 @@ class HeadingLevel(Rule):
                 continue
             if marker.level > parent_level + 1:
                 expected = STANDARD_FORM[parent_level + 1]
-                above = f"上级标题“{section.parent.heading.marker.text}”" if section.parent else "文档开头"  # type: ignore[union-attr]
+                above = "文档开头"
+                if section.parent is not None:
+                    above = f"上级标题“{_marker(section.parent).text}”"
                 yield self.diagnostic(
                     report, section.heading.index, marker.start, marker.end,
                     f"{above}之下直接用了{LEVEL_NAMES[marker.level]}序号“{marker.text}”，跳过了一层："
@@ -341,7 +348,8 @@ class MalformedEnumerator(Rule):
                 if not item.malformed:
                     continue
                 numeral = item.line.text[item.column : item.end]
-                fix = self.replacement(item.line.index, item.end, item.end, "是", f"补上“是”：{numeral}是")
+                fix = self.replacement(item.line.index, item.end, item.end, "是",
+                                       f"补上“是”：{numeral}是")
                 yield self.diagnostic(
                     report, item.line.index, item.column, item.end,
                     f"列举序号“{numeral}”漏了“是”：请改为“{numeral}是”",

@@ -39,7 +39,8 @@ class MissingPart(Rule):
     name = "missing-part"
     severity = Severity.ERROR
     summary = "缺少法定的三部分之一（主要举措和成效 / 存在的不足和原因 / 下一年度安排）"
-    bad = "一、2025年主要举措和成效\n……\n二、存在的不足和原因\n……\n（报告到此结束，没有下一年度安排）"
+    bad = ("一、2025年主要举措和成效\n……\n二、存在的不足和原因\n……\n"
+           "（报告到此结束，没有下一年度安排）")
     good = "一、2025年主要举措和成效\n……\n二、存在的不足和原因\n……\n三、2026年工作安排\n……"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
@@ -167,13 +168,16 @@ class UnfilledImprovement(Rule):
                 message = (f"“改进情况”一节只有占位内容“{_clip(text, 12)}”："
                            "请写明上一年度问题的整改措施和结果")
             elif len(compact) < minimum:
-                message = (f"“改进情况”一节只有 {len(compact)} 个字，不足以说明改进了什么（至少 {minimum} 字）："
-                           "请逐条写明整改措施和结果")
+                message = (f"“改进情况”一节只有 {len(compact)} 个字，"
+                           f"不足以说明改进了什么（至少 {minimum} 字）：请逐条写明整改措施和结果")
             else:
-                twin = next((o for o in others if _similar(compact, _PUNCT.sub("", o.body_text()))), None)
+                twin = next(
+                    (o for o in others if _similar(compact, _PUNCT.sub("", o.body_text()))), None
+                )
                 if twin is None:
                     continue
-                message = (f"“改进情况”一节与第 {twin.heading.index + 1} 行“{_clip(twin.title, 16)}”内容几乎相同："
+                message = (f"“改进情况”一节与第 {twin.heading.index + 1} 行"
+                           f"“{_clip(twin.title, 16)}”内容几乎相同："
                            "请改写为上一年度问题的整改措施和结果，不要照抄")
             yield self.diagnostic(report, line, column, end, message)
 
@@ -210,7 +214,8 @@ class MissingShortcomings(Rule):
     severity = Severity.ERROR
     summary = "第二部分缺少本年度存在的不足和原因"
     bad = "二、存在的问题\n（一）2024年度问题的改进情况\n……（到此为止）"
-    good = "二、存在的问题\n（一）2024年度问题的改进情况\n……\n（二）2025年度存在的不足和原因\n一是……"
+    good = ("二、存在的问题\n（一）2024年度问题的改进情况\n……\n"
+            "（二）2025年度存在的不足和原因\n一是……")
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         for part in report.parts_of("problems"):

@@ -27,7 +27,8 @@ def delete_line_fix(report: Report, line: Line) -> Fix:
     if line.index + 1 < len(lines):
         edit = Edit(line.index + 1, 1, line.index + 2, 1, "")
     elif line.index > 0:
-        edit = Edit(line.index, len(lines[line.index - 1]) + 1, line.index + 1, len(line.text) + 1, "")
+        previous_end = len(lines[line.index - 1]) + 1
+        edit = Edit(line.index, previous_end, line.index + 1, len(line.text) + 1, "")
     else:
         edit = Edit(1, 1, 1, len(line.text) + 1, "")
     return Fix(edits=(edit,), message="删除整行网页内容")
@@ -75,8 +76,10 @@ class PageChrome(Rule):
                 report, line.index, match.start(), match.end(),
                 f"“{match.group(0)[:20]}”是网页源码残留：请删除"
                 + (f"或改为“{replacement}”" if replacement.strip() else ""),
-                fix=self.replacement(line.index, match.start(), match.end(), replacement,
-                                     "删除网页源码残留" if not replacement else f"改为“{replacement}”"),
+                fix=self.replacement(
+                    line.index, match.start(), match.end(), replacement,
+                    f"改为“{replacement}”" if replacement else "删除网页源码残留",
+                ),
             )
 
 
@@ -99,7 +102,8 @@ def _unescaped(text: str, start: int, end: int) -> str:
         return value.replace("\u00a0", " ")
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
-    return " " if before.isascii() and before.isalnum() and after.isascii() and after.isalnum() else ""
+    latin = before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+    return " " if latin else ""
 
 
 def _site_names(report: Report) -> set[int]:

@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, SEEDS
+
 from lint.cli import main
 from lint.plugins import registry
 

@@ -6,6 +6,7 @@ import re
 import types
 
 from conftest import ROOT, seed_text, span
+
 from lint.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, exit_code
 from lint.diagnostics import Severity
 from lint.document import Document
@@ -76,7 +77,8 @@ def test_crashing_check_hook_names_the_plugin() -> None:
 
 
 def test_e999_survives_select_and_ignore() -> None:
-    found = lint_with(BrokenRulesPlugin, "一、主要举措和成效", Settings(select=["X9"], ignore=["E"]))
+    settings = Settings(select=["X9"], ignore=["E"])
+    found = lint_with(BrokenRulesPlugin, "一、主要举措和成效", settings)
     assert [d.code for d in found] == [CRASH_CODE]
 
 
@@ -130,7 +132,8 @@ def test_malformed_metadata_is_refused_naming_the_plugin() -> None:
     assert len(registry.problems) == 1
     problem = registry.problems[0]
     assert problem.startswith("插件 SloppyPlugin 的规则 CustomRule：")
-    for part in ("代码 'x1' 不合格式", "名称 'Bad Name' 不是 kebab-case", "缺少 summary", "缺少说明"):
+    for part in ("代码 'x1' 不合格式", "名称 'Bad Name' 不是 kebab-case", "缺少 summary",
+                 "缺少说明"):
         assert part in problem
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import lint_text, seed_text, span
+
 from lint.document import Document
 from lint.engine import lint_path
 from lint.loading import LoadError, discover, load_path

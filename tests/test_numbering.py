@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import golden_lines, lint_text, of_code, replace_once, seed_lines, seed_text, span
+
 from lint.diagnostics import Edit
 from lint.engine import lint_path
 from lint.settings import Settings
@@ -130,7 +130,7 @@ def test_n102_full_width_dot_is_accepted() -> None:
 # -- N103 heading-level -------------------------------------------------------------
 
 def test_n103_arabic_number_directly_under_top_level() -> None:
-    lines = L3[:2] + ["1.坚持学法用法,提升依法行政能力。"] + L3[2:]
+    lines = [*L3[:2], "1.坚持学法用法,提升依法行政能力。", *L3[2:]]
     found = lint_lines(lines)
     n103 = of_code(found, "N103")
     assert [span(d) for d in n103] == [(3, 1, 3, 3)]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SEEDS, lint_text, seed_text
+
 from lint.document import Document
 from lint.engine import keywords_for
 from lint.lines import LineKind, classify_line, parse_marker
@@ -153,7 +153,8 @@ def test_heading_without_body() -> None:
 
 @pytest.mark.parametrize("prefix", ["## ", "### ", "**", "# "])
 def test_markdown_headings(prefix: str) -> None:
-    text = f"{prefix}一、主要举措和成效\n正文。\n{prefix}二、存在的不足和原因\n不足。\n{prefix}三、下一年度安排\n安排。"
+    text = (f"{prefix}一、主要举措和成效\n正文。\n{prefix}二、存在的不足和原因\n不足。\n"
+            f"{prefix}三、下一年度安排\n安排。")
     report = report_of(text, "report.md")
     assert [sorted(p.kinds) for p in report.parts] == [["achievements"], ["problems"], ["plan"]]
     assert report.parts[0].heading.marker.start == len(prefix)  # type: ignore[union-attr]
@@ -219,8 +220,9 @@ def test_part_keywords_extend_through_configuration() -> None:
 # -- never raises -------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
-    "", "\n", "\n\n\n", "一、", "（一）", "一、\n（一）\n1.\n（1）\n①", "1.\n一、", "①甲\n（1）乙\n1.丙\n（一）丁\n一、戊",
-    "专此报告。", "2025年1月1日", "一、主要举措\n2025年1月1日\n二、存在的问题", "\ufeff", "\r\n\r", "\t　 ",
+    "", "\n", "\n\n\n", "一、", "（一）", "一、\n（一）\n1.\n（1）\n①", "1.\n一、",
+    "①甲\n（1）乙\n1.丙\n（一）丁\n一、戊", "专此报告。", "2025年1月1日",
+    "一、主要举措\n2025年1月1日\n二、存在的问题", "\ufeff", "\r\n\r", "\t　 ",
 ])
 def test_odd_inputs_parse(text: str) -> None:
     report = report_of(text)

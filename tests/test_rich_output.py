@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 
 import pytest
+from conftest import lint_text, seed_text
 from rich.cells import cell_len
 
-from conftest import lint_text, seed_text
 from lint.document import Document
 from lint.engine import FileResult
 from lint.plugins import registry

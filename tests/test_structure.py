@@ -9,10 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import (
-    SEEDS, golden_lines, lint_text, of_code, replace_once, seed_lines, seed_text, span,
+    golden_lines,
+    lint_text,
+    of_code,
+    replace_once,
+    seed_lines,
+    seed_text,
+    span,
 )
+
 from lint.engine import lint_path
 from lint.settings import Settings
 
@@ -162,7 +168,7 @@ def test_s104_too_short() -> None:
 
 
 def test_s104_minimum_is_configurable() -> None:
-    text = "\n".join(L3[:12] + [IMPROVEMENT_HEADING + "已全部整改到位。"] + L3[13:])
+    text = "\n".join([*L3[:12], IMPROVEMENT_HEADING + "已全部整改到位。", *L3[13:]])
     assert of_code(lint_text(text, improvement_min_length=5), "S104") == []
 
 
@@ -189,7 +195,7 @@ def test_s105_shortcomings_deleted() -> None:
 def test_s105_quiet_when_shortcomings_are_untitled_text() -> None:
     # Part two without subsections whose own text discusses the shortcomings.
     untitled = L3[13].split("。", 1)[1]
-    found = lint_lines(L3[:12] + [untitled] + L3[14:])
+    found = lint_lines([*L3[:12], untitled, *L3[14:]])
     assert of_code(found, "S105") == []
     assert [d.line for d in of_code(found, "S103")] == [12]
 

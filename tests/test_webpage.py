@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import golden_lines, lint_text, of_code, replace_once, seed_lines, seed_text, span
+
 from lint.diagnostics import Edit
 from lint.engine import lint_path
 from lint.lines import is_chrome
@@ -58,7 +58,7 @@ OTHER_SITES_CHROME = [
 @pytest.mark.parametrize("chrome", OTHER_SITES_CHROME)
 def test_w101_other_sites_chrome_in_the_body(chrome: str) -> None:
     # Inserted between two paragraphs of part one (after 003's line 4).
-    lines = L3[:4] + [chrome] + L3[4:]
+    lines = [*L3[:4], chrome, *L3[4:]]
     found = lint_lines(lines)
     w101 = of_code(found, "W101")
     assert [span(d) for d in w101] == [(5, 1, 5, len(chrome.rstrip()) + 1)]
@@ -72,7 +72,7 @@ def test_w101_other_sites_chrome_in_the_body(chrome: str) -> None:
 
 
 def test_w101_indented_chrome_starts_after_the_indent() -> None:
-    lines = L3[:4] + ["\u3000\u3000分享到：微信"] + L3[4:]
+    lines = [*L3[:4], "\u3000\u3000分享到：微信", *L3[4:]]
     w101 = of_code(lint_lines(lines), "W101")
     assert [span(d) for d in w101] == [(5, 3, 5, 9)]
 
@@ -97,12 +97,14 @@ def test_w101_seed_000_site_name_source_line_and_assistant_widget() -> None:
 
 def test_w101_unit_above_title_is_not_a_site_name_in_a_clean_report() -> None:
     # Without any page chrome the text was not copied from a web page.
-    text = "\n".join(["深圳市罗湖区司法局", "深圳市罗湖区司法局2025年法治政府建设年度报告", *L3[:1]])
+    title = "深圳市罗湖区司法局2025年法治政府建设年度报告"
+    text = "\n".join(["深圳市罗湖区司法局", title, *L3[:1]])
     assert of_code(lint_text(text), "W101") == []
 
 
 def test_w101_document_number_above_title_is_left_alone() -> None:
-    text = "\n".join(["附件2", "某某局2025年法治政府建设年度报告", *L3[:1], "来源:某某局 发布时间:2025-12-26"])
+    source = "来源:某某局 发布时间:2025-12-26"
+    text = "\n".join(["附件2", "某某局2025年法治政府建设年度报告", *L3[:1], source])
     assert [d.line for d in of_code(lint_text(text), "W101")] == [4]
 
 
@@ -160,7 +162,7 @@ REAL_SENTENCES = [
 @pytest.mark.parametrize("sentence", REAL_SENTENCES[:-1])
 def test_w101_quiet_on_real_report_sentences(sentence: str) -> None:
     assert not is_chrome(sentence)
-    text = "\n".join(L3[:4] + [sentence] + L3[4:])
+    text = "\n".join([*L3[:4], sentence, *L3[4:]])
     assert of_code(lint_text(text), "W101") == []
 
 
@@ -192,7 +194,8 @@ def mojibake(text: str) -> str:
 
 
 @pytest.mark.parametrize("original", [
-    "深化政务公开，以法治规范权力运行", "法治政府建设年度报告", "持续优化法治化营商环境", "政务公开",
+    "深化政务公开，以法治规范权力运行", "法治政府建设年度报告", "持续优化法治化营商环境",
+    "政务公开",
 ])
 def test_w102_mojibake_run(original: str) -> None:
     garbled = mojibake(original)

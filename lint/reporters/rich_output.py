@@ -92,8 +92,9 @@ def source_snippet(result: FileResult, diagnostic: Diagnostic) -> Text | None:
         return None
     line = printable(document.lines[diagnostic.line - 1])
     start = min(diagnostic.column - 1, len(line))
-    end = len(line) if diagnostic.end_line > diagnostic.line else min(diagnostic.end_column - 1, len(line))
-    end = max(end, start)
+    end = len(line)
+    if diagnostic.end_line == diagnostic.line:
+        end = max(min(diagnostic.end_column - 1, len(line)), start)
     span_end = min(end, start + MAX_SPAN)
     left = max(0, start - BEFORE)
     right = min(len(line), span_end + AFTER)
@@ -128,7 +129,8 @@ def summary_line(diagnostics: list[Diagnostic], files_checked: int) -> Text:
     if not diagnostics:
         return Text(f"未发现问题（检查了 {files_checked} 个文件）", style="bold green")
     return Text(
-        f"共 {by[Severity.ERROR]} 个错误，{by[Severity.WARNING]} 个警告，{by[Severity.INFO]} 个提示；"
+        f"共 {by[Severity.ERROR]} 个错误，{by[Severity.WARNING]} 个警告，"
+        f"{by[Severity.INFO]} 个提示；"
         f"其中 {fixable} 个可自动修复（--fix）；检查了 {files_checked} 个文件",
         style="bold",
     )
