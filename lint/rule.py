@@ -92,9 +92,14 @@ class Rule:
 
         ``end_column=None`` marks to the end of the line.
         """
+        lines = report.document.lines
         end_line = line if end_line is None else end_line
         if end_column is None:
-            end_column = len(report.document.lines[end_line])
+            end_column = len(lines[end_line])
+        # A span never leaves its lines (a rule asking for "the first character" of an
+        # empty document gets the empty span at 1:1).
+        column = max(0, min(column, len(lines[line])))
+        end_column = max(0, min(end_column, len(lines[end_line])))
         if end_line == line and end_column <= column:
             # Never an empty span unless the line itself is empty.
             end_column = min(column + 1, max(column, len(report.document.lines[line])))
