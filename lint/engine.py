@@ -17,6 +17,7 @@ from pathlib import Path
 from lint.diagnostics import Diagnostic, Severity
 from lint.document import Document
 from lint.hookspecs import hookimpl
+from lint.lines import chrome_patterns
 from lint.loading import LoadError, load_path
 from lint.outline import Report, build_report
 from lint.parts import PartKeywords
@@ -87,7 +88,8 @@ def lint_document(
 ) -> list[Diagnostic]:
     """All diagnostics for one document, filtered by settings and sorted."""
     reg = reg or registry()
-    report = build_report(document, keywords_for(settings, reg))
+    chrome = chrome_patterns(settings.data_overrides.get("chrome"))
+    report = build_report(document, keywords_for(settings, reg), chrome)
     context = Context(settings=settings)
     rules = enabled_rules(settings, reg)
     found: list[Diagnostic] = []

@@ -114,9 +114,19 @@ class ChromePatterns:
     max_weak_rest: int
 
 
+def chrome_patterns(override: dict | None = None) -> ChromePatterns:
+    """The chrome table compiled, with a configuration override (``data.chrome``) applied."""
+    import json
+
+    return _compiled_chrome(json.dumps(override, sort_keys=True, ensure_ascii=False)
+                            if override else "")
+
+
 @cache
-def _chrome_patterns() -> ChromePatterns:
-    table = data.load("chrome")
+def _compiled_chrome(override_json: str) -> ChromePatterns:
+    import json
+
+    table = data.load("chrome", json.loads(override_json) if override_json else None)
     return ChromePatterns(
         [re.compile(p) for p in table["strong"]],
         [re.compile(p) for p in table["weak"]],
@@ -128,9 +138,9 @@ def _chrome_patterns() -> ChromePatterns:
 _NON_WORD = re.compile(r"[\W_]+")
 
 
-def is_chrome(text: str) -> bool:
+def is_chrome(text: str, patterns: ChromePatterns | None = None) -> bool:
     """Whether a line is web-page furniture (see ``data/chrome.toml``)."""
-    patterns = _chrome_patterns()
+    patterns = patterns or chrome_patterns()
     stripped = text.strip(SPACE)
     if any(p.search(stripped) for p in patterns.strong):
         return True
@@ -204,7 +214,7 @@ def _indent(text: str) -> int:
     return _MARKDOWN_PREFIX.match(text, lead).end()  # type: ignore[union-attr]
 
 
-def classify_line(index: int, text: str) -> Line:
+def classify_line(index: int, text: str, chrome: ChromePatterns | None = None) -> Line:
     """Classify one line on its own (title and closing need context: see ``classify``)."""
     if not text.strip(SPACE):
         return Line(index, text, LineKind.BLANK, indent=len(text))
@@ -213,14 +223,14 @@ def classify_line(index: int, text: str) -> Line:
     if marker is not None:
         end, body = _heading_end(text, marker.end)
         return Line(index, text, LineKind.HEADING, indent, marker, end, body)
-    if is_chrome(text):
+    if is_chrome(text, chrome):
         return Line(index, text, LineKind.CHROME, indent)
     return Line(index, text, LineKind.TEXT, indent)
 
 
-def classify(document: Document) -> list[Line]:
+def classify(document: Document, chrome: ChromePatterns | None = None) -> list[Line]:
     """Classify every line of a document, including title, front matter and closing."""
-    lines = [classify_line(i, t) for i, t in enumerate(document.lines)]
+    lines = [classify_line(i, t, chrome) for i, t in enumerate(document.lines)]
     _mark_title(lines)
     _mark_closing(lines)
     return lines

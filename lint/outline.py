@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 
 from lint.document import Document
-from lint.lines import Line, LineKind, classify
+from lint.lines import ChromePatterns, Line, LineKind, classify
 from lint.parts import PartKeywords
 
 _TOKEN_OF_KIND = {
@@ -142,11 +142,16 @@ def parser():  # -> lark.Lark; imported lazily so `fzlint rules` never builds it
     return Lark(grammar, parser="lalr", lexer=LineLexer)
 
 
-def build_report(document: Document, keywords: PartKeywords) -> Report:
-    """Classify and parse one document into a :class:`Report` (never raises on text)."""
+def build_report(
+    document: Document, keywords: PartKeywords, chrome: ChromePatterns | None = None
+) -> Report:
+    """Classify and parse one document into a :class:`Report` (never raises on text).
+
+    ``chrome`` is the page-chrome table with the configuration applied (default: as shipped).
+    """
     from lark.exceptions import LarkError
 
-    lines = classify(document)
+    lines = classify(document, chrome)
     report = Report(document=document, lines=lines, keywords=keywords)
     stream = list(tokens(lines))
     try:

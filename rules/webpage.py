@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint import data
 from lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from lint.hookspecs import hookimpl
 from lint.lines import Line, LineKind, looks_like_unit
@@ -51,7 +50,7 @@ class PageChrome(Rule):
     good = "某某局2025年法治政府建设年度报告"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
-        site_names = _site_names(report)
+        site_names = _site_names(report, context)
         for line in report.lines:
             if line.kind is LineKind.CHROME:
                 message = f"网页内容“{_excerpt(line)}”不属于报告正文：请删除这一行"
@@ -106,12 +105,12 @@ def _unescaped(text: str, start: int, end: int) -> str:
     return " " if latin else ""
 
 
-def _site_names(report: Report) -> set[int]:
+def _site_names(report: Report, context: Context) -> set[int]:
     """Short unit names above the title (深圳市罗湖区人民政府), in a text that carries other
     page chrome: a report's own front matter (附件2, a document number) is left alone."""
     if not any(line.kind is LineKind.CHROME for line in report.lines):
         return set()
-    suffixes = tuple(data.load("chrome")["unit_suffixes"])
+    suffixes = tuple(context.data("chrome")["unit_suffixes"])
     return {
         line.index for line in report.front
         if looks_like_unit(line.text) and line.text.strip().endswith(suffixes)

@@ -222,3 +222,16 @@ def test_w102_whole_mojibake_heading_is_found_after_its_marker() -> None:
 def test_w102_quiet_on_every_real_seed_sentence() -> None:
     for prefix in ("000", "001", "002", "004"):
         assert of_code(lint_text(seed_text(prefix)), "W102") == []
+
+
+def test_w101_patterns_extend_and_disable_through_configuration() -> None:
+    line = "本文由某某融媒体中心提供"
+    text = "\n".join([*L3[:4], line, *L3[4:]])
+    assert of_code(lint_text(text), "W101") == []
+    extended = {"chrome": {"strong": ["^本文由.{0,20}提供$"]}}
+    assert [d.line for d in of_code(lint_text(text, data_overrides=extended), "W101")] == [5]
+    chrome = "扫一扫在手机上打开当前页"
+    text = "\n".join([*L3[:4], chrome, *L3[4:]])
+    disabled = {"chrome": {"disable": ["在手机上打开当前页", "扫一扫.{0,12}(手机|打开|分享|关注)",
+                                       "(扫一扫|二维码)"]}}
+    assert of_code(lint_text(text, data_overrides=disabled), "W101") == []
