@@ -26,7 +26,10 @@ def cn_to_int(text: str) -> int | None:
 
 
 def int_to_cn(value: int) -> str:
-    """Chinese numeral for 0 < value < 100 in the form headings use (十一, 二十)."""
+    """Chinese numeral in the form headings use (十一, 二十); from 100 on, digit by digit
+    (一二一), which is how such a number is written when it is not a count."""
+    if not 0 <= value < 100:
+        return "".join(_TO_CN[int(d)] for d in str(abs(value)))
     if value < 10:
         return _TO_CN[value]
     tens, ones = divmod(value, 10)

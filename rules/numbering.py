@@ -259,6 +259,12 @@ def _at_sentence_start(text: str, index: int, start: int) -> bool:
     return cursor < start or text[cursor] in _SENTENCE_START
 
 
+def _enumerator_value(numeral: str) -> int:
+    """The number an enumerator counts, 0 unless written as a count is (三, 十二; not 二二)."""
+    value = cn_to_int(numeral) or 0
+    return value if 0 < value < 100 and int_to_cn(value) == numeral else 0
+
+
 def enumerators(scope: list[Line], exclusions: NotEnumerators) -> Iterator[Enumerator]:
     """一是/二是… (and lost-是 candidates such as 二深化) at sentence starts, in order."""
     expected_next = 1
@@ -269,15 +275,15 @@ def enumerators(scope: list[Line], exclusions: NotEnumerators) -> Iterator[Enume
             ch = text[index]
             if ch in "一二三四五六七八九十" and _at_sentence_start(text, index, start):
                 match = _ENUMERATOR.match(text, index)
-                if match:
-                    number = cn_to_int(match.group(1)) or 0
+                number = _enumerator_value(match.group(1)) if match else 0
+                if match and number:
                     yield Enumerator(line, index, match.end(), number, False)
                     expected_next = number + 1
                     index = match.end()
                     continue
                 loose = _MALFORMED.match(text, index)
                 if loose and expected_next > 1:
-                    number = cn_to_int(loose.group(1)) or 0
+                    number = _enumerator_value(loose.group(1))
                     if number == expected_next and not exclusions.excludes(
                         text, index, loose.end()
                     ):

@@ -21,15 +21,15 @@ _MOJIBAKE_RUN = re.compile(
 
 
 def delete_line_fix(report: Report, line: Line) -> Fix:
-    """Remove a whole line including its line break (the previous one for the last line)."""
-    lines = report.document.lines
-    if line.index + 1 < len(lines):
+    """Remove a whole line with its line break; the last line loses only its text.
+
+    Taking the last line's preceding break instead would overlap the fix of a chrome
+    line just above it, and fixes of different diagnostics must never overlap.
+    """
+    if line.index + 1 < len(report.document.lines):
         edit = Edit(line.index + 1, 1, line.index + 2, 1, "")
-    elif line.index > 0:
-        previous_end = len(lines[line.index - 1]) + 1
-        edit = Edit(line.index, previous_end, line.index + 1, len(line.text) + 1, "")
     else:
-        edit = Edit(1, 1, 1, len(line.text) + 1, "")
+        edit = Edit(line.index + 1, 1, line.index + 1, len(line.text) + 1, "")
     return Fix(edits=(edit,), message="删除整行网页内容")
 
 

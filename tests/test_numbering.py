@@ -226,3 +226,18 @@ def test_enumerators_ignore_words_containing_numerals() -> None:
     text = "一、主要举措和成效\n一是推动高效办成一件事。二是统一是非标准。三是推行一网通办。"
     assert of_code(lint_text(text), "N104") == []
     assert of_code(lint_text(text), "N105") == []
+
+
+@pytest.mark.parametrize("text", ["一是\n二二一是", "一是甲。二二是乙。", "（二二一）甲\n（一）乙"])
+def test_numerals_not_written_as_counts_do_not_crash(text: str) -> None:
+    found = lint_text("一、主要举措和成效\n" + text)
+    assert [d for d in found if d.code == "E999"] == []
+    assert of_code(found, "N104") == [] and of_code(found, "N105") == []
+
+
+def test_int_to_cn_is_total() -> None:
+    from lint.numerals import int_to_cn
+
+    assert [int_to_cn(n) for n in (1, 10, 11, 20, 99, 100, 221)] == [
+        "一", "十", "十一", "二十", "九十九", "一零零", "二二一",
+    ]

@@ -7,6 +7,7 @@ enumerators, chrome, dates and mojibake reaches the grammar's and rules' corners
 from __future__ import annotations
 
 import io
+from itertools import pairwise
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -73,6 +74,15 @@ def check_inside(document: Document, diagnostic: Diagnostic) -> None:
             assert 1 <= edit.end_column <= len(lines[edit.end_line - 1]) + 1, diagnostic
 
 
+def check_no_overlap(fixed: list[Diagnostic]) -> None:
+    """No two fixes' edits overlap (touching is fine), so all of them can be applied."""
+    edits = sorted(((e.line, e.column), (e.end_line, e.end_column), d.code)
+                   for d in fixed for e in d.fix.edits)  # type: ignore[union-attr]
+    for (start, end, code), (next_start, next_end, next_code) in pairwise(edits):
+        assert start <= end, code
+        assert end <= next_start or (start == end == next_start == next_end), (code, next_code)
+
+
 def lint_and_check(text: str) -> None:
     document = Document.from_text("fuzz.txt", text)
     report = build_report(document, keywords_for(Settings(), registry()))
@@ -81,9 +91,14 @@ def lint_and_check(text: str) -> None:
     assert [d for d in found if d.code == CRASH_CODE] == []
     for diagnostic in found:
         check_inside(document, diagnostic)
+    check_no_overlap([d for d in found if d.fix is not None])
     stream = io.StringIO()
     render([FileResult(path="fuzz.txt", diagnostics=found, document=document)], stream,
            ReportOptions(registry=registry(), color=False))
+
+
+def test_seed_fixes_never_overlap(seed) -> None:
+    lint_and_check(seed.read_text(encoding="utf-8"))
 
 
 @FUZZ

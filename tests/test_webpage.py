@@ -77,12 +77,15 @@ def test_w101_indented_chrome_starts_after_the_indent() -> None:
     assert [span(d) for d in w101] == [(5, 3, 5, 9)]
 
 
-def test_w101_chrome_as_last_line_is_deleted_with_the_line_break_before_it() -> None:
-    lines = [*L3, "上一篇：关于开展法治宣传的通知"]
+def test_w101_chrome_as_last_lines_fixes_do_not_overlap() -> None:
+    lines = [*L3, "上一篇：关于开展法治宣传的通知", "下一篇：关于召开推进会的通知"]
     w101 = of_code(lint_lines(lines), "W101")
-    assert [span(d) for d in w101] == [(23, 1, 23, 16)]
-    assert w101[0].fix is not None
-    assert w101[0].fix.edits == (Edit(22, len(L3[21]) + 1, 23, 16, ""),)
+    assert [span(d) for d in w101] == [(23, 1, 23, 16), (24, 1, 24, 15)]
+    # The last line keeps its (now empty) place: taking the break before it would
+    # overlap the deletion of line 23.
+    assert [d.fix.edits for d in w101 if d.fix] == [
+        (Edit(23, 1, 24, 1, ""),), (Edit(24, 1, 24, 15, ""),),
+    ]
 
 
 def test_w101_seed_000_site_name_source_line_and_assistant_widget() -> None:
