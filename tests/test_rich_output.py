@@ -65,7 +65,7 @@ def test_carets_for_every_seed_diagnostic() -> None:
         text = seed_text(prefix)
         for code in {d.code for d in lint_text(text)}:
             for source, carets, span in rendered(text, code):
-                if span.strip() and span in source:
+                if span.strip() and source.count(span) == 1:  # unambiguous place
                     assert_under(source, carets, span)
 
 
