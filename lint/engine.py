@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lint import data
 from lint.diagnostics import Diagnostic, Severity
 from lint.document import Document
 from lint.hookspecs import hookimpl
@@ -84,7 +85,8 @@ def fzlint_check_report(report: Report, context: Context, rules: list[Rule]) -> 
 def lint_document(document: Document, settings: Settings, reg: Registry | None = None) -> list[Diagnostic]:
     """All diagnostics for one document, filtered by settings and sorted."""
     reg = reg or registry()
-    report = build_report(document, keywords_for(settings, reg))
+    chrome = settings.data_overrides.get("chrome")
+    report = build_report(document, keywords_for(settings, reg), chrome and data.load("chrome", chrome))
     context = Context(settings=settings)
     rules = enabled_rules(settings, reg)
     found: list[Diagnostic] = []
@@ -105,10 +107,17 @@ def lint_document(document: Document, settings: Settings, reg: Registry | None =
 
 def _ignored_codes(path: str, settings: Settings) -> list[str]:
     codes: list[str] = []
+    # Config files anchor globs with a folder at their own folder, hence the absolute form.
+    candidates = (path, Path(path).name, Path(path).absolute().as_posix())
     for pattern, listed in settings.per_file_ignores.items():
-        if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+        if any(fnmatch.fnmatch(candidate, pattern) for candidate in candidates):
             codes += listed
     return codes
+
+
+def is_reported(code: str, path: str, settings: Settings) -> bool:
+    """Whether a diagnostic produced outside the rules (e.g. X101) passes select/ignore."""
+    return settings.is_enabled(code) and not _matches(code, _ignored_codes(path, settings))
 
 
 def _matches(code: str, prefixes: Iterable[str]) -> bool:

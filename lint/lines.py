@@ -31,6 +31,7 @@ class LineKind(str, Enum):
     SIGNATURE = "signature"  # 落款 (issuing unit)
     DATE = "date"  # 成文日期
     TAIL = "tail"  # anything after the closing
+    COMMENT = "comment"  # a Markdown <!-- … --> line (suppressions): not report text
 
 
 @dataclass(frozen=True)
@@ -103,25 +104,23 @@ DATE_PATTERN = re.compile(
 CLOSE_PATTERN = re.compile(r"^(专此|特此)(报告|报送)[。.！!]?$")
 TITLE_SUBJECT = re.compile(r"法治政府|法治建设|依法行政|法治.{0,6}工作")
 TITLE_KIND = re.compile(r"报告|情况|总结")
+HTML_COMMENT = re.compile(r"^\s*<!--((?!-->).)*-->\s*$")
 
 
 @cache
-def _chrome_patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]], int]:
-    table = data.load("chrome")
-    return (
-        [re.compile(p) for p in table["strong"]],
-        [re.compile(p) for p in table["weak"]],
-        int(table["max_weak_length"]),
-    )
+def _compiled(strong: tuple[str, ...], weak: tuple[str, ...]) -> tuple[list[re.Pattern[str]], ...]:
+    return [re.compile(p) for p in strong], [re.compile(p) for p in weak]
 
 
-def is_chrome(text: str) -> bool:
-    """Whether a line is web-page furniture (see ``data/chrome.toml``)."""
-    strong, weak, max_len = _chrome_patterns()
+def is_chrome(text: str, table: dict | None = None) -> bool:
+    """Whether a line is web-page furniture (see ``data/chrome.toml``; ``table`` is that
+    table as configuration extended it)."""
+    table = table or data.load("chrome")
+    strong, weak = _compiled(tuple(table["strong"]), tuple(table["weak"]))
     stripped = text.strip(SPACE)
     if any(p.search(stripped) for p in strong):
         return True
-    if len(stripped) > max_len or any(ch in stripped for ch in "。；;，,"):
+    if len(stripped) > int(table["max_weak_length"]) or any(ch in stripped for ch in "。；;，,"):
         return False
     return any(p.search(stripped) for p in weak)
 
@@ -181,7 +180,7 @@ def _indent(text: str) -> int:
     return lead + (prefix.end() if prefix else 0)
 
 
-def classify_line(index: int, text: str) -> Line:
+def classify_line(index: int, text: str, chrome: dict | None = None) -> Line:
     """Classify one line on its own (title and closing need context: see ``classify``)."""
     if not text.strip(SPACE):
         return Line(index, text, LineKind.BLANK, indent=len(text))
@@ -190,16 +189,23 @@ def classify_line(index: int, text: str) -> Line:
     if marker is not None:
         end, body = _heading_end(text, marker.end)
         return Line(index, text, LineKind.HEADING, indent, marker, end, body)
-    if is_chrome(text):
+    if is_chrome(text, chrome):
         return Line(index, text, LineKind.CHROME, indent)
     return Line(index, text, LineKind.TEXT, indent)
 
 
-def classify(document: Document) -> list[Line]:
-    """Classify every line of a document, including title, front matter and closing."""
-    lines = [classify_line(i, t) for i, t in enumerate(document.lines)]
+def classify(document: Document, chrome: dict | None = None) -> list[Line]:
+    """Classify every line of a document, including title, front matter and closing.
+
+    ``chrome`` is the chrome table as configured (None: the shipped one).
+    """
+    lines = [classify_line(i, t, chrome) for i, t in enumerate(document.lines)]
+    if document.kind == "markdown":
+        for line in lines:
+            if HTML_COMMENT.match(line.text):
+                line.kind = LineKind.COMMENT
     _mark_title(lines)
-    _mark_closing(lines)
+    _mark_closing(lines, chrome or data.load("chrome"))
     return lines
 
 
@@ -241,7 +247,7 @@ def looks_like_unit(text: str) -> bool:
     return 2 <= len(stripped) <= 40 and not any(ch in stripped for ch in SENTENCE_PUNCT + "：:")
 
 
-def _mark_closing(lines: list[Line]) -> None:
+def _mark_closing(lines: list[Line], chrome: dict) -> None:
     last_heading = max((ln.index for ln in lines if ln.kind is LineKind.HEADING), default=-1)
     candidates = [ln for ln in lines[last_heading + 1 :] if ln.kind is LineKind.TEXT]
     # The 成文日期: the last date line after the body; what follows it is tail.
@@ -259,7 +265,7 @@ def _mark_closing(lines: list[Line]) -> None:
     else:
         before = candidates
         tail = before[-1] if before else None
-        suffixes = tuple(data.load("chrome")["unit_suffixes"])
+        suffixes = tuple(chrome["unit_suffixes"])
         if (
             tail is not None
             and looks_like_unit(tail.text)

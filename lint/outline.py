@@ -142,11 +142,14 @@ def parser():  # -> lark.Lark; imported lazily so `fzlint rules` never builds it
     return Lark(grammar, parser="lalr", lexer=LineLexer)
 
 
-def build_report(document: Document, keywords: PartKeywords) -> Report:
-    """Classify and parse one document into a :class:`Report` (never raises on text)."""
+def build_report(document: Document, keywords: PartKeywords, chrome: dict | None = None) -> Report:
+    """Classify and parse one document into a :class:`Report` (never raises on text).
+
+    ``chrome`` is the configured chrome table (None: the shipped one).
+    """
     from lark.exceptions import LarkError
 
-    lines = classify(document)
+    lines = classify(document, chrome)
     report = Report(document=document, lines=lines, keywords=keywords)
     stream = list(tokens(lines))
     try:
