@@ -63,3 +63,4 @@ def _drop(table: dict[str, Any], disabled: set[Any]) -> None:
             ]
         elif isinstance(value, dict):
             _drop(value, disabled)
+
