@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -42,9 +43,9 @@ def fingerprint(diagnostic: Diagnostic, lines: list[str]) -> str:
 
 def key_path(path: str, anchor: Path) -> str:
     """The path as stored: relative to the baseline's folder, with forward slashes."""
-    absolute = Path(path).absolute()
+    absolute = Path(os.path.abspath(path))  # normalises "..", unlike Path.absolute
     try:
-        return absolute.relative_to(anchor.absolute()).as_posix()
+        return absolute.relative_to(os.path.abspath(anchor)).as_posix()
     except ValueError:
         return absolute.as_posix()
 

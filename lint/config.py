@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import fnmatch
+import os
 import tomllib
 import types
 import typing
@@ -247,11 +248,11 @@ class Resolver:
     def config_for(self, directory: Path) -> ConfigFile | None:
         if self.isolated:
             return None
-        path = self.config_path or find_config(directory.absolute())
-        return None if path is None else load_config(path.absolute(), self.known_codes)
+        path = self.config_path or find_config(_normalised(directory))
+        return None if path is None else load_config(_normalised(path), self.known_codes)
 
     def for_file(self, path: Path) -> Resolved:
-        return self.for_directory(path.absolute().parent)
+        return self.for_directory(_normalised(path).parent)
 
     def for_directory(self, directory: Path) -> Resolved:
         config = self.config_for(directory)
@@ -278,10 +279,15 @@ class Resolver:
         return Resolved(settings=settings, sources=sources, config=config)
 
 
+def _normalised(path: Path) -> Path:
+    """Absolute, with ".." folded lexically (Path.absolute keeps it; resolve follows links)."""
+    return Path(os.path.abspath(path))
+
+
 def _anchor(per_file_ignores: dict[str, list[str]], root: Path) -> dict[str, list[str]]:
     """Globs with a folder in them are relative to the config file's folder: make them absolute."""
     return {
-        (f"{root.absolute().as_posix()}/{pattern.removeprefix('./')}" if "/" in pattern else pattern): codes
+        (f"{_normalised(root).as_posix()}/{pattern.removeprefix('./')}" if "/" in pattern else pattern): codes
         for pattern, codes in per_file_ignores.items()
     }
 
@@ -296,9 +302,9 @@ def is_excluded(path: Path, resolved: Resolved) -> bool:
     if not patterns:
         return False
     root = resolved.config.root if resolved.config else Path.cwd()
-    absolute = path.absolute()
+    absolute = _normalised(path)
     try:
-        parts = absolute.relative_to(root.absolute()).parts
+        parts = absolute.relative_to(_normalised(root)).parts
     except ValueError:
         parts = (absolute.name,)
     prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]

@@ -9,6 +9,7 @@ diagnostic names it) and the exit code becomes 2.
 from __future__ import annotations
 
 import fnmatch
+import os
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -108,7 +109,7 @@ def lint_document(document: Document, settings: Settings, reg: Registry | None =
 def _ignored_codes(path: str, settings: Settings) -> list[str]:
     codes: list[str] = []
     # Config files anchor globs with a folder at their own folder, hence the absolute form.
-    candidates = (path, Path(path).name, Path(path).absolute().as_posix())
+    candidates = (path, Path(path).name, Path(os.path.abspath(path)).as_posix())
     for pattern, listed in settings.per_file_ignores.items():
         if any(fnmatch.fnmatch(candidate, pattern) for candidate in candidates):
             codes += listed
