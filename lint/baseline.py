@@ -73,9 +73,15 @@ def write(results: list[FileResult], target: Path) -> int:
             counts[key] += 1
             example.setdefault(key, diagnostic)
     findings = [
-        {"path": k.path, "code": k.code, "fingerprint": k.fingerprint, "count": counts[k],
-         # For a reader only: where it was and what it said when recorded.
-         "line": example[k].line, "message": example[k].message}
+        {
+            "path": k.path,
+            "code": k.code,
+            "fingerprint": k.fingerprint,
+            "count": counts[k],
+            # For a reader only: where it was and what it said when recorded.
+            "line": example[k].line,
+            "message": example[k].message,
+        }
         for k in sorted(counts, key=lambda k: (k.path, example[k].line, k.code, k.fingerprint))
     ]
     document = {"tool": "fzlint", "version": VERSION, "findings": findings}
@@ -88,10 +94,9 @@ def read(source: Path) -> Counter[Key]:
         document = json.loads(source.read_text(encoding="utf-8"))
         if document.get("tool") != "fzlint" or document.get("version") != VERSION:
             raise ValueError(f"不是 fzlint 第 {VERSION} 版基线文件")
-        return Counter({
-            Key(item["path"], item["code"], item["fingerprint"]): int(item["count"])
-            for item in document["findings"]
-        })
+        return Counter(
+            {Key(item["path"], item["code"], item["fingerprint"]): int(item["count"]) for item in document["findings"]}
+        )
     except FileNotFoundError:
         raise BaselineError(f"{source}：基线文件不存在（先用 --write-baseline 生成）") from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:

@@ -189,6 +189,8 @@ def check_inputs(args: argparse.Namespace, resolver) -> Iterator[tuple[FileResul
                 yield (Path(name), resolved.settings, name, sys.stdin.buffer.read()), resolved.settings
             continue
         walked = Path(raw).is_dir()
+        if walked:  # a broken config is an error even in a folder without reports
+            resolver.for_directory(Path(raw))
         for item in discover([raw]):
             if isinstance(item, str):
                 missing = FileResult(path=item.split(": ")[0], error=item.split(": ", 1)[1])

@@ -160,10 +160,10 @@ def _convert(value: Any, hint: Any, path: Path, key: str) -> Any:
 
 
 def _wrong_type(value: Any, hint: Any, path: Path, key: str) -> typing.NoReturn:
-    expected = getattr(hint, "__name__", None) or str(hint).replace("typing.", "")
-    raise ConfigError(
-        f"{path}：配置项 {key} 的类型不对：应为 {expected}，实际是 {type(value).__name__}（{value!r}）"
-    )
+    expected = str(hint).replace("typing.", "").replace("lint.diagnostics.", "").replace(" | None", "")
+    if isinstance(hint, type):
+        expected = hint.__name__
+    raise ConfigError(f"{path}：配置项 {key} 的类型不对：应为 {expected}，实际是 {type(value).__name__}（{value!r}）")
 
 
 def _check_codes(name: str, value: Any, path: Path, key: str, known: frozenset[str]) -> Any:
@@ -308,11 +308,7 @@ def is_excluded(path: Path, resolved: Resolved) -> bool:
     except ValueError:
         parts = (absolute.name,)
     prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
-    return any(
-        fnmatch.fnmatch(candidate, pattern)
-        for pattern in patterns
-        for candidate in [*parts, *prefixes]
-    )
+    return any(fnmatch.fnmatch(candidate, pattern) for pattern in patterns for candidate in [*parts, *prefixes])
 
 
 # -- showing the effective configuration (``fzlint config``) ------------------------------

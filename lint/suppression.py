@@ -101,8 +101,11 @@ def apply(result: FileResult, settings: Settings) -> FileResult:
             scope.directive.used.add(scope.code)
         if not hits:
             kept.append(diagnostic)
-    unused = [d for d in unused_diagnostics(directives, result.path, settings)
-              if not any(s.code == UNUSED_CODE and s.covers(d) for s in covering)]
+    unused = [
+        d
+        for d in unused_diagnostics(directives, result.path, settings)
+        if not any(s.code == UNUSED_CODE and s.covers(d) for s in covering)
+    ]
     result.diagnostics = sorted(kept + unused, key=Diagnostic.sort_key)
     return result
 
@@ -127,11 +130,19 @@ def unused_diagnostics(directives: list[Directive], path: str, settings: Setting
                 continue
             what = "这条抑制注释" if code == "ALL" else f"抑制注释中的 {code}"
             end = directive.end_column if code == "ALL" else column + len(code)
-            found.append(Diagnostic(
-                path=path, line=directive.line, column=column, end_line=directive.line,
-                end_column=end, code=UNUSED_CODE, name=UNUSED_NAME, severity=severity,
-                message=f"{what}没有抑制任何问题：请删除它，免得过时的抑制越积越多",
-            ))
+            found.append(
+                Diagnostic(
+                    path=path,
+                    line=directive.line,
+                    column=column,
+                    end_line=directive.line,
+                    end_column=end,
+                    code=UNUSED_CODE,
+                    name=UNUSED_NAME,
+                    severity=severity,
+                    message=f"{what}没有抑制任何问题：请删除它，免得过时的抑制越积越多",
+                )
+            )
     return found
 
 

@@ -39,7 +39,10 @@ class UnusedSuppression(Rule):
         good, bad = parse(report.document.lines)
         for directive in bad:
             yield self.diagnostic(
-                report, directive.line - 1, directive.column - 1, directive.end_column - 1,
+                report,
+                directive.line - 1,
+                directive.column - 1,
+                directive.end_column - 1,
                 f"“fzlint-{directive.kind}”不是抑制指令：请改为 "
                 + "、".join(f"fzlint-{kind}" for kind in DIRECTIVE_KINDS),
             )
@@ -47,7 +50,10 @@ class UnusedSuppression(Rule):
             for code, column in directive.codes.items():
                 if code != "ALL" and not any(k.startswith(code) for k in known):
                     yield self.diagnostic(
-                        report, directive.line - 1, column - 1, column - 1 + len(code),
+                        report,
+                        directive.line - 1,
+                        column - 1,
+                        column - 1 + len(code),
                         f"抑制注释中的 {code} 不是规则代码：请改正（fzlint rules 列出全部代码）",
                     )
 

@@ -68,8 +68,9 @@ def test_config_option_overrides_and_isolated_ignores(tmp_path: Path) -> None:
     other = write(tmp_path / "elsewhere" / "strict.toml", 'select = ["W102"]\n')
     write(tmp_path / "r.txt", SEED_003)
     assert codes_of(run_cli("check", "--format", "json-lines", "r.txt", cwd=tmp_path)) == []
-    assert set(codes_of(run_cli("check", "--format", "json-lines", "--config", str(other), "r.txt",
-                                cwd=tmp_path))) == {"W102"}
+    assert set(codes_of(run_cli("check", "--format", "json-lines", "--config", str(other), "r.txt", cwd=tmp_path))) == {
+        "W102"
+    }
     assert "W102" in codes_of(run_cli("check", "--format", "json-lines", "--isolated", "r.txt", cwd=tmp_path))
 
 
@@ -78,8 +79,7 @@ def test_command_line_adds_to_and_replaces_config(tmp_path: Path) -> None:
     write(tmp_path / "r.txt", SEED_000)
     base = set(codes_of(run_cli("check", "--format", "json-lines", "r.txt", cwd=tmp_path)))
     assert base == {"W101"}
-    extended = codes_of(run_cli("check", "--format", "json-lines", "--extend-select", "N104", "r.txt",
-                                cwd=tmp_path))
+    extended = codes_of(run_cli("check", "--format", "json-lines", "--extend-select", "N104", "r.txt", cwd=tmp_path))
     assert set(extended) == {"W101", "N104"}
     ignored = codes_of(run_cli("check", "--format", "json-lines", "--ignore", "W101", "r.txt", cwd=tmp_path))
     assert ignored == []
@@ -118,8 +118,9 @@ def test_exclude_in_discovery_and_force_exclude_for_named_files(tmp_path: Path) 
     assert {path for path, _, _ in findings(result)} == {"c.txt"}
     named = run_cli("check", "--format", "json-lines", "archive/2019/a.txt", cwd=tmp_path)
     assert findings(named), "a file named on the command line is linted"
-    forced = run_cli("check", "--format", "json-lines", "--force-exclude", "archive/2019/a.txt",
-                     "b.draft.txt", cwd=tmp_path)
+    forced = run_cli(
+        "check", "--format", "json-lines", "--force-exclude", "archive/2019/a.txt", "b.draft.txt", cwd=tmp_path
+    )
     assert forced.stdout == "" and forced.returncode == 0
 
 
@@ -132,8 +133,11 @@ def test_year_and_improvement_min_length_reach_settings(tmp_path: Path) -> None:
 
 
 def test_data_tables_extend_and_disable(tmp_path: Path) -> None:
-    write(tmp_path / "extend" / "fzlint.toml", '[data.chrome]\nstrong = ["^2025年,在区委"]\n'
-          '[data.garbled]\nterms = [{ wrong = "深学笃行", right = "深学笃行（示例）" }]\n')
+    write(
+        tmp_path / "extend" / "fzlint.toml",
+        '[data.chrome]\nstrong = ["^2025年,在区委"]\n'
+        '[data.garbled]\nterms = [{ wrong = "深学笃行", right = "深学笃行（示例）" }]\n',
+    )
     write(tmp_path / "disable" / "fzlint.toml", '[data.garbled]\ndisable = ["探花公开"]\n')
     for folder in ("extend", "disable"):
         write(tmp_path / folder / "r.txt", SEED_003)
@@ -161,20 +165,23 @@ def test_every_settings_field_is_a_config_key() -> None:
 # -- errors: one line naming the file and the key, exit 2 -------------------------------------
 
 
-@pytest.mark.parametrize(("text", "needle"), [
-    ('selectt = ["W101"]\n', "'selectt'"),
-    ('improvement_min_length = 3\n', "'improvement_min_length'"),
-    ('year = "2024"\n', "year"),
-    ('ignore = "W101"\n', "ignore"),
-    ('select = ["Q999"]\n', "'Q999'"),
-    ('[per-file-ignores]\n"*.txt" = ["W9"]\n', "'W9'"),
-    ('[severity]\nW101 = "fatal"\n', "'fatal'"),
-    ('[severity]\nW1 = "error"\n', "'W1'"),
-    ('[data.nosuch]\nx = []\n', "nosuch"),
-    ('[data.chrome]\nstrongg = ["x"]\n', "data.chrome.strongg"),
-    ('[data.chrome]\nweak = "x"\n', "data.chrome.weak"),
-    ('select = ["W101"\n', "TOML"),
-])
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ('selectt = ["W101"]\n', "'selectt'"),
+        ("improvement_min_length = 3\n", "'improvement_min_length'"),
+        ('year = "2024"\n', "year"),
+        ('ignore = "W101"\n', "ignore"),
+        ('select = ["Q999"]\n', "'Q999'"),
+        ('[per-file-ignores]\n"*.txt" = ["W9"]\n', "'W9'"),
+        ('[severity]\nW101 = "fatal"\n', "'fatal'"),
+        ('[severity]\nW1 = "error"\n', "'W1'"),
+        ("[data.nosuch]\nx = []\n", "nosuch"),
+        ('[data.chrome]\nstrongg = ["x"]\n', "data.chrome.strongg"),
+        ('[data.chrome]\nweak = "x"\n', "data.chrome.weak"),
+        ('select = ["W101"\n', "TOML"),
+    ],
+)
 def test_bad_config_is_a_clear_error(tmp_path: Path, text: str, needle: str) -> None:
     config = write(tmp_path / "fzlint.toml", text)
     write(tmp_path / "r.txt", SEED_003)
@@ -186,7 +193,7 @@ def test_bad_config_is_a_clear_error(tmp_path: Path, text: str, needle: str) -> 
 
 
 def test_bad_pyproject_names_tool_table_key(tmp_path: Path) -> None:
-    write(tmp_path / "pyproject.toml", '[tool.fzlint]\nyear = 20.5\n')
+    write(tmp_path / "pyproject.toml", "[tool.fzlint]\nyear = 20.5\n")
     with pytest.raises(ConfigError, match=r"pyproject\.toml.*year"):
         Resolver(known_codes=KNOWN).for_directory(tmp_path)
 
@@ -200,8 +207,10 @@ def test_missing_config_option_file_is_an_error(tmp_path: Path) -> None:
 
 
 def test_config_command_shows_values_and_sources(tmp_path: Path) -> None:
-    config = write(tmp_path / "pyproject.toml",
-                   '[tool.fzlint]\nignore = ["W102"]\nyear = 2025\n[tool.fzlint.data.chrome]\nweak = ["罗湖AI"]\n')
+    config = write(
+        tmp_path / "pyproject.toml",
+        '[tool.fzlint]\nignore = ["W102"]\nyear = 2025\n[tool.fzlint.data.chrome]\nweak = ["罗湖AI"]\n',
+    )
     write(tmp_path / "sub" / "r.txt", "")
     result = run_cli("config", "sub/r.txt", cwd=tmp_path)
     assert result.returncode == 0
@@ -209,7 +218,7 @@ def test_config_command_shows_values_and_sources(tmp_path: Path) -> None:
     assert f"# 配置文件：{config} [tool.fzlint]" in text
     assert f'ignore = ["W102"]  # {config} [tool.fzlint]' in text
     assert "year = 2025" in text and 'select = ["ALL"]  # 默认' in text
-    assert '[tool.fzlint.data.chrome]' in text and 'weak = ["罗湖AI"]' in text
+    assert "[tool.fzlint.data.chrome]" in text and 'weak = ["罗湖AI"]' in text
     as_json = json.loads(run_cli("config", "--format", "json", ".", cwd=tmp_path).stdout)
     assert as_json["settings"]["ignore"] == ["W102"]
     assert as_json["sources"]["year"] == f"{config} [tool.fzlint]"
@@ -222,13 +231,15 @@ def test_config_command_shows_values_and_sources(tmp_path: Path) -> None:
 
 def test_stdin_reports_under_the_given_name_with_its_config(tmp_path: Path) -> None:
     write(tmp_path / "reports" / "fzlint.toml", '[per-file-ignores]\n"草稿*.md" = ["W101"]\n')
-    plain = run_cli("check", "-", "--stdin-filename", "reports/报告.md", "--format", "json-lines",
-                    cwd=tmp_path, stdin=SEED_000)
+    plain = run_cli(
+        "check", "-", "--stdin-filename", "reports/报告.md", "--format", "json-lines", cwd=tmp_path, stdin=SEED_000
+    )
     assert plain.returncode == 1
     assert {path for path, _, _ in findings(plain)} == {"reports/报告.md"}
     assert "W101" in codes_of(plain)
-    ignored = run_cli("check", "-", "--stdin-filename", "reports/草稿1.md", "--format", "json-lines",
-                      cwd=tmp_path, stdin=SEED_000)
+    ignored = run_cli(
+        "check", "-", "--stdin-filename", "reports/草稿1.md", "--format", "json-lines", cwd=tmp_path, stdin=SEED_000
+    )
     assert "W101" not in codes_of(ignored) and codes_of(ignored)
 
 
@@ -242,6 +253,5 @@ def test_stdin_without_a_name_uses_the_current_folder(tmp_path: Path) -> None:
 
 def test_stdin_markdown_honours_suppressions(tmp_path: Path) -> None:
     text = "<!-- fzlint-disable W102 -->\n" + SEED_003
-    result = run_cli("check", "-", "--stdin-filename", "r.md", "--format", "concise", cwd=tmp_path,
-                     stdin=text)
+    result = run_cli("check", "-", "--stdin-filename", "r.md", "--format", "concise", cwd=tmp_path, stdin=text)
     assert "W102" not in result.stdout

@@ -37,7 +37,12 @@ def test_concise_one_gnu_line_per_finding_same_as_json() -> None:
         match = CONCISE.match(line)
         assert match, line
         assert (match["path"], int(match["line"]), int(match["col"]), match["code"], match["msg"]) == (
-            item["path"], item["line"], item["column"], item["code"], item["message"])
+            item["path"],
+            item["line"],
+            item["column"],
+            item["code"],
+            item["message"],
+        )
     assert "\033[" not in result.stdout  # a pipe is not a terminal: no colour
 
 
@@ -67,8 +72,10 @@ def test_json_lines_one_object_per_line_equal_to_json() -> None:
 
 def test_json_keys_are_documented() -> None:
     items = json_findings(SEED_000)
-    assert items and all(set(item) == {"path", "line", "column", "end_line", "end_column", "code",
-                                       "name", "severity", "message", "fix"} for item in items)
+    assert items and all(
+        set(item) == {"path", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "fix"}
+        for item in items
+    )
 
 
 def test_github_workflow_commands() -> None:
@@ -87,12 +94,19 @@ def test_github_workflow_commands() -> None:
 def test_github_escaping_follows_the_runner() -> None:
     assert escape_data("100% a\r\nb") == "100%25 a%0D%0Ab"
     assert escape_property("a:b,c%d\n") == "a%3Ab%2Cc%25d%0A"
-    diagnostic = Diagnostic(path="dir,1/a:b.txt", line=2, column=3, end_line=2, end_column=5,
-                            code="W101", name="page-chrome", severity=Severity.WARNING,
-                            message="第一行\n第二行 50%")
+    diagnostic = Diagnostic(
+        path="dir,1/a:b.txt",
+        line=2,
+        column=3,
+        end_line=2,
+        end_column=5,
+        code="W101",
+        name="page-chrome",
+        severity=Severity.WARNING,
+        message="第一行\n第二行 50%",
+    )
     assert line_for(diagnostic) == (
-        "::warning file=dir%2C1/a%3Ab.txt,line=2,col=3,endLine=2,endColumn=5,title=W101"
-        "::第一行%0A第二行 50%25"
+        "::warning file=dir%2C1/a%3Ab.txt,line=2,col=3,endLine=2,endColumn=5,title=W101::第一行%0A第二行 50%25"
     )
     diagnostic = Diagnostic(**{**diagnostic.__dict__, "severity": Severity.INFO})
     assert line_for(diagnostic).startswith("::notice ")
@@ -158,8 +172,12 @@ def test_sarif_required_fields(sarif: dict) -> None:
         assert result["message"]["text"] == item["message"]
         location = result["locations"][0]["physicalLocation"]
         assert location["artifactLocation"]["uri"] == item["path"]  # ASCII paths stay as they are
-        assert location["region"] == {"startLine": item["line"], "startColumn": item["column"],
-                                      "endLine": item["end_line"], "endColumn": item["end_column"]}
+        assert location["region"] == {
+            "startLine": item["line"],
+            "startColumn": item["column"],
+            "endLine": item["end_line"],
+            "endColumn": item["end_column"],
+        }
         assert result["partialFingerprints"]
     assert run["invocations"][0]["executionSuccessful"] is True
 
@@ -211,7 +229,7 @@ def test_readme_vim_errorformat_is_gnu_style() -> None:
     text = readme()
     assert "set makeprg=fzlint\\ check\\ --format\\ concise" in text
     assert "set errorformat=%f:%l:%c:\\ %m" in text
-    assert "(compile \"fzlint check --format concise " in text
+    assert '(compile (concat "fzlint check --format concise "' in text
 
 
 def test_readme_shows_every_format() -> None:

@@ -32,8 +32,7 @@ def lint_md(lines: list[str], **settings: object):
     document = Document.from_text("r.md", "\n".join(lines), kind="markdown")
     from lint.engine import FileResult
 
-    result = FileResult(path="r.md", document=document,
-                        diagnostics=lint_document(document, Settings(**settings)))  # type: ignore[arg-type]
+    result = FileResult(path="r.md", document=document, diagnostics=lint_document(document, Settings(**settings)))  # type: ignore[arg-type]
     return [(d.line, d.code) for d in apply(result, Settings(**settings)).diagnostics]  # type: ignore[arg-type]
 
 
@@ -58,8 +57,13 @@ def test_disable_next_line_skips_blank_lines_and_takes_several_codes(tmp_path: P
 
 
 def test_disable_enable_block(tmp_path: Path) -> None:
-    lines = [*SEED_000[:88], "<!-- fzlint-disable W101 -->", *SEED_000[88:91],
-             "<!-- fzlint-enable W101 -->", *SEED_000[91:]]
+    lines = [
+        *SEED_000[:88],
+        "<!-- fzlint-disable W101 -->",
+        *SEED_000[88:91],
+        "<!-- fzlint-enable W101 -->",
+        *SEED_000[91:],
+    ]
     findings = check_md(tmp_path, lines)
     # Seed lines 89-91 are inside the block (now 90-92); seed line 93 is after it (now 95).
     assert not {(90, "W101"), (91, "W101"), (92, "W101")} & set(findings)

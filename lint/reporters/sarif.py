@@ -50,17 +50,19 @@ def result_for(diagnostic: Diagnostic, index: dict[str, int], lines: list[str]) 
         "ruleId": diagnostic.code,
         "level": LEVEL[diagnostic.severity],
         "message": {"text": diagnostic.message},
-        "locations": [{
-            "physicalLocation": {
-                "artifactLocation": {"uri": artifact_uri(diagnostic.path)},
-                "region": {
-                    "startLine": diagnostic.line,
-                    "startColumn": diagnostic.column,
-                    "endLine": diagnostic.end_line,
-                    "endColumn": diagnostic.end_column,
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(diagnostic.path)},
+                    "region": {
+                        "startLine": diagnostic.line,
+                        "startColumn": diagnostic.column,
+                        "endLine": diagnostic.end_line,
+                        "endColumn": diagnostic.end_column,
+                    },
                 },
-            },
-        }],
+            }
+        ],
         "partialFingerprints": {"fzlintContentHash/v1": fingerprint(diagnostic, lines)},
     }
     if diagnostic.code in index:
@@ -77,24 +79,35 @@ def sarif_log(results: list[FileResult], options: ReportOptions) -> dict[str, An
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "fzlint",
-                "version": __version__,
-                "informationUri": INFORMATION_URI,
-                "rules": [rule_descriptor(cls) for cls in rules],
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": sarif_results,
-            "invocations": [{
-                "executionSuccessful": not failed,
-                "toolExecutionNotifications": [
-                    {"level": "error", "message": {"text": f"{r.path}: {r.error}"},
-                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}}}]}
-                    for r in failed
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "fzlint",
+                        "version": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": [rule_descriptor(cls) for cls in rules],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": sarif_results,
+                "invocations": [
+                    {
+                        "executionSuccessful": not failed,
+                        "toolExecutionNotifications": [
+                            {
+                                "level": "error",
+                                "message": {"text": f"{r.path}: {r.error}"},
+                                "locations": [
+                                    {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}}}
+                                ],
+                            }
+                            for r in failed
+                        ],
+                    }
                 ],
-            }],
-        }],
+            }
+        ],
     }
 
 
