@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -18,7 +18,6 @@ from lint import __version__
 
 if TYPE_CHECKING:
     from lint.engine import FileResult
-    from lint.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -127,9 +126,9 @@ def resolver_from_args(args: argparse.Namespace, known_codes: frozenset[str]):  
 
 
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from lint import baseline, reporters, suppression
+    """discover → config → lint → filter (suppressions, baseline) → report."""
+    from lint import baseline, inputs, reporters, suppression
     from lint.config import ConfigError
-    from lint.engine import FileResult, lint_path
     from lint.plugins import registry
 
     reg = registry()
@@ -140,14 +139,11 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError(f"未知的输出格式 {args.format!r}（可用：{names}）")
     try:
         resolver = resolver_from_args(args, frozenset(reg.rules))
-        inputs = list(check_inputs(args, resolver))  # discover, each with its config
+        todo = list(inputs.collect(args.paths, resolver, args.stdin_filename, args.force_exclude))
     except ConfigError as error:
         raise UsageError(str(error)) from None
 
-    results = []
-    for item, settings in inputs:
-        result = item if isinstance(item, FileResult) else lint_path(*item)
-        results.append(suppression.apply(result, settings))
+    results = [suppression.apply(item.lint(), item.settings) for item in todo]
     try:
         if args.write_baseline:
             recorded = baseline.write(results, args.write_baseline)
@@ -166,40 +162,6 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     reporters.resolve(reg, args.format)(results, out, options)
     return exit_code(results, bool(reg.problems))
-
-
-def check_inputs(args: argparse.Namespace, resolver) -> Iterator[tuple[FileResult | tuple, Settings]]:
-    """What to lint, each with its settings: ``lint_path`` arguments per file, or a
-    FileResult for a path that does not exist.
-
-    Files found in a directory skip the ``exclude`` globs of their configuration;
-    files named on the command line (and stdin's ``--stdin-filename``) only with
-    ``--force-exclude``, as ruff does.
-    """
-    from lint.config import is_excluded
-    from lint.engine import FileResult
-    from lint.loading import discover
-    from lint.settings import Settings
-
-    for raw in args.paths:
-        if raw == "-":  # stdin, reported (and configured) under --stdin-filename
-            name = args.stdin_filename or "-"
-            resolved = resolver.for_file(Path(name))
-            if not (args.force_exclude and is_excluded(Path(name), resolved)):
-                yield (Path(name), resolved.settings, name, sys.stdin.buffer.read()), resolved.settings
-            continue
-        walked = Path(raw).is_dir()
-        if walked:  # a broken config is an error even in a folder without reports
-            resolver.for_directory(Path(raw))
-        for item in discover([raw]):
-            if isinstance(item, str):
-                missing = FileResult(path=item.split(": ")[0], error=item.split(": ", 1)[1])
-                yield missing, Settings()
-                continue
-            resolved = resolver.for_file(item)
-            if (walked or args.force_exclude) and is_excluded(item, resolved):
-                continue
-            yield (item, resolved.settings), resolved.settings
 
 
 def report_load_errors(results: list[FileResult], err: TextIO) -> None:
