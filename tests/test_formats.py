@@ -53,7 +53,8 @@ def test_concise_colour_only_when_asked() -> None:
 
 
 def test_quiet_keeps_errors_only(tmp_path: Path) -> None:
-    (tmp_path / "fzlint.toml").write_text('severity = { W102 = "warning" }\n', encoding="utf-8")
+    config = 'select = ["W1"]\nseverity = { W102 = "warning" }\n'
+    (tmp_path / "fzlint.toml").write_text(config, encoding="utf-8")
     report = tmp_path / "r.txt"
     report.write_text(SEED_003.read_text(encoding="utf-8"), encoding="utf-8")
     loud = run_cli("check", "--format", "concise", str(report))
