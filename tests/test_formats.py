@@ -238,3 +238,23 @@ def test_readme_shows_every_format() -> None:
     for fmt in ("concise", "json", "json-lines", "sarif", "github", "rich"):
         assert f"--format {fmt}" in text or fmt == "rich"
         assert f"### {fmt}" in text
+
+
+def test_colour_decision(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from lint.reporters import use_color
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    assert use_color(Terminal(), None) and not use_color(io.StringIO(), None)
+    assert not use_color(Terminal(), False) and use_color(io.StringIO(), True)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not use_color(Terminal(), None)
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert use_color(io.StringIO(), None)
