@@ -63,4 +63,3 @@ def _drop(table: dict[str, Any], disabled: set[Any]) -> None:
             ]
         elif isinstance(value, dict):
             _drop(value, disabled)
-

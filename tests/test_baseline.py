@@ -51,10 +51,12 @@ def test_baseline_survives_inserted_lines_and_reports_new_defects(tmp_path: Path
     assert findings == [] and result.returncode == 0
 
     # A new defect is reported, at its new place.
-    garbled = [*shifted[:8], shifted[8] + "深化探花公开。", *shifted[9:]]
+    # A new paragraph with a defect is reported, at its place.
+    garbled = [*shifted[:9], "  深化探花公开，推进依法行政。", *shifted[9:]]
     put(tmp_path / "a.txt", garbled)
     result, findings = check(tmp_path, "--baseline", "base.json", "a.txt")
-    assert findings == [("a.txt", 9, "W102")] and result.returncode == 1
+    assert ("a.txt", 10, "W102") in findings and result.returncode == 1
+    assert {line for _, line, _ in findings} == {10}
 
 
 def test_duplicates_are_counted(tmp_path: Path) -> None:
