@@ -12,9 +12,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from lint import __version__
+
+if TYPE_CHECKING:
+    from lint.engine import FileResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -37,13 +40,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="检查报告（.txt/.md 文件或目录）")
     check.add_argument("paths", nargs="*", default=["."], help="文件或目录；- 表示标准输入")
-    check.add_argument("--format", default="rich", help="输出格式（默认 rich；另有 json 等）")
+    check.add_argument(
+        "--format", default="rich",
+        help="输出格式：rich（默认）、concise、json、json-lines、sarif、github",
+    )
     check.add_argument("--select", type=_codes, help="只启用这些规则代码或前缀，逗号分隔")
     check.add_argument("--extend-select", type=_codes, default=[], help="在已选规则之外再启用这些")
     check.add_argument("--ignore", type=_codes, default=[], help="不启用这些规则代码或前缀")
     check.add_argument("--year", type=int, help="报告年度（正文无法判断时使用）")
     check.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名")
     check.add_argument("--quiet", action="store_true", help="只显示错误级别的问题")
+    _add_config_options(check)
+    check.add_argument("--force-exclude", action="store_true",
+                       help="命令行直接给出的文件也按配置中的 exclude 排除")
+    baseline = check.add_mutually_exclusive_group()
+    baseline.add_argument("--baseline", type=Path, metavar="FILE", help="只报告基线文件中没有记录的新问题")
+    baseline.add_argument("--write-baseline", type=Path, metavar="FILE",
+                          help="把当前发现的全部问题记入基线文件（不报告问题，退出码 0）")
     color = check.add_mutually_exclusive_group()
     color.add_argument("--color", dest="color", action="store_true", default=None,
                        help="强制彩色输出")
@@ -52,9 +65,21 @@ def build_parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="列出所有规则")
     rules.add_argument("--format", choices=["rich", "json"], default="rich")
 
+    config = sub.add_parser("config", help="显示某个文件或目录生效的配置及每项的来源")
+    config.add_argument("path", nargs="?", default=".", help="文件或目录（默认当前目录）")
+    config.add_argument("--format", choices=["toml", "json"], default="toml")
+    _add_config_options(config)
+
     explain = sub.add_parser("explain", help="解释一条规则：fzlint explain S101")
     explain.add_argument("code", help="规则代码或名称，如 S101 或 missing-part")
     return parser
+
+
+def _add_config_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--config", type=Path, metavar="PATH",
+                       help="使用这个配置文件（不再向上查找 pyproject.toml/fzlint.toml）")
+    group.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -67,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_rules(args, sys.stdout)
         if args.command == "explain":
             return run_explain(args, sys.stdout, sys.stderr)
+        if args.command == "config":
+            return run_config(args, sys.stdout)
         parser.print_help()
         return EXIT_ERROR
     except UsageError as error:
@@ -82,23 +109,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def settings_from_args(args: argparse.Namespace):  # -> Settings
-    from lint.settings import Settings
+def resolver_from_args(args: argparse.Namespace, known_codes: frozenset[str]):  # -> Resolver
+    """Configuration files below the command line: --select and --year replace what a
+    file says, --extend-select and --ignore add to it."""
+    from lint.config import Resolver
 
-    settings = Settings()
-    if args.select:
-        settings.select = args.select
-    settings.extend_select = args.extend_select
-    settings.ignore = args.ignore
-    if args.year is not None:
-        settings.year = args.year
-    return settings
+    overrides: dict[str, object] = {}
+    if getattr(args, "select", None):
+        overrides["select"] = args.select
+    if getattr(args, "year", None) is not None:
+        overrides["year"] = args.year
+    extensions = {"extend_select": getattr(args, "extend_select", []),
+                  "ignore": getattr(args, "ignore", [])}
+    if args.config is not None and not args.config.is_file():
+        raise UsageError(f"配置文件 {args.config} 不存在")
+    return Resolver(known_codes=known_codes, config_path=args.config, isolated=args.isolated,
+                    overrides=overrides, extensions=extensions)
 
 
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from lint import reporters
-    from lint.engine import FileResult, lint_path
-    from lint.loading import discover
+    """discover → config → lint → filter (suppressions, baseline) → report."""
+    from lint import baseline, inputs, reporters, suppression
+    from lint.config import ConfigError
     from lint.plugins import registry
 
     reg = registry()
@@ -107,28 +139,37 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.format not in reporters.available(reg):
         names = "、".join(sorted(reporters.available(reg)))
         raise UsageError(f"未知的输出格式 {args.format!r}（可用：{names}）")
-    settings = settings_from_args(args)
+    try:
+        resolver = resolver_from_args(args, frozenset(reg.rules))
+        todo = list(inputs.collect(args.paths, resolver, args.stdin_filename, args.force_exclude))
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
 
-    results: list[FileResult] = []
-    for item in discover(args.paths):
-        if isinstance(item, str):
-            results.append(FileResult(path=item.split(": ")[0], error=item.split(": ", 1)[1]))
-        elif str(item) == "-":
-            data = sys.stdin.buffer.read()
-            name = args.stdin_filename or "-"
-            results.append(lint_path(Path(name), settings, display_path=name, data=data))
-        else:
-            results.append(lint_path(item, settings))
+    results = [suppression.apply(item.lint(), item.settings) for item in todo]
+    try:
+        if args.write_baseline:
+            recorded = baseline.write(results, args.write_baseline)
+            print(f"fzlint: 已把 {recorded} 个问题记入基线 {args.write_baseline}", file=err)
+            report_load_errors(results, err)
+            return EXIT_ERROR if any(r.error for r in results) else EXIT_OK
+        if args.baseline:
+            baseline.apply(results, args.baseline)
+    except baseline.BaselineError as error:
+        raise UsageError(str(error)) from None
 
-    for result in results:
-        if result.error:
-            print(f"fzlint: 错误：{result.path}: {result.error}", file=err)
+    report_load_errors(results, err)
     options = reporters.ReportOptions(
         registry=reg, color=args.color, quiet=args.quiet,
         files_checked=sum(1 for r in results if r.error is None),
     )
     reporters.resolve(reg, args.format)(results, out, options)
     return exit_code(results, bool(reg.problems))
+
+
+def report_load_errors(results: list[FileResult], err: TextIO) -> None:
+    for result in results:
+        if result.error:
+            print(f"fzlint: 错误：{result.path}: {result.error}", file=err)
 
 
 def exit_code(results: list, plugin_problems: bool = False) -> int:
@@ -138,6 +179,20 @@ def exit_code(results: list, plugin_problems: bool = False) -> int:
         return EXIT_ERROR
     if any(d.severity is Severity.ERROR for r in results for d in r.diagnostics):
         return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def run_config(args: argparse.Namespace, out: TextIO) -> int:
+    from lint.config import ConfigError, describe
+    from lint.plugins import registry
+
+    try:
+        resolver = resolver_from_args(args, frozenset(registry().rules))
+        path = Path(args.path)
+        resolved = resolver.for_file(path) if path.is_file() else resolver.for_directory(path)
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    out.write(describe(resolved, args.format))
     return EXIT_OK
 
 

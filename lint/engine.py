@@ -9,6 +9,7 @@ diagnostic names it) and the exit code becomes 2.
 from __future__ import annotations
 
 import fnmatch
+import os
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -112,10 +113,17 @@ def lint_document(
 
 def _ignored_codes(path: str, settings: Settings) -> list[str]:
     codes: list[str] = []
+    # Config files anchor globs with a folder at their own folder, hence the absolute form.
+    candidates = (path, Path(path).name, Path(os.path.abspath(path)).as_posix())
     for pattern, listed in settings.per_file_ignores.items():
-        if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+        if any(fnmatch.fnmatch(candidate, pattern) for candidate in candidates):
             codes += listed
     return codes
+
+
+def is_reported(code: str, path: str, settings: Settings) -> bool:
+    """Whether a diagnostic produced outside the rules (e.g. X101) passes select/ignore."""
+    return settings.is_enabled(code) and not _matches(code, _ignored_codes(path, settings))
 
 
 def _matches(code: str, prefixes: Iterable[str]) -> bool:

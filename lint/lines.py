@@ -31,6 +31,7 @@ class LineKind(StrEnum):
     SIGNATURE = "signature"  # 落款 (issuing unit)
     DATE = "date"  # 成文日期
     TAIL = "tail"  # anything after the closing
+    COMMENT = "comment"  # a Markdown <!-- … --> line (suppressions): not report text
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ DATE_PATTERN = re.compile(
 CLOSE_PATTERN = re.compile(r"^(专此|特此)(报告|报送)[。.！!]?$")
 TITLE_SUBJECT = re.compile(r"法治政府|法治建设|依法行政|法治.{0,6}工作")
 TITLE_KIND = re.compile(r"报告|情况|总结")
+HTML_COMMENT = re.compile(r"^\s*<!--((?!-->).)*-->\s*$")
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,7 @@ class ChromePatterns:
     weak: list[re.Pattern[str]]
     max_weak_length: int
     max_weak_rest: int
+    unit_suffixes: tuple[str, ...] = ()
 
 
 def chrome_patterns(override: dict | None = None) -> ChromePatterns:
@@ -132,6 +135,7 @@ def _compiled_chrome(override_json: str) -> ChromePatterns:
         [re.compile(p) for p in table["weak"]],
         int(table["max_weak_length"]),
         int(table.get("max_weak_rest", 3)),
+        tuple(table.get("unit_suffixes", ())),
     )
 
 
@@ -231,8 +235,12 @@ def classify_line(index: int, text: str, chrome: ChromePatterns | None = None) -
 def classify(document: Document, chrome: ChromePatterns | None = None) -> list[Line]:
     """Classify every line of a document, including title, front matter and closing."""
     lines = [classify_line(i, t, chrome) for i, t in enumerate(document.lines)]
+    if document.kind == "markdown":
+        for line in lines:
+            if HTML_COMMENT.match(line.text):
+                line.kind = LineKind.COMMENT
     _mark_title(lines)
-    _mark_closing(lines)
+    _mark_closing(lines, chrome or chrome_patterns())
     return lines
 
 
@@ -274,7 +282,7 @@ def looks_like_unit(text: str) -> bool:
     return 2 <= len(stripped) <= 40 and not any(ch in stripped for ch in SENTENCE_PUNCT + "：:")
 
 
-def _mark_closing(lines: list[Line]) -> None:
+def _mark_closing(lines: list[Line], chrome: ChromePatterns) -> None:
     last_heading = max((ln.index for ln in lines if ln.kind is LineKind.HEADING), default=-1)
     candidates = [ln for ln in lines[last_heading + 1 :] if ln.kind is LineKind.TEXT]
     # The 成文日期: the last date line after the body; what follows it is tail.
@@ -292,7 +300,7 @@ def _mark_closing(lines: list[Line]) -> None:
     else:
         before = candidates
         tail = before[-1] if before else None
-        suffixes = tuple(data.load("chrome")["unit_suffixes"])
+        suffixes = chrome.unit_suffixes
         if (
             tail is not None
             and looks_like_unit(tail.text)

@@ -25,7 +25,7 @@ CORE_PLUGINS = ("lint.engine", "lint.loading", "lint.reporters.builtin")
 # autoloading is disabled.
 BUILTIN_RULE_PLUGINS = ("rules.structure", "rules.numbering", "rules.webpage", "rules.years",
                         "rules.figures", "rules.closing", "rules.content", "rules.terms",
-                        "rules.punctuation")
+                        "rules.punctuation", "rules.suppression")
 
 
 class PluginError(Exception):

@@ -57,7 +57,7 @@ class PageChrome(Rule):
             elif line.index in site_names:
                 message = f"标题上方的“{_excerpt(line)}”是网站名称，不属于报告：请删除这一行"
             else:
-                if line.kind is not LineKind.BLANK:
+                if line.kind not in (LineKind.BLANK, LineKind.COMMENT):
                     yield from self._html_residue(report, line)
                 continue
             start = len(line.text) - len(line.text.lstrip())
@@ -140,7 +140,7 @@ class GarbledTerm(Rule):
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         terms = context.data("garbled").get("terms", [])
         for line in report.lines:
-            if line.kind in (LineKind.BLANK, LineKind.CHROME):
+            if line.kind in (LineKind.BLANK, LineKind.CHROME, LineKind.COMMENT):
                 continue
             for term in terms:
                 wrong, right = term["wrong"], term["right"]

@@ -112,7 +112,7 @@ def _plugin_with(*rules: type[Rule], name: str = "MyPlugin") -> type:
 
 
 def _rule(**attrs: object) -> type[Rule]:
-    base = {"__doc__": "说明。", "code": "X101", "name": "good-rule", "summary": "概要",
+    base = {"__doc__": "说明。", "code": "Q101", "name": "good-rule", "summary": "概要",
             "bad": "坏", "good": "好", "check": lambda self, report, context: iter(())}
     base.update(attrs)
     return type("CustomRule", (Rule,), base)
@@ -121,8 +121,8 @@ def _rule(**attrs: object) -> type[Rule]:
 def test_well_formed_third_party_rule_is_registered() -> None:
     registry = new_registry(extra_plugins=(_plugin_with(_rule()),))
     assert registry.problems == []
-    assert registry.rule_plugins["X101"] == "MyPlugin"
-    assert registry.rule("good-rule") is registry.rules["X101"]
+    assert registry.rule_plugins["Q101"] == "MyPlugin"
+    assert registry.rule("good-rule") is registry.rules["Q101"]
 
 
 def test_malformed_metadata_is_refused_naming_the_plugin() -> None:
@@ -171,7 +171,7 @@ def readme_plugin() -> types.ModuleType:
 def test_readme_plugin_example_works() -> None:
     module = readme_plugin()
     text = "某局2025年法治政府建设年度报告（征求意见稿）\n一、主要举措和成效"
-    found = [d for d in lint_with(module, text) if d.code == "X101"]
+    found = [d for d in lint_with(module, text) if d.code == "Q101"]
     assert [span(d) for d in found] == [(1, 18, 1, 25)]
     assert found[0].message == "“（征求意见稿）”是稿件标记：定稿前请删除"
     assert found[0].severity is Severity.WARNING

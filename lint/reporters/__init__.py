@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
+    from lint.diagnostics import Diagnostic
     from lint.engine import FileResult
     from lint.plugins import Registry
 
@@ -26,6 +27,28 @@ class ReportOptions:
     quiet: bool = False
     files_checked: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def visible(self, results: list[FileResult]) -> list[Diagnostic]:
+        """Every diagnostic to show, in order (``--quiet`` keeps errors only)."""
+        from lint.diagnostics import Severity
+
+        return [
+            d for result in results for d in result.diagnostics
+            if not self.quiet or d.severity is Severity.ERROR
+        ]
+
+
+def use_color(stream: TextIO, color: bool | None) -> bool:
+    """--color / --no-color win; otherwise NO_COLOR, FORCE_COLOR, then whether it is a TTY."""
+    import os
+
+    if color is not None:
+        return color
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())
 
 
 def available(registry: Registry) -> dict[str, Any]:

@@ -10,4 +10,8 @@ def fzlint_register_reporters() -> dict[str, str]:
     return {
         "rich": "lint.reporters.rich_output:render",
         "json": "lint.reporters.json_output:render",
+        "json-lines": "lint.reporters.json_lines:render",
+        "concise": "lint.reporters.concise:render",
+        "sarif": "lint.reporters.sarif:render",
+        "github": "lint.reporters.github:render",
     }

@@ -10,6 +10,6 @@ from lint.reporters import ReportOptions
 
 
 def render(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
-    items = [d.as_dict() for result in results for d in result.diagnostics]
+    items = [d.as_dict() for d in options.visible(results)]
     json.dump(items, stream, ensure_ascii=False, indent=2)
     stream.write("\n")

@@ -1,0 +1,59 @@
+"""What ``fzlint check`` lints: the files the paths name, each with its effective settings.
+
+Files found by searching a folder skip the ``exclude`` globs of their
+configuration; files named on the command line (and stdin's
+``--stdin-filename``) skip them only with ``--force-exclude``, as ruff does.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from lint.config import Resolver, is_excluded
+from lint.engine import FileResult, lint_path
+from lint.loading import discover
+from lint.settings import Settings
+
+STDIN = "-"
+
+
+@dataclass
+class CheckInput:
+    path: Path
+    display: str  # the name diagnostics are reported under
+    settings: Settings
+    data: bytes | None = None  # standard input's bytes
+    error: str | None = None  # why the path cannot be linted (it does not exist)
+
+    def lint(self) -> FileResult:
+        if self.error is not None:
+            return FileResult(path=self.display, error=self.error)
+        return lint_path(self.path, self.settings, display_path=self.display, data=self.data)
+
+
+def collect(
+    paths: Iterable[str], resolver: Resolver, stdin_filename: str | None = None, force_exclude: bool = False
+) -> Iterator[CheckInput]:
+    """Every file to lint, in order; raises lint.config.ConfigError for a broken config."""
+    for raw in paths:
+        if raw == STDIN:  # reported and configured under --stdin-filename
+            name = stdin_filename or STDIN
+            resolved = resolver.for_file(Path(name))
+            if not (force_exclude and is_excluded(Path(name), resolved)):
+                yield CheckInput(Path(name), name, resolved.settings, data=sys.stdin.buffer.read())
+            continue
+        searched = Path(raw).is_dir()
+        if searched:  # a broken config is an error even in a folder without reports
+            resolver.for_directory(Path(raw))
+        for item in discover([raw]):
+            if isinstance(item, str):  # "path: why"
+                display, error = item.split(": ", 1)
+                yield CheckInput(Path(display), display, Settings(), error=error)
+                continue
+            resolved = resolver.for_file(item)
+            if (searched or force_exclude) and is_excluded(item, resolved):
+                continue
+            yield CheckInput(item, str(item), resolved.settings)

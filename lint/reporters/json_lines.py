@@ -1,0 +1,14 @@
+"""``--format json-lines``: one JSON object per line (the ``json`` keys), for streaming."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from lint.engine import FileResult
+from lint.reporters import ReportOptions
+
+
+def render(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
+    for diagnostic in options.visible(results):
+        stream.write(json.dumps(diagnostic.as_dict(), ensure_ascii=False) + "\n")

@@ -1,0 +1,29 @@
+"""Run the real command line in a subprocess, as users and editors do."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+
+def run_cli(
+    *args: str, cwd: Path | None = None, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m lint.cli ARGS`` from this checkout; output decoded as UTF-8."""
+    environ = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8", **(env or {})}
+    environ.pop("FORCE_COLOR", None)
+    environ.pop("NO_COLOR", None)
+    return subprocess.run(
+        [sys.executable, "-m", "lint.cli", *args],
+        cwd=cwd or ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=environ,
+        check=False,
+    )
