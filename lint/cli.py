@@ -44,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--year", type=int, help="报告年度（正文无法判断时使用）")
     check.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名")
     check.add_argument("--quiet", action="store_true", help="只显示错误级别的问题")
+    check.add_argument("--fix", action="store_true", default=None,
+                       help="应用安全的自动修复并写回文件（.docx 不改写），再报告剩余问题")
+    check.add_argument("--diff", action="store_true",
+                       help="只显示自动修复会做的修改（统一 diff），不写文件；有修改时退出码为 1")
+    check.add_argument("--unsafe-fixes", action="store_true", default=None,
+                       help="也应用标为不安全的修复（如标题重新编号）")
     color = check.add_mutually_exclusive_group()
     color.add_argument("--color", dest="color", action="store_true", default=None,
                        help="强制彩色输出")
@@ -92,6 +98,10 @@ def settings_from_args(args: argparse.Namespace):  # -> Settings
     settings.ignore = args.ignore
     if args.year is not None:
         settings.year = args.year
+    if args.fix is not None:
+        settings.fix = args.fix
+    if args.unsafe_fixes is not None:
+        settings.unsafe_fixes = args.unsafe_fixes
     return settings
 
 
@@ -110,25 +120,60 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     settings = settings_from_args(args)
 
     results: list[FileResult] = []
+    stdin_name = None
     for item in discover(args.paths):
         if isinstance(item, str):
             results.append(FileResult(path=item.split(": ")[0], error=item.split(": ", 1)[1]))
         elif str(item) == "-":
             data = sys.stdin.buffer.read()
-            name = args.stdin_filename or "-"
+            name = stdin_name = args.stdin_filename or "-"
             results.append(lint_path(Path(name), settings, display_path=name, data=data))
         else:
             results.append(lint_path(item, settings))
 
-    for result in results:
-        if result.error:
-            print(f"fzlint: 错误：{result.path}: {result.error}", file=err)
+    fixing = None
+    if settings.fix or args.diff:
+        fixing = apply_fixes(args, settings, results, stdin_name, out, err)
+        results = fixing.results
+        if args.diff:
+            return _errors_reported(results, err) or (EXIT_FINDINGS if fixing.files_changed else EXIT_OK)
+        if stdin_name is not None:
+            out = err  # the fixed text of stdin went to stdout; the report goes to stderr
+
+    _errors_reported(results, err)
     options = reporters.ReportOptions(
         registry=reg, color=args.color, quiet=args.quiet,
         files_checked=sum(1 for r in results if r.error is None),
     )
     reporters.resolve(reg, args.format)(results, out, options)
+    if fixing is not None and fixing.errors:
+        return EXIT_ERROR
     return exit_code(results, bool(reg.problems))
+
+
+def _errors_reported(results: list, err: TextIO) -> int:
+    """Print each file that could not be linted; EXIT_ERROR if there was any."""
+    for result in results:
+        if result.error:
+            print(f"fzlint: 错误：{result.path}: {result.error}", file=err)
+    return EXIT_ERROR if any(r.error for r in results) else EXIT_OK
+
+
+def apply_fixes(args: argparse.Namespace, settings, results: list, stdin_name: str | None,
+                out: TextIO, err: TextIO):  # -> lint.autofix.FixRun
+    """--fix / --diff: fix in memory, write or print the diff, say what happened on stderr."""
+    from lint.autofix import FixMode, run_fixes
+
+    mode = FixMode(write=bool(settings.fix), diff=bool(args.diff), unsafe=bool(settings.unsafe_fixes))
+    fixing = run_fixes(results, settings, mode, out, stdin_path=stdin_name)
+    for note in fixing.notes:
+        print(f"fzlint: 提示：{note}", file=err)
+    for problem in fixing.errors:
+        print(f"fzlint: 错误：{problem}", file=err)
+    verb = "可修复" if mode.diff else "已修复"
+    if fixing.fixed_count:
+        print(f"fzlint: {verb} {fixing.fixed_count} 处问题（{fixing.files_changed} 个文件）", file=err)
+    return fixing
 
 
 def exit_code(results: list, plugin_problems: bool = False) -> int:
