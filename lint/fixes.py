@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from lint.diagnostics import Diagnostic, Fix
 from lint.document import Document
@@ -69,7 +70,7 @@ class PositionMap:
                 return None
             spans.append(Span(start, end, _with_newline(edit.content, self.newline)))
         spans.sort()
-        if any(a.conflicts(b) for a, b in zip(spans, spans[1:], strict=False)):
+        if any(a.conflicts(b) for a, b in pairwise(spans)):
             return None
         return spans
 
