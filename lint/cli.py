@@ -133,10 +133,11 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     fixing = None
     if settings.fix or args.diff:
-        fixing = apply_fixes(args, settings, results, stdin_name, out, err)
+        fixing = run_autofix(args, settings, results, stdin_name, out, err)
         results = fixing.results
-        if args.diff:
-            return _errors_reported(results, err) or (EXIT_FINDINGS if fixing.files_changed else EXIT_OK)
+        if args.diff:  # the diff is the output; no report
+            failed = _errors_reported(results, err) or reg.problems
+            return EXIT_ERROR if failed else (EXIT_FINDINGS if fixing.files_changed else EXIT_OK)
         if stdin_name is not None:
             out = err  # the fixed text of stdin went to stdout; the report goes to stderr
 
@@ -159,7 +160,7 @@ def _errors_reported(results: list, err: TextIO) -> int:
     return EXIT_ERROR if any(r.error for r in results) else EXIT_OK
 
 
-def apply_fixes(args: argparse.Namespace, settings, results: list, stdin_name: str | None,
+def run_autofix(args: argparse.Namespace, settings, results: list, stdin_name: str | None,
                 out: TextIO, err: TextIO):  # -> lint.autofix.FixRun
     """--fix / --diff: fix in memory, write or print the diff, say what happened on stderr."""
     from lint.autofix import FixMode, run_fixes

@@ -1,7 +1,7 @@
 """Turning paths into documents: file discovery and the plain-text loader.
 
 Loaders are plugins (hook ``fzlint_load_document``, first result wins); this
-module implements the UTF-8 text/Markdown loader and ``load_path`` which asks
+module implements the text/Markdown loader (encodings: lint/encodings.py) and ``load_path`` which asks
 the hook and turns every failure into a one-line :class:`LoadError`.
 """
 

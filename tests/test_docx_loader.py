@@ -158,3 +158,11 @@ def test_ole2_files_get_a_save_as_hint_and_others_are_still_linted(tmp_path: Pat
     errors = done.stderr.strip().splitlines()
     assert len(errors) == 1 and str(legacy) in errors[0] and "另存为" in errors[0] and ".docx" in errors[0]
     assert '"W102"' in done.stdout  # the good file was linted
+
+
+def test_each_seed_as_docx_lints_like_the_txt(seed: Path, tmp_path: Path) -> None:
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    word = build_docx(tmp_path / f"{seed.stem}.docx", lines)
+    from_word, from_text = lint_path(word, Settings()), lint_path(seed, Settings())
+    assert from_word.document.lines == from_text.document.lines
+    assert _findings(from_word) == _findings(from_text)
