@@ -3,7 +3,7 @@
 Policy (documented in README, "Encodings"):
 
 1. A byte-order mark decides: UTF-8 BOM → UTF-8, FF FE → UTF-16-LE, FE FF →
-   UTF-16-BE. The rest of the file must then decode strictly.
+   UTF-16-BE, 84 31 95 33 → GB18030. The rest must then decode strictly.
 2. Without a BOM, a NUL byte means binary (UTF-16 without a BOM is not guessed).
 3. Strict UTF-8 is tried first; any control character other than tab, line
    feed, carriage return, vertical tab and form feed is fine for UTF-8 (Word
@@ -25,6 +25,8 @@ from dataclasses import dataclass
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_LE_BOM = b"\xff\xfe"
 UTF16_BE_BOM = b"\xfe\xff"
+GB18030_BOM = b"\x84\x31\x95\x33"  # U+FEFF in GB18030; rare, but kept if present
+BOMS = {"utf-8": UTF8_BOM, "utf-16-le": UTF16_LE_BOM, "utf-16-be": UTF16_BE_BOM, "gb18030": GB18030_BOM}
 
 # Control characters that never appear in a GB18030 text file.
 _GB_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -53,7 +55,7 @@ class Decoded:
 
 def decode(data: bytes) -> Decoded:
     """Decode a text file's bytes by the policy in the module docstring."""
-    for bom, encoding in ((UTF8_BOM, "utf-8"), (UTF16_LE_BOM, "utf-16-le"), (UTF16_BE_BOM, "utf-16-be")):
+    for encoding, bom in BOMS.items():
         if data.startswith(bom):
             return Decoded(_decode_with_bom(data[len(bom):], encoding), encoding, True)
     if b"\x00" in data:
@@ -102,5 +104,4 @@ def encode(text: str, encoding: str, bom: bool) -> bytes:
     body = text.encode(encoding)
     if not bom:
         return body
-    marks = {"utf-8": UTF8_BOM, "utf-16-le": UTF16_LE_BOM, "utf-16-be": UTF16_BE_BOM}
-    return marks[encoding] + body
+    return BOMS[encoding] + body

@@ -24,6 +24,7 @@ SAMPLE = "一、主要举措和成效\n（一）加强党的领导，推进政�
     (b"\xfe\xff" + SAMPLE.encode("utf-16-be"), "utf-16-be", True),
     (SAMPLE.encode("gb18030"), "gb18030", False),
     (SAMPLE.encode("gbk"), "gb18030", False),
+    (b"\x84\x31\x95\x33" + SAMPLE.encode("gb18030"), "gb18030", True),
 ])
 def test_supported_encodings_decode_and_encode_back(data: bytes, encoding: str, bom: bool) -> None:
     decoded = decode(data)
