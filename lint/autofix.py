@@ -3,9 +3,8 @@
 Each file is fixed in memory: lint, apply the non-overlapping fixes, lint the
 new text again, up to :data:`MAX_PASSES` passes (a fix deferred because it
 overlapped another is picked up in the next pass). Only then is anything
-written, once, through :mod:`lint.writeback`. A .docx is never rewritten (its
-runs and formatting cannot be kept through a plain-text edit); ``--diff``
-still shows what would change in its paragraph text.
+written, once, through :mod:`lint.writeback` (a .docx through
+:mod:`lint.docx_fix`, which edits the runs in place and keeps all formatting).
 """
 
 from __future__ import annotations
@@ -106,25 +105,21 @@ def run_fixes(results: list[FileResult], settings: Settings, mode: FixMode, diff
             diff_out.write(fixed.document.text)
             run.fixed_count += fixed.applied
             run.results.append(_remaining(result, fixed))
-        elif document.kind == "docx":
-            if fixed.changed:
-                run.notes.append(
-                    f"{document.path}: 不自动修改 .docx（改写会丢失格式）；{fixed.applied} 处可修复的问题"
-                    "请用 --diff 查看后在 Word 中修改"
-                )
-            run.results.append(result)
         else:
             run.results.append(_write(result, fixed, run))
     return run
 
 
 def _write(result: FileResult, fixed: Fixed, run: FixRun) -> FileResult:
-    from lint.writeback import WriteError, write_fixed
+    from lint.writeback import WriteError, write_fixed, write_fixed_docx
 
     if not fixed.changed:
         return result
     try:
-        write_fixed(Path(result.path), fixed.original, fixed.document.text)
+        if fixed.original.kind == "docx":
+            write_fixed_docx(Path(result.path), fixed.original, fixed.document)
+        else:
+            write_fixed(Path(result.path), fixed.original, fixed.document.text)
     except WriteError as error:
         run.errors.append(f"{result.path}: {error}")
         return result

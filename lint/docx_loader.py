@@ -52,6 +52,12 @@ def fzlint_load_document(path: Path, data: bytes, display_path: str) -> Document
 
 def read_paragraphs(data: bytes) -> list[str]:
     """The body's paragraphs as a reader sees them, numbering labels included."""
+    _, paragraphs = open_word(data)
+    return [label + text for _, label, text in paragraphs]
+
+
+def open_word(data: bytes):
+    """The python-docx document and its body paragraphs as (``w:p``, numbering label, text)."""
     from lint.docx_numbering import Numbering
     from lint.docx_safety import SAVE_AS_DOCX, check_xml_parts, open_checked
 
@@ -65,13 +71,11 @@ def read_paragraphs(data: bytes) -> list[str]:
     except Exception as error:  # python-docx's own complaints: wrong content type, broken parts
         raise LoadError(f"无法作为 Word 文档打开（{type(error).__name__}: {error}）；{SAVE_AS_DOCX}") from None
     numbering = Numbering.parse(_related(word.part, RT.NUMBERING), _related(word.part, RT.STYLES))
-    body = word.element.body
-    lines = []
-    for paragraph in body.xpath(".//w:p[not(ancestor::w:p)]"):
-        text = paragraph_text(paragraph)
-        label = numbering.label(paragraph.find(f"{{{W}}}pPr"))
-        lines.append(label + text)
-    return lines
+    paragraphs = [
+        (p, numbering.label(p.find(f"{{{W}}}pPr")), paragraph_text(p))
+        for p in word.element.body.xpath(".//w:p[not(ancestor::w:p)]")
+    ]
+    return word, paragraphs
 
 
 def _stream(data: bytes):
@@ -89,22 +93,28 @@ def _related(part, relationship: str):
 
 def paragraph_text(paragraph) -> str:
     """The visible text of one ``w:p``; never contains a line break."""
-    out: list[str] = []
+    return "".join(text for _, text in segments(paragraph)).replace("\r", "").replace("\n", "")
+
+
+def segments(paragraph) -> list[tuple[object, str]]:
+    """The paragraph's visible pieces in order: (``w:t`` element, its text) or
+    (``w:tab``/``w:noBreakHyphen`` element, the one character it shows)."""
+    out: list[tuple[object, str]] = []
     _collect(paragraph, out)
-    return "".join(out).replace("\r", "").replace("\n", "")
+    return out
 
 
-def _collect(element, out: list[str]) -> None:
+def _collect(element, out: list[tuple[object, str]]) -> None:
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
             continue
         if tag == _T:
-            out.append(child.text or "")
+            out.append((child, child.text or ""))
         elif tag == _TAB:
-            out.append("\t")
+            out.append((child, "\t"))
         elif tag == _HYPHEN:
-            out.append("-")
+            out.append((child, "-"))
         elif tag == _R and _hidden(child):
             continue
         else:

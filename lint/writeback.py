@@ -38,6 +38,23 @@ def write_fixed(path: Path, original: Document, new_text: str) -> None:
         raise WriteError(f"写入失败，原文件未改动：{error.strerror or error}") from None
 
 
+def write_fixed_docx(path: Path, original: Document, fixed: Document) -> None:
+    """Carry the fixed paragraph text into the .docx at ``path`` (see :mod:`lint.docx_fix`)."""
+    from lint.docx_fix import DocxFixError, fixed_docx
+    from lint.loading import LoadError
+
+    try:
+        data = fixed_docx(path.read_bytes(), original.lines, fixed.lines)
+    except OSError as error:
+        raise WriteError(f"无法重新读取文件：{error.strerror or error}") from None
+    except (DocxFixError, LoadError) as error:
+        raise WriteError(str(error)) from None
+    try:
+        atomic_write(path, data)
+    except OSError as error:
+        raise WriteError(f"写入失败，原文件未改动：{error.strerror or error}") from None
+
+
 def _why_different(current: bytes, original: Document) -> str:
     try:
         unchanged = decode(current).text == original.text

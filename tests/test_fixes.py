@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from conftest import SEEDS
-from docx_builder import Numbered, build_docx
 
 from lint import writeback
 from lint.autofix import fix_document
@@ -116,16 +115,6 @@ def test_stdin_fix_prints_the_fixed_text_instead_of_writing() -> None:
     assert "二是深化政务服务" in out.getvalue() and "来源:" not in out.getvalue()
     assert run.fixed_count > 0 and run.files_changed == 0
     assert not [d for d in run.results[0].diagnostics if d.fix is not None and d.fix.safe]
-
-
-def test_docx_fix_is_refused_but_diff_works(tmp_path: Path) -> None:
-    path = build_docx(tmp_path / "r.docx", [Numbered("总体情况", 0), "一是甲。二深化乙。"])
-    original = path.read_bytes()
-    done = _cli("--fix", str(path))
-    assert path.read_bytes() == original
-    assert "不自动修改 .docx" in done.stderr.decode()
-    diff = _cli("--diff", str(path))
-    assert diff.returncode == 1 and "+一是甲。二是深化乙。" in diff.stdout.decode()
 
 
 def test_file_changed_on_disk_is_left_untouched(tmp_path: Path) -> None:

@@ -1,0 +1,120 @@
+"""Writing fixes into a .docx without touching its formatting.
+
+The fix loop works on the paragraph text; this module carries the result back
+into the Word file:
+
+- paragraphs are matched old → new (difflib on the paragraph list): a deleted
+  paragraph (W101) removes its ``w:p``; a changed one is edited in place;
+- inside a paragraph, the character changes are applied to the ``w:t`` text
+  nodes that hold those characters, so every run keeps its properties (font,
+  size, colour, bold …); inserted characters join the run of the text just
+  before them; nothing else in the paragraph, the document or the package
+  changes (only the main document part is re-serialised; every other zip entry
+  is copied unchanged);
+- before anything is written, the new file is read back and must give exactly
+  the fixed text. Whatever cannot be done this way is refused with a reason and
+  the file is left as it was: a change to a label Word numbers automatically, a
+  paragraph that cannot go (the last one of a table cell, one holding a picture
+  or a section break), a new paragraph.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import zipfile
+
+from lint.docx_loader import W, open_word, read_paragraphs, segments
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_T = f"{{{W}}}t"
+_KEEP = ".//w:drawing | .//w:pict | .//w:object | ./w:pPr/w:sectPr"
+
+
+class DocxFixError(Exception):
+    """The fixed text could not be written into the .docx; one line naming why."""
+
+
+def fixed_docx(data: bytes, old_lines: list[str], new_lines: list[str]) -> bytes:
+    """The .docx ``data`` with its paragraphs changed from ``old_lines`` to ``new_lines``."""
+    word, paragraphs = open_word(data)
+    if [label + text for _, label, text in paragraphs] != old_lines:
+        raise DocxFixError("文件在检查之后被修改过，未写入修复；请重新运行 fzlint check --fix")
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for op, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
+        if op == "delete":
+            for index in range(i1, i2):
+                _delete(paragraphs[index][0], index)
+        elif op == "replace" and i2 - i1 == j2 - j1:
+            for index, new in zip(range(i1, i2), new_lines[j1:j2], strict=True):
+                _edit(*paragraphs[index], new, index)
+        elif op != "equal":
+            raise DocxFixError(f"修复需要新增段落（第{i1 + 1}段附近），无法在保留格式的前提下写入")
+    result = _replace_entry(data, word.part.partname.lstrip("/"), word.part.blob)
+    if read_paragraphs(result) != new_lines:
+        raise DocxFixError("写入后读回的文字与修复结果不一致（可能涉及 Word 自动编号），未写入修复")
+    return result
+
+
+def _delete(paragraph, index: int) -> None:
+    parent = paragraph.getparent()
+    last_in_cell = parent.tag == f"{{{W}}}tc" and len(parent.findall(f"{{{W}}}p")) == 1
+    if last_in_cell or paragraph.xpath(_KEEP):  # python-docx elements know the w: prefix
+        raise DocxFixError(f"第{index + 1}段含有图片、分节符或是表格单元格中唯一的段落，不能整段删除；请在 Word 中处理")
+    parent.remove(paragraph)
+
+
+def _edit(paragraph, label: str, text: str, new_line: str, index: int) -> None:
+    if not new_line.startswith(label):
+        raise DocxFixError(f"第{index + 1}段的编号“{label}”由 Word 自动生成，无法自动修改；请在 Word 中调整编号")
+    new_text = new_line[len(label):]
+    matcher = difflib.SequenceMatcher(None, text, new_text, autojunk=False)
+    for op, a, b, c, d in reversed(matcher.get_opcodes()):
+        if op != "equal":
+            _replace(paragraph, a, b, new_text[c:d], index)
+
+
+def _replace(paragraph, start: int, end: int, content: str, index: int) -> None:
+    """Replace characters [start, end) of the paragraph text, run by run."""
+    pieces, position = [], 0
+    for element, text in segments(paragraph):
+        pieces.append((element, text, position))
+        position += len(text)
+    host = _host(pieces, start, end)
+    if host is None and content:
+        raise DocxFixError(f"第{index + 1}段没有可写入文字的位置，无法自动修改")
+    for element, text, offset in pieces:
+        cut_from, cut_to = max(start - offset, 0), min(end - offset, len(text))
+        touched = cut_from < cut_to or element is host
+        if not touched or cut_from > len(text) or cut_to < 0:
+            continue
+        if element.tag != _T:  # a tab or non-breaking hyphen inside the span goes
+            element.getparent().remove(element)
+            continue
+        insert = content if element is host else ""
+        element.text = text[:cut_from] + insert + text[max(cut_to, cut_from):]
+        element.set(_XML_SPACE, "preserve")
+
+
+def _host(pieces: list, start: int, end: int):
+    """The ``w:t`` that receives inserted text: the one the change starts in, else the one
+    just before it (typing continues the previous run), else the first one after it."""
+    texts = [(element, text, offset) for element, text, offset in pieces if element.tag == _T]
+    for element, text, offset in texts:
+        if offset <= start < offset + len(text) and (start < end or start > offset):
+            return element
+    before = [element for element, text, offset in texts if offset + len(text) <= start]
+    if before:
+        return before[-1]
+    after = [element for element, text, offset in texts if offset >= start]
+    return after[0] if after else None
+
+
+def _replace_entry(data: bytes, name: str, blob: bytes) -> bytes:
+    """A copy of the zip with one entry's content replaced; every other entry copied as is."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(out, "w") as new:
+        for info in old.infolist():
+            content = blob if info.filename == name else old.read(info)
+            new.writestr(info, content, compress_type=info.compress_type)
+    return out.getvalue()

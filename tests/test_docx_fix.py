@@ -1,0 +1,150 @@
+"""--fix on a .docx edits the runs in place: formatting and every other part survive the round trip."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import Pt, RGBColor
+from docx_builder import Numbered, Table, build_docx
+from lxml import etree
+
+from lint.docx_fix import DocxFixError, fixed_docx
+from lint.docx_loader import read_paragraphs
+
+ROOT = Path(__file__).resolve().parent.parent
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "lint.cli", "check", *args],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def _formatted_report(path: Path) -> Path:
+    """A report whose defects sit in formatted runs, split across runs, and in a table."""
+    build_docx(path, [
+        "某某区人民政府2025年法治政府建设年度报告",
+        "来源：某某区司法局 发布时间：2025-12-26",
+        Numbered("主要举措和成效", 0),
+        Table([[["表头"], ["在探花公开栏目发布信息。"]]]),
+    ])
+    document = docx.Document(str(path))
+    paragraph = document.add_paragraph()
+    bold = paragraph.add_run("一是落实责任。")
+    bold.bold, bold.font.color.rgb = True, RGBColor(0xC0, 0, 0)
+    italic = paragraph.add_run("二")
+    italic.italic = True
+    big = paragraph.add_run("深化述法，")
+    big.font.size = Pt(16)
+    paragraph.add_run("在").underline = True
+    split = paragraph.add_run("探花")
+    split.bold = True
+    paragraph.add_run("公开\t等环节听取意见。")
+    document.save(str(path))
+    return path
+
+
+def _entries(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def _properties(xml: bytes) -> list[bytes]:
+    """Every run's and paragraph's properties, serialised, in order."""
+    root = etree.fromstring(xml)
+    return [etree.tostring(e) for e in root.iter(f"{W}rPr", f"{W}pPr")]
+
+
+def test_fix_keeps_formatting_and_every_other_part(tmp_path: Path) -> None:
+    path = _formatted_report(tmp_path / "报告.docx")
+    before = _entries(path)
+    done = _cli("--fix", str(path))
+    assert "已修复" in done.stderr, done.stderr
+    after = _entries(path)
+
+    assert list(after) == list(before)  # same entries, same order
+    assert {n: d for n, d in after.items() if n != "word/document.xml"} == {
+        n: d for n, d in before.items() if n != "word/document.xml"
+    }
+    # Run and paragraph properties are untouched, except those of the deleted chrome paragraph.
+    chrome = next(p for p in etree.fromstring(before["word/document.xml"]).iter(f"{W}p")
+                  if "".join(p.itertext()).startswith("来源"))
+    chrome_props = [etree.tostring(e) for e in chrome.iter(f"{W}rPr", f"{W}pPr")]
+    expected = _properties(before["word/document.xml"])
+    for prop in chrome_props:
+        expected.remove(prop)
+    assert _properties(after["word/document.xml"]) == expected
+    assert len(expected) >= 6  # the formatted runs are there to compare
+
+    lines = read_paragraphs(path.read_bytes())
+    assert "来源：某某区司法局 发布时间：2025-12-26" not in lines
+    assert "在政务公开栏目发布信息。" in lines
+    assert lines[-1] == "一是落实责任。二是深化述法，在政务公开\t等环节听取意见。"
+
+    runs = docx.Document(str(path)).paragraphs[-1].runs
+    assert [(r.text, r.bold, r.italic, r.underline) for r in runs] == [
+        ("一是落实责任。", True, None, None), ("二是", None, True, None), ("深化述法，", None, None, None),
+        ("在", None, None, True), ("政务", True, None, None), ("公开\t等环节听取意见。", None, None, None),
+    ]
+    assert runs[0].font.color.rgb == RGBColor(0xC0, 0, 0) and runs[2].font.size == Pt(16)
+
+    again = path.read_bytes()
+    _cli("--fix", str(path))
+    assert path.read_bytes() == again  # idempotent
+
+
+def test_diff_on_docx_writes_nothing(tmp_path: Path) -> None:
+    path = _formatted_report(tmp_path / "报告.docx")
+    original = path.read_bytes()
+    done = _cli("--diff", str(path))
+    assert done.returncode == 1 and "（段落文本）" in done.stdout and "+在政务公开栏目发布信息。" in done.stdout
+    assert path.read_bytes() == original
+
+
+def test_a_change_to_an_automatic_number_is_refused(tmp_path: Path) -> None:
+    path = build_docx(tmp_path / "编号.docx", [Numbered("甲", 0), "正文。", "三、乙", "正文。", Numbered("丙", 0)])
+    original = path.read_bytes()
+    done = _cli("--fix", "--unsafe-fixes", str(path))
+    assert done.returncode == 2
+    assert "由 Word 自动生成" in done.stderr and str(path) in done.stderr
+    assert path.read_bytes() == original
+
+
+@pytest.mark.parametrize(("old", "new", "why"), [
+    (["甲", "乙"], ["甲", "乙", "丙"], "新增段落"),
+    (["表中唯一"], [], "唯一的段落"),
+])
+def test_what_cannot_be_carried_over_is_refused(tmp_path: Path, old: list[str], new: list[str], why: str) -> None:
+    blocks = [Table([[old]])] if why == "唯一的段落" else old
+    path = build_docx(tmp_path / "x.docx", blocks)
+    with pytest.raises(DocxFixError, match=why):
+        fixed_docx(path.read_bytes(), read_paragraphs(path.read_bytes()), new)
+
+
+def test_docx_changed_since_it_was_read_is_refused(tmp_path: Path) -> None:
+    path = build_docx(tmp_path / "x.docx", ["甲", "二深化"])
+    with pytest.raises(DocxFixError, match="被修改"):
+        fixed_docx(path.read_bytes(), ["甲", "别的内容"], ["甲", "二是深化"])
+
+
+def test_each_seed_as_docx_fixes_to_the_same_text_as_the_txt(seed: Path, tmp_path: Path) -> None:
+    from lint.autofix import fix_document
+    from lint.engine import lint_path
+    from lint.settings import Settings
+    from lint.writeback import write_fixed_docx
+
+    path = build_docx(tmp_path / f"{seed.stem}.docx", seed.read_text(encoding="utf-8").split("\n"))
+    as_text = fix_document(lint_path(seed, Settings()).document, Settings(), unsafe=False)
+    result = lint_path(path, Settings())
+    fixed = fix_document(result.document, Settings(), unsafe=False, diagnostics=result.diagnostics)
+    assert fixed.document.lines == as_text.document.lines
+    if fixed.changed:
+        write_fixed_docx(path, fixed.original, fixed.document)
+    assert read_paragraphs(path.read_bytes()) == as_text.document.lines
+    remaining = lint_path(path, Settings()).diagnostics
+    assert not [d for d in remaining if d.fix is not None and d.fix.safe]
