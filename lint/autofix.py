@@ -50,7 +50,6 @@ class FixRun:
     fixed_count: int = 0
     files_changed: int = 0
     errors: list[str] = field(default_factory=list)  # "path: reason", one per refused file
-    notes: list[str] = field(default_factory=list)
 
 
 def fix_document(document: Document, settings: Settings, unsafe: bool,

@@ -167,8 +167,6 @@ def run_autofix(args: argparse.Namespace, settings, results: list, stdin_name: s
 
     mode = FixMode(write=bool(settings.fix), diff=bool(args.diff), unsafe=bool(settings.unsafe_fixes))
     fixing = run_fixes(results, settings, mode, out, stdin_path=stdin_name)
-    for note in fixing.notes:
-        print(f"fzlint: 提示：{note}", file=err)
     for problem in fixing.errors:
         print(f"fzlint: 错误：{problem}", file=err)
     verb = "可修复" if mode.diff else "已修复"

@@ -28,6 +28,7 @@ from lint.docx_loader import W, open_word, read_paragraphs, segments
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _T = f"{{{W}}}t"
+MAX_ALIGN_CELLS = 40_000  # paragraph pairs compared when difflib's own pairing fails
 _KEEP = ".//w:drawing | .//w:pict | .//w:object | ./w:pPr/w:sectPr"
 
 
@@ -40,20 +41,63 @@ def fixed_docx(data: bytes, old_lines: list[str], new_lines: list[str]) -> bytes
     word, paragraphs = open_word(data)
     if [label + text for _, label, text in paragraphs] != old_lines:
         raise DocxFixError("文件在检查之后被修改过，未写入修复；请重新运行 fzlint check --fix")
-    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-    for op, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
+    for op, i1, i2, j1, j2 in reversed(_line_opcodes(old_lines, new_lines)):
         if op == "delete":
             for index in range(i1, i2):
                 _delete(paragraphs[index][0], index)
-        elif op == "replace" and i2 - i1 == j2 - j1:
-            for index, new in zip(range(i1, i2), new_lines[j1:j2], strict=True):
-                _edit(*paragraphs[index], new, index)
+        elif op == "replace" and i2 - i1 >= j2 - j1:
+            for index, target in _align(old_lines, new_lines, i1, i2, j1, j2):
+                if target is None:
+                    _delete(paragraphs[index][0], index)
+                else:
+                    _edit(*paragraphs[index], new_lines[target], index)
         elif op != "equal":
             raise DocxFixError(f"修复需要新增段落（第{i1 + 1}段附近），无法在保留格式的前提下写入")
     result = _replace_entry(data, word.part.partname.lstrip("/"), word.part.blob)
     if read_paragraphs(result) != new_lines:
         raise DocxFixError("写入后读回的文字与修复结果不一致（可能涉及 Word 自动编号），未写入修复")
     return result
+
+
+def _line_opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes, except that when they need an insertion (difflib's diff is not
+    minimal, e.g. among repeated paragraphs) the whole changed region becomes one block."""
+    opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    if all(op != "insert" and not (op == "replace" and i2 - i1 < j2 - j1) for op, i1, i2, j1, j2 in opcodes):
+        return opcodes
+    changed = [code for code in opcodes if code[0] != "equal"]
+    i1, j1, i2, j2 = changed[0][1], changed[0][3], changed[-1][2], changed[-1][4]
+    if (i2 - i1) * (j2 - j1) > MAX_ALIGN_CELLS:
+        raise DocxFixError(f"第{i1 + 1}段起改动过多，无法在保留格式的前提下逐段对应；请分批修改")
+    return [("equal", 0, i1, 0, j1), ("replace", i1, i2, j1, j2), ("equal", i2, len(old), j2, len(new))]
+
+
+def _align(old: list[str], new: list[str], i1: int, i2: int, j1: int, j2: int) -> list[tuple[int, int | None]]:
+    """Pair each new paragraph of a changed block with an old one, in order, most alike
+    first; the old paragraphs left over were deleted (dynamic programming over the block)."""
+    m, n = i2 - i1, j2 - j1
+    similarity = [[_likeness(old[i1 + i], new[j1 + j]) for j in range(n)] for i in range(m)]
+    # best[i][j]: best score pairing new[j:] with old[i:]
+    best = [[float("-inf")] * (n + 1) for _ in range(m + 1)]
+    for i in range(m + 1):
+        best[i][n] = 0.0
+    for i in range(m - 1, -1, -1):
+        for j in range(n - 1, -1, -1):
+            best[i][j] = max(best[i + 1][j], similarity[i][j] + best[i + 1][j + 1])
+    pairs, j = [], 0
+    for i in range(m):
+        if j < n and similarity[i][j] + best[i + 1][j + 1] >= best[i + 1][j]:
+            pairs.append((i1 + i, j1 + j))
+            j += 1
+        else:
+            pairs.append((i1 + i, None))
+    return pairs
+
+
+def _likeness(old: str, new: str) -> float:
+    if old == new:
+        return 1.0
+    return difflib.SequenceMatcher(None, old, new, autojunk=False).quick_ratio()
 
 
 def _delete(paragraph, index: int) -> None:

@@ -11,6 +11,8 @@ import docx
 import pytest
 from docx.shared import Pt, RGBColor
 from docx_builder import Numbered, Table, build_docx
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from lint.docx_fix import DocxFixError, fixed_docx
@@ -148,3 +150,36 @@ def test_each_seed_as_docx_fixes_to_the_same_text_as_the_txt(seed: Path, tmp_pat
     assert read_paragraphs(path.read_bytes()) == as_text.document.lines
     remaining = lint_path(path, Settings()).diagnostics
     assert not [d for d in remaining if d.fix is not None and d.fix.safe]
+
+
+FRAGMENTS = ["一是落实责任。二深化述法。", "在探花公开等环节听取意见。", "来源:某某区司法局 发布时间:2025-12-26",
+             "扫一扫在手机上打开当前页", "正文。", "", "某某区人民政府", "2025年12月26日"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from([*FRAGMENTS, "HEADING", "TABLE"]), min_size=1, max_size=12))
+def test_generated_docx_reports_fix_like_their_text(picks: list[str]) -> None:
+    import tempfile
+
+    from lint.autofix import fix_document
+    from lint.engine import lint_path
+    from lint.settings import Settings
+    from lint.writeback import write_fixed_docx
+
+    blocks = [Numbered("总体情况", 0) if p == "HEADING" else Table([[["格"], ["探花公开"]]]) if p == "TABLE" else p
+              for p in picks]
+    with tempfile.TemporaryDirectory() as folder:
+        path = build_docx(Path(folder) / "r.docx", blocks)
+        result = lint_path(path, Settings())
+        fixed = fix_document(result.document, Settings(), unsafe=False, diagnostics=result.diagnostics)
+        if fixed.changed:  # none of these fixes needs anything a .docx cannot take
+            write_fixed_docx(path, fixed.original, fixed.document)
+        assert read_paragraphs(path.read_bytes()) == fixed.document.lines
+        assert not [d for d in lint_path(path, Settings()).diagnostics if d.fix is not None and d.fix.safe]
+
+
+def test_deleted_and_edited_paragraphs_in_one_block_are_paired_by_likeness(tmp_path: Path) -> None:
+    path = build_docx(tmp_path / "x.docx", ["甲", "来源：某站", "二深化改革", "扫一扫", "乙"])
+    old = read_paragraphs(path.read_bytes())
+    new = fixed_docx(path.read_bytes(), old, ["甲", "二是深化改革", "乙"])
+    assert read_paragraphs(new) == ["甲", "二是深化改革", "乙"]
