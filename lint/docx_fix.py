@@ -55,7 +55,7 @@ def fixed_docx(data: bytes, old_lines: list[str], new_lines: list[str]) -> bytes
             raise DocxFixError(f"修复需要新增段落（第{i1 + 1}段附近），无法在保留格式的前提下写入")
     result = _replace_entry(data, word.part.partname.lstrip("/"), word.part.blob)
     if read_paragraphs(result) != new_lines:
-        raise DocxFixError("写入后读回的文字与修复结果不一致（可能涉及 Word 自动编号），未写入修复")
+        raise DocxFixError("写入后读回的文字与修复结果不一致（涉及 Word 自动编号或跨段修改），未写入修复")
     return result
 
 

@@ -86,12 +86,13 @@ def test_fix_keeps_formatting_and_every_other_part(tmp_path: Path) -> None:
     lines = read_paragraphs(path.read_bytes())
     assert "来源：某某区司法局 发布时间：2025-12-26" not in lines
     assert "在政务公开栏目发布信息。" in lines
-    assert lines[-1] == "一是落实责任。二是深化述法，在政务公开\t等环节听取意见。"
+    # P102 also removes the stray tab (a w:tab element inside the last run).
+    assert lines[-1] == "一是落实责任。二是深化述法，在政务公开等环节听取意见。"
 
     runs = docx.Document(str(path)).paragraphs[-1].runs
     assert [(r.text, r.bold, r.italic, r.underline) for r in runs] == [
         ("一是落实责任。", True, None, None), ("二是", None, True, None), ("深化述法，", None, None, None),
-        ("在", None, None, True), ("政务", True, None, None), ("公开\t等环节听取意见。", None, None, None),
+        ("在", None, None, True), ("政务", True, None, None), ("公开等环节听取意见。", None, None, None),
     ]
     assert runs[0].font.color.rgb == RGBColor(0xC0, 0, 0) and runs[2].font.size == Pt(16)
 
