@@ -29,7 +29,8 @@ from lint.docx_loader import W, open_word, read_paragraphs, segments
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _T = f"{{{W}}}t"
 MAX_ALIGN_CELLS = 40_000  # paragraph pairs compared when difflib's own pairing fails
-_KEEP = ".//w:drawing | .//w:pict | .//w:object | ./w:pPr/w:sectPr"
+_KEEP = (".//w:drawing | .//w:pict | .//w:object | ./w:pPr/w:sectPr"
+         " | .//w:commentRangeStart | .//w:commentRangeEnd | .//w:commentReference")
 
 
 class DocxFixError(Exception):
@@ -103,9 +104,19 @@ def _likeness(old: str, new: str) -> float:
 def _delete(paragraph, index: int) -> None:
     parent = paragraph.getparent()
     last_in_cell = parent.tag == f"{{{W}}}tc" and len(parent.findall(f"{{{W}}}p")) == 1
-    if last_in_cell or paragraph.xpath(_KEEP):  # python-docx elements know the w: prefix
-        raise DocxFixError(f"第{index + 1}段含有图片、分节符或是表格单元格中唯一的段落，不能整段删除；请在 Word 中处理")
+    if last_in_cell or paragraph.xpath(_KEEP) or _straddles(paragraph):  # python-docx knows w:
+        raise DocxFixError(
+            f"第{index + 1}段含有图片、分节符、批注或跨段书签，或是表格单元格中唯一的段落，"
+            "不能整段删除；请在 Word 中处理"
+        )
     parent.remove(paragraph)
+
+
+def _straddles(paragraph) -> bool:
+    """A bookmark that starts in this paragraph and ends in another (or the reverse)."""
+    starts = {e.get(f"{{{W}}}id") for e in paragraph.iter(f"{{{W}}}bookmarkStart")}
+    ends = {e.get(f"{{{W}}}id") for e in paragraph.iter(f"{{{W}}}bookmarkEnd")}
+    return starts != ends
 
 
 def _edit(paragraph, label: str, text: str, new_line: str, index: int) -> None:

@@ -184,3 +184,33 @@ def test_deleted_and_edited_paragraphs_in_one_block_are_paired_by_likeness(tmp_p
     old = read_paragraphs(path.read_bytes())
     new = fixed_docx(path.read_bytes(), old, ["甲", "二是深化改革", "乙"])
     assert read_paragraphs(new) == ["甲", "二是深化改革", "乙"]
+
+
+@pytest.mark.parametrize("marker", [
+    "<w:commentRangeStart w:id='0'/>",
+    "<w:bookmarkStart w:id='7' w:name='b'/>",
+])
+def test_a_paragraph_holding_comment_or_bookmark_ends_is_not_deleted(tmp_path: Path, marker: str) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    path = build_docx(tmp_path / "x.docx", ["甲", "来源：某站", "乙"])
+    document = docx.Document(str(path))
+    chrome = document.paragraphs[1]._p
+    chrome.insert(0, parse_xml(marker.replace("<w:", "<w:", 1).replace("/>", f" {nsdecls('w')}/>")))
+    document.save(str(path))
+    with pytest.raises(DocxFixError, match="不能整段删除"):
+        fixed_docx(path.read_bytes(), ["甲", "来源：某站", "乙"], ["甲", "乙"])
+
+
+def test_a_bookmark_wholly_inside_the_paragraph_goes_with_it(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    path = build_docx(tmp_path / "x.docx", ["甲", "来源：某站", "乙"])
+    document = docx.Document(str(path))
+    chrome = document.paragraphs[1]._p
+    chrome.insert(0, parse_xml(f"<w:bookmarkStart {nsdecls('w')} w:id='7' w:name='b'/>"))
+    chrome.append(parse_xml(f"<w:bookmarkEnd {nsdecls('w')} w:id='7'/>"))
+    document.save(str(path))
+    assert read_paragraphs(fixed_docx(path.read_bytes(), ["甲", "来源：某站", "乙"], ["甲", "乙"])) == ["甲", "乙"]
