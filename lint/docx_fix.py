@@ -139,30 +139,35 @@ def _replace(paragraph, start: int, end: int, content: str, index: int) -> None:
     if host is None and content:
         raise DocxFixError(f"第{index + 1}段没有可写入文字的位置，无法自动修改")
     for element, text, offset in pieces:
-        cut_from, cut_to = max(start - offset, 0), min(end - offset, len(text))
-        touched = cut_from < cut_to or element is host
-        if not touched or cut_from > len(text) or cut_to < 0:
+        cut_from = min(max(start - offset, 0), len(text))
+        cut_to = min(max(end - offset, 0), len(text))
+        if element is host:
+            element.text = text[:cut_from] + content + text[cut_to:]
+        elif cut_from >= cut_to:
             continue
-        if element.tag != _T:  # a tab or non-breaking hyphen inside the span goes
+        elif element.tag != _T:  # a tab or non-breaking hyphen inside the span goes
             element.getparent().remove(element)
             continue
-        insert = content if element is host else ""
-        element.text = text[:cut_from] + insert + text[max(cut_to, cut_from):]
+        else:
+            element.text = text[:cut_from] + text[cut_to:]
         element.set(_XML_SPACE, "preserve")
 
 
 def _host(pieces: list, start: int, end: int):
-    """The ``w:t`` that receives inserted text: the one the change starts in, else the one
-    just before it (typing continues the previous run), else the first one after it."""
-    texts = [(element, text, offset) for element, text, offset in pieces if element.tag == _T]
+    """The ``w:t`` that receives the new text at ``start``: the one the change starts in,
+    else the one ending right there (typing continues the previous run), else the one
+    starting right there; None when a tab or the paragraph's edge is in the way."""
+    texts = [(element, text, offset) for element, text, offset in pieces if element.tag == _T and text]
     for element, text, offset in texts:
-        if offset <= start < offset + len(text) and (start < end or start > offset):
+        if offset < start < offset + len(text) or (offset == start < end):
             return element
-    before = [element for element, text, offset in texts if offset + len(text) <= start]
-    if before:
-        return before[-1]
-    after = [element for element, text, offset in texts if offset >= start]
-    return after[0] if after else None
+    for element, text, offset in texts:
+        if offset + len(text) == start:
+            return element
+    for element, _, offset in texts:
+        if offset == start:
+            return element
+    return None
 
 
 def _replace_entry(data: bytes, name: str, blob: bytes) -> bytes:

@@ -214,3 +214,27 @@ def test_a_bookmark_wholly_inside_the_paragraph_goes_with_it(tmp_path: Path) -> 
     chrome.append(parse_xml(f"<w:bookmarkEnd {nsdecls('w')} w:id='7'/>"))
     document.save(str(path))
     assert read_paragraphs(fixed_docx(path.read_bytes(), ["甲", "来源：某站", "乙"], ["甲", "乙"])) == ["甲", "乙"]
+
+
+@pytest.mark.parametrize(("new", "written"), [
+    (["甲\tX乙丙", "\t文字"], True),  # typed at the start of the run after the tab
+    (["甲乙丙", "文字"], True),  # tabs deleted
+    (["甲\t乙", "\t文字Y"], True),
+    (["甲X\t乙丙", "X\t文字"], False),  # no text run before the leading tab to type into
+])
+def test_edits_around_tabs(tmp_path: Path, new: list[str], written: bool) -> None:
+    document = docx.Document()
+    first = document.add_paragraph()
+    for text in ("甲", "\t", "乙丙"):
+        first.add_run(text)
+    second = document.add_paragraph()
+    for text in ("\t", "文字"):
+        second.add_run(text)
+    path = tmp_path / "tabs.docx"
+    document.save(str(path))
+    data = path.read_bytes()
+    if written:
+        assert read_paragraphs(fixed_docx(data, read_paragraphs(data), new)) == new
+    else:
+        with pytest.raises(DocxFixError, match="第2段"):
+            fixed_docx(data, read_paragraphs(data), new)
