@@ -59,7 +59,7 @@ def decode(data: bytes) -> Decoded:
         if data.startswith(bom):
             return Decoded(_decode_with_bom(data[len(bom):], encoding), encoding, True)
     if b"\x00" in data:
-        raise DecodeError("不是文本文件（含有 NUL 字节）；如果是 UTF-16 文本，请带 BOM 保存或另存为 UTF-8")
+        raise DecodeError("不是文本文件（含有二进制数据：NUL 字节）；如果是 UTF-16 文本，请带 BOM 保存或另存为 UTF-8")
     try:
         return Decoded(data.decode("utf-8"), "utf-8", False)
     except UnicodeDecodeError as error:
