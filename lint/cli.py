@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 from lint import __version__
 
 if TYPE_CHECKING:
-    from lint.engine import FileResult
+    pass
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -57,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     baseline.add_argument("--baseline", type=Path, metavar="FILE", help="只报告基线文件中没有记录的新问题")
     baseline.add_argument("--write-baseline", type=Path, metavar="FILE",
                           help="把当前发现的全部问题记入基线文件（不报告问题，退出码 0）")
+    check.add_argument("--fix", action="store_true", default=None,
+                       help="应用安全的自动修复并写回文件（.docx 不改写），再报告剩余问题")
+    check.add_argument("--diff", action="store_true",
+                       help="只显示自动修复会做的修改（统一 diff），不写文件；有修改时退出码为 1")
+    check.add_argument("--unsafe-fixes", action="store_true", default=None,
+                       help="也应用标为不安全的修复（如标题重新编号）")
     color = check.add_mutually_exclusive_group()
     color.add_argument("--color", dest="color", action="store_true", default=None,
                        help="强制彩色输出")
@@ -119,6 +125,10 @@ def resolver_from_args(args: argparse.Namespace, known_codes: frozenset[str]):  
         overrides["select"] = args.select
     if getattr(args, "year", None) is not None:
         overrides["year"] = args.year
+    if getattr(args, "fix", None) is not None:
+        overrides["fix"] = args.fix
+    if getattr(args, "unsafe_fixes", None) is not None:
+        overrides["unsafe_fixes"] = args.unsafe_fixes
     extensions = {"extend_select": getattr(args, "extend_select", []),
                   "ignore": getattr(args, "ignore", [])}
     if args.config is not None and not args.config.is_file():
@@ -146,30 +156,68 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError(str(error)) from None
 
     results = [suppression.apply(item.lint(), item.settings) for item in todo]
+    fixing = None
+    stdin_name = next((item.display for item in todo if item.data is not None), None)
+    if args.diff or any(item.settings.fix for item in todo):
+        # --diff previews every file; --fix (or `fix = true` in a folder's config) writes only
+        # the files whose settings ask for it.
+        chosen = [i for i, item in enumerate(todo) if args.diff or item.settings.fix]
+        fixing = run_autofix(args, [todo[i].settings for i in chosen], [results[i] for i in chosen],
+                             stdin_name, out, err)
+        for i, fixed in zip(chosen, fixing.results, strict=True):
+            results[i] = fixed
+        if args.diff:  # the diff is the output; no report
+            failed = _errors_reported(results, err) or reg.problems
+            return EXIT_ERROR if failed else (EXIT_FINDINGS if fixing.files_changed else EXIT_OK)
+        if stdin_name is not None:
+            out = err  # the fixed text of stdin went to stdout; the report goes to stderr
     try:
         if args.write_baseline:
             recorded = baseline.write(results, args.write_baseline)
             print(f"fzlint: 已把 {recorded} 个问题记入基线 {args.write_baseline}", file=err)
-            report_load_errors(results, err)
-            return EXIT_ERROR if any(r.error for r in results) else EXIT_OK
+            return _errors_reported(results, err)
         if args.baseline:
             baseline.apply(results, args.baseline)
     except baseline.BaselineError as error:
         raise UsageError(str(error)) from None
 
-    report_load_errors(results, err)
+    _errors_reported(results, err)
     options = reporters.ReportOptions(
         registry=reg, color=args.color, quiet=args.quiet,
         files_checked=sum(1 for r in results if r.error is None),
     )
     reporters.resolve(reg, args.format)(results, out, options)
+    if fixing is not None and fixing.errors:
+        return EXIT_ERROR
     return exit_code(results, bool(reg.problems))
 
 
-def report_load_errors(results: list[FileResult], err: TextIO) -> None:
+def _errors_reported(results: list, err: TextIO) -> int:
+    """Print each file that could not be linted; EXIT_ERROR if there was any."""
     for result in results:
         if result.error:
             print(f"fzlint: 错误：{result.path}: {result.error}", file=err)
+    return EXIT_ERROR if any(r.error for r in results) else EXIT_OK
+
+
+def run_autofix(args: argparse.Namespace, settings: list, results: list, stdin_name: str | None,
+                out: TextIO, err: TextIO):  # -> lint.autofix.FixRun
+    """--fix / --diff: fix in memory, write or print the diff, say what happened on stderr.
+
+    Each file is fixed with its own settings; ``fix``/``unsafe-fixes`` may come from config.
+    """
+    from lint import suppression
+    from lint.autofix import FixMode, run_fixes
+
+    mode = FixMode(write=not args.diff, diff=bool(args.diff), unsafe=bool(args.unsafe_fixes))
+    fixing = run_fixes(results, settings, mode, out, stdin_path=stdin_name,
+                       relint=suppression.lint_suppressed)
+    for problem in fixing.errors:
+        print(f"fzlint: 错误：{problem}", file=err)
+    verb = "可修复" if mode.diff else "已修复"
+    if fixing.fixed_count:
+        print(f"fzlint: {verb} {fixing.fixed_count} 处问题（{fixing.files_changed} 个文件）", file=err)
+    return fixing
 
 
 def exit_code(results: list, plugin_problems: bool = False) -> int:

@@ -1,7 +1,7 @@
 """Turning paths into documents: file discovery and the plain-text loader.
 
 Loaders are plugins (hook ``fzlint_load_document``, first result wins); this
-module implements the UTF-8 text/Markdown loader and ``load_path`` which asks
+module implements the text/Markdown loader (encodings: lint/encodings.py) and ``load_path`` which asks
 the hook and turns every failure into a one-line :class:`LoadError`.
 """
 
@@ -16,15 +16,16 @@ from lint.hookspecs import hookimpl
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+# What a directory search picks up. Legacy .doc/.wps are not searched (they are
+# refused with a hint when named explicitly); Word's "~$name.docx" lock files are skipped.
+DISCOVER_SUFFIXES = (*TEXT_SUFFIXES, ".docx")
 
 
 class LoadError(Exception):
     """A file that cannot be linted; the message is one line naming the problem."""
 
 
-def discover(
-    paths: Iterable[str], suffixes: tuple[str, ...] = TEXT_SUFFIXES
-) -> Iterator[Path | str]:
+def discover(paths: Iterable[str], suffixes: tuple[str, ...] = DISCOVER_SUFFIXES) -> Iterator[Path | str]:
     """Files to lint: given files as they are, directories searched recursively.
 
     Yields a ``str`` error message (instead of a path) for a path that does not
@@ -37,7 +38,8 @@ def discover(
             found = []
             for root, dirs, files in os.walk(path, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found += [Path(root, f) for f in files if f.lower().endswith(suffixes)]
+                found += [Path(root, f) for f in files
+                          if f.lower().endswith(suffixes) and not f.startswith("~$")]
             yield from sorted(found)
         elif path.exists() or path.is_symlink():
             yield path
@@ -51,19 +53,15 @@ def kind_of(path: str) -> str:
 
 @hookimpl(trylast=True)
 def fzlint_load_document(path: Path, data: bytes, display_path: str) -> Document | None:
-    """The plain-text loader: UTF-8 with or without BOM, any newline style."""
-    if b"\x00" in data[:8192]:
-        raise LoadError("不是文本文件（含有二进制数据）")
-    bom = data.startswith(b"\xef\xbb\xbf")
+    """The plain-text loader: UTF-8 (BOM or not), UTF-16 with BOM, GB18030; any newline style."""
+    from lint.encodings import DecodeError, decode
+
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise LoadError(
-            f"无法按 UTF-8 解码（第 {error.start} 字节）；请另存为 UTF-8 文本"
-        ) from None
-    return Document.from_text(
-        display_path, text, kind=kind_of(display_path), encoding="utf-8", bom=bom
-    )
+        decoded = decode(data)
+    except DecodeError as error:
+        raise LoadError(str(error)) from None
+    return Document.from_text(display_path, decoded.text, kind=kind_of(display_path),
+                              encoding=decoded.encoding, bom=decoded.bom)
 
 
 def load_path(path: Path, display_path: str | None = None, data: bytes | None = None) -> Document:

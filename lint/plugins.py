@@ -18,7 +18,7 @@ from lint import hookspecs
 from lint.rule import Rule
 
 # The core's own hook implementations (rule runner, text loader, reporters).
-CORE_PLUGINS = ("lint.engine", "lint.loading", "lint.reporters.builtin")
+CORE_PLUGINS = ("lint.engine", "lint.loading", "lint.docx_loader", "lint.reporters.builtin")
 # Built-in rule families. They are declared in our pyproject's entry-point group
 # and loaded from there like any third-party plugin; this list only fills in
 # when the package metadata is absent (running from a source tree) or when

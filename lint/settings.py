@@ -33,6 +33,9 @@ class Settings:
     duplicate_similarity: float = 0.8
     # T102: jieba dictionary for word boundaries: "domain" (small, shipped), "full" or a path.
     jieba_dictionary: str = "domain"
+    # --fix: apply safe fixes and write them back; --unsafe-fixes: unsafe ones too.
+    fix: bool = False
+    unsafe_fixes: bool = False
     # Extra or removed entries for the package's data tables, keyed by table name.
     data_overrides: dict[str, dict] = field(default_factory=dict)
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from lint.diagnostics import Diagnostic, Severity
-from lint.engine import CRASH_CODE, FileResult, is_reported
+from lint.engine import CRASH_CODE, FileResult, is_reported, lint_document
 from lint.settings import Settings
 
 UNUSED_CODE = "X101"
@@ -83,6 +83,13 @@ def scopes(directives: list[Directive], lines: list[str]) -> list[Scope]:
             open_ = [entry for entry in open_ if entry not in closing]
     found += [Scope(d, c, d.line + 1, last_line) for d, c in open_]
     return found
+
+
+def lint_suppressed(document, settings: Settings) -> list[Diagnostic]:  # document: Document
+    """Lint a document and drop what its suppression comments suppress (used by --fix)."""
+    result = FileResult(path=document.path, document=document,
+                        diagnostics=lint_document(document, settings))
+    return apply(result, settings).diagnostics
 
 
 def apply(result: FileResult, settings: Settings) -> FileResult:

@@ -81,8 +81,11 @@ def test_markdown_kind_by_suffix(tmp_path: Path) -> None:
 
 
 def test_invalid_utf8_is_a_one_line_load_error(tmp_path: Path) -> None:
-    path = tmp_path / "gbk.txt"
-    path.write_bytes("法治政府建设年度报告".encode("gbk"))
+    gbk = tmp_path / "gbk.txt"  # GBK is read through the GB18030 fallback (tests/test_encodings.py)
+    gbk.write_bytes("法治政府建设年度报告".encode("gbk"))
+    assert load_path(gbk).encoding == "gb18030"
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("café résumé naïve".encode("latin-1"))
     with pytest.raises(LoadError) as error:
         load_path(path)
     assert "UTF-8" in str(error.value) and "\n" not in str(error.value)

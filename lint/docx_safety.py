@@ -1,0 +1,96 @@
+"""Checks a .docx must pass before anything in it is inflated or parsed.
+
+A .docx is a zip of XML parts. Before python-docx opens it we make sure that:
+
+- it is a zip at all (a legacy .doc, a .wps or a password-protected .docx is an
+  OLE2 compound file, recognised by its magic bytes, and gets its own message);
+- the archive lists ``word/document.xml`` and is not truncated;
+- no entry declares more than :data:`MAX_ENTRY_BYTES` uncompressed, the whole
+  archive not more than :data:`MAX_TOTAL_BYTES`, and no large entry compresses
+  better than :data:`MAX_RATIO` to 1 (a zip bomb). Python's zipfile never
+  inflates past an entry's declared size, so a lying header fails its CRC;
+- no XML part carries a DOCTYPE. Word never writes one, and refusing it rules
+  out external entities (XXE) and entity expansion ("billion laughs") whatever
+  the XML parser's settings. python-docx's own parser also has
+  ``resolve_entities=False``.
+"""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from io import BytesIO
+
+from lint.loading import LoadError
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+MAX_ENTRY_BYTES = 100 * 1024 * 1024
+MAX_TOTAL_BYTES = 300 * 1024 * 1024
+MAX_ENTRIES = 10_000
+MAX_RATIO = 100
+RATIO_CHECK_FROM = 1024 * 1024  # small entries may compress extremely well; they cannot hurt
+_DOCTYPE_MARKS = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
+
+SAVE_AS_DOCX = "请在 Word 或 WPS 中“另存为” .docx 格式（如有密码，先取消密码）后再检查"
+
+
+def is_ole2(data: bytes) -> bool:
+    return data.startswith(OLE2_MAGIC)
+
+
+def open_checked(data: bytes) -> zipfile.ZipFile:
+    """The archive, after every check above; raises LoadError with a one-line reason."""
+    if is_ole2(data):
+        raise LoadError(f"是旧版 Word（.doc）、WPS（.wps）或加密的文档，无法读取；{SAVE_AS_DOCX}")
+    try:
+        archive = zipfile.ZipFile(BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
+        raise LoadError(f"不是有效的 .docx 文件（zip 结构损坏或文件不完整）；{SAVE_AS_DOCX}") from None
+    entries = archive.infolist()
+    if len(entries) > MAX_ENTRIES:
+        raise LoadError(f"不是正常的 .docx 文件：压缩包内有 {len(entries)} 个条目，超过上限 {MAX_ENTRIES}")
+    names = {entry.filename for entry in entries}
+    if "word/document.xml" not in names:
+        raise LoadError(f"不是 Word 文档：压缩包内没有 word/document.xml；{SAVE_AS_DOCX}")
+    total = 0
+    for entry in entries:
+        _check_size(entry)
+        total += entry.file_size
+    if total > MAX_TOTAL_BYTES:
+        raise LoadError(f"解压后共 {_mb(total)}，超过上限 {_mb(MAX_TOTAL_BYTES)}；拒绝读取（疑似压缩炸弹）")
+    return archive
+
+
+def _check_size(entry: zipfile.ZipInfo) -> None:
+    if entry.file_size > MAX_ENTRY_BYTES:
+        raise LoadError(
+            f"{entry.filename} 解压后有 {_mb(entry.file_size)}，超过上限 {_mb(MAX_ENTRY_BYTES)}；"
+            "拒绝读取（疑似压缩炸弹）"
+        )
+    if entry.file_size >= RATIO_CHECK_FROM:
+        ratio = entry.file_size / max(entry.compress_size, 1)
+        if ratio > MAX_RATIO:
+            raise LoadError(
+                f"{entry.filename} 的压缩比为 {ratio:.0f}:1，超过上限 {MAX_RATIO}:1；拒绝读取（疑似压缩炸弹）"
+            )
+
+
+def check_xml_parts(archive: zipfile.ZipFile) -> None:
+    """Inflate every XML part once (sizes are already bounded) and refuse any DOCTYPE."""
+    for entry in archive.infolist():
+        if not entry.filename.endswith((".xml", ".rels")):
+            continue
+        try:
+            data = archive.read(entry)
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, NotImplementedError,
+                zlib.error):
+            raise LoadError(f"{entry.filename} 已损坏，无法解压（数据校验失败）；{SAVE_AS_DOCX}") from None
+        if any(mark in data for mark in _DOCTYPE_MARKS):
+            raise LoadError(
+                f"{entry.filename} 含有 DOCTYPE 声明（Word 从不写入）；为防止外部实体和实体膨胀攻击，拒绝读取"
+            )
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.0f} MB"
