@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 
 from lint.document import Document
 from lint.lines import ChromePatterns, Line, LineKind, classify
@@ -125,21 +123,16 @@ def tokens(lines: list[Line]) -> Iterator[tuple[str, Line]]:
             yield _TOKEN_OF_KIND[line.kind], line
 
 
-@cache
-def parser():  # -> lark.Lark; imported lazily so `fzlint rules` never builds it
-    from lark import Lark
-    from lark.lexer import Lexer, Token
+def parse_tokens(stream: list[tuple[str, Line]]):  # -> lint.lalr.Node
+    """Parse the line tokens (the lines are the lexemes) into a tree whose leaves are Lines.
 
-    class LineLexer(Lexer):
-        def __init__(self, lexer_conf) -> None:
-            pass
+    The LALR(1) table comes from Lark's analysis of ``report.lark`` (see
+    ``lint/build_parser.py``); loading it costs well under a millisecond, where
+    importing lark and building the grammar cost ~60 ms of every cold start.
+    """
+    from lint.lalr import parse
 
-        def lex(self, stream):
-            for index, (kind, line) in enumerate(stream):
-                yield Token(kind, str(line.index), start_pos=index, line=line.index)
-
-    grammar = resources.files("lint").joinpath("report.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer=LineLexer)
+    return parse(stream)
 
 
 def build_report(
@@ -149,24 +142,28 @@ def build_report(
 
     ``chrome`` is the page-chrome table with the configuration applied (default: as shipped).
     """
-    from lark.exceptions import LarkError
+    from lint.lalr import ParseError
+    from lint.profiling import stage
 
-    lines = classify(document, chrome)
+    with stage("classify"):
+        lines = classify(document, chrome)
     report = Report(document=document, lines=lines, keywords=keywords)
     stream = list(tokens(lines))
     try:
-        tree = parser().parse(stream)
-    except LarkError as error:  # defensive: the lexer should make this impossible
+        with stage("parse"):
+            tree = parse_tokens(stream)
+    except ParseError as error:  # defensive: the lexer should make this impossible
         report.parse_error = f"{type(error).__name__}: {error}"
         report.opening = [line for _, line in stream if line.kind is LineKind.TEXT]
         return report
-    _fill(report, tree, lines)
+    with stage("outline"):
+        _fill(report, tree, lines)
     return report
 
 
 def _fill(report: Report, tree, lines: list[Line]) -> None:
-    def line_of(token) -> Line:
-        return lines[int(token)]
+    def line_of(token: Line) -> Line:  # the tree's leaves are the Lines themselves
+        return token
 
     def section(node, parent: Section | None) -> Section:
         heading, *rest = node.children

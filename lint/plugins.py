@@ -10,11 +10,11 @@ import importlib
 import os
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.metadata import entry_points
 
 import pluggy
 
 from lint import hookspecs
+from lint.entrypoints import entry_points  # importlib.metadata's, without its import cost
 from lint.rule import Rule
 
 # The core's own hook implementations (rule runner, text loader, reporters).

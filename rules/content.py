@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain, compress, count, repeat
 
 from lint.diagnostics import Diagnostic, Severity
 from lint.hookspecs import hookimpl
@@ -76,8 +77,17 @@ def _paragraphs(report: Report) -> list[Paragraph]:
     return found
 
 
-def _shingles(compact: str) -> set[int]:
-    return {hash(compact[i:i + _SHINGLE]) for i in range(len(compact) - _SHINGLE + 1)}
+def _shingles(compact: str, ids: dict[str, int], fresh: Iterator[int]) -> set[int]:
+    """The paragraph's 5-character shingles, each as an id shared by every paragraph.
+
+    Built with C-level iteration (no Python loop per character), and the ids are the
+    same int objects across paragraphs, so a 20 MB report's sets stay small.
+    """
+    total = len(compact) - _SHINGLE + 1
+    if total <= 0:
+        return set()
+    pieces = map(compact.__getitem__, map(slice, range(total), range(_SHINGLE, total + _SHINGLE)))
+    return set(map(ids.setdefault, pieces, fresh))
 
 
 def _similar_pairs(
@@ -91,23 +101,30 @@ def _similar_pairs(
     while a real copy shares its rare shingles with its source. Candidates are then
     measured exactly, so the work stays near-linear in the size of the report.
     """
-    sets = [_shingles(p.compact) for p in paragraphs]
-    frequency: Counter[int] = Counter(s for shingles in sets for s in shingles)
+    ids: dict[str, int] = {}
+    fresh = count()
+    by_text: dict[str, set[int]] = {}  # identical paragraphs share one set
+    sets = [by_text[p.compact] if p.compact in by_text
+            else by_text.setdefault(p.compact, _shingles(p.compact, ids, fresh)) for p in paragraphs]
+    frequency: Counter[int] = Counter(chain.from_iterable(sets))
+    # A shingle in one paragraph only can neither find nor be found: leaving it out of the
+    # index changes nothing and skips most of the work (most shingles are unique).
+    shared_and_rare = range(2, _RARE + 1).__contains__
     first_seen: dict[str, int] = {}
     index: dict[int, list[int]] = defaultdict(list)
     for number, shingles in enumerate(sets):
         original = first_seen.setdefault(paragraphs[number].compact, number)
-        rare = [s for s in shingles if frequency[s] <= _RARE]
+        rare = list(compress(shingles, map(shared_and_rare, map(frequency.__getitem__, shingles))))
         if original != number:
             yield number, original, 1.0
         else:
-            candidates = {other for s in rare for other in index[s]}
+            candidates = set(chain.from_iterable(map(index.__getitem__, rare)))
             best = max(((len(shingles & sets[o]) / max(len(shingles), len(sets[o])), o)
                         for o in candidates), default=None)
             if best is not None and best[0] >= threshold:
                 yield number, best[1], best[0]
-        for s in rare:
-            index[s].append(number)
+        # index[s].append(number) for every rare shingle, looped in C (the hot spot of R101)
+        deque(map(list.append, map(index.__getitem__, rare), repeat(number)), maxlen=0)
 
 
 class DuplicateParagraph(Rule):

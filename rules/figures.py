@@ -72,6 +72,8 @@ def _breakdowns(line: Line, table: dict, minimum: int) -> Iterator[Breakdown]:
     seen_totals: set[int] = set()
     for index, sentence in enumerate(spans):
         for trigger in table["triggers"]:
+            if trigger not in sentence.text:  # the common case, without a regex per sentence
+                continue
             for match in re.finditer(re.escape(trigger), sentence.text):
                 at = sentence.start + match.start()
                 found = _breakdown_at(text, spans, index, at, trigger, table, minimum)
@@ -202,8 +204,9 @@ _CHANGE = re.compile(r"提升|提高|增长|增加|上升|下降|降低|减少|�
 
 def _rates(text: str, excluded: tuple[str, ...]) -> Iterator[tuple[int, int, re.Match[str]]]:
     """(rate word start, rate word end, percentage match) for each rate followed by a value."""
-    for index, ch in enumerate(text):
-        if ch != "率" or (index and text[index - 1] in _NOT_RATE_BEFORE):
+    index = -1
+    while (index := text.find("率", index + 1)) >= 0:  # jump from 率 to 率, not char by char
+        if index and text[index - 1] in _NOT_RATE_BEFORE:
             continue
         if text[index + 1:index + 2] == "先":
             continue

@@ -221,6 +221,7 @@ class HeadingLevel(Rule):
 # -- inline enumerations ---------------------------------------------------------
 
 _SENTENCE_START = "。；;！!？?：:，,"
+_NUMERAL = re.compile(r"[一二三四五六七八九十]")
 _ENUMERATOR = re.compile(r"([一二三四五六七八九十]{1,3})是")
 _MALFORMED = re.compile(r"([一二三四五六七八九十]{1,3})(?=[\u4e00-\u9fff])")
 
@@ -271,9 +272,9 @@ def enumerators(scope: list[Line], exclusions: NotEnumerators) -> Iterator[Enume
     for line in scope:
         text, start = line.text, line.body_column
         index = start
-        while index < len(text):
-            ch = text[index]
-            if ch in "一二三四五六七八九十" and _at_sentence_start(text, index, start):
+        while (found := _NUMERAL.search(text, index)) is not None:  # jump to the next numeral
+            index = found.start()
+            if _at_sentence_start(text, index, start):
                 match = _ENUMERATOR.match(text, index)
                 number = _enumerator_value(match.group(1)) if match else 0
                 if match and number:

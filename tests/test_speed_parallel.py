@@ -1,0 +1,143 @@
+"""--jobs: the same results as one process, in input order; auto mode; worker set-up."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEEDS
+
+from lint import parallel, plugins
+from lint.engine import lint_path
+from lint.settings import Settings
+
+
+def _variants(tmp_path: Path, count: int) -> list[Path]:
+    """Seed copies with different defects, so each file has its own findings."""
+    paths = []
+    for index in range(count):
+        seed = SEEDS[index % len(SEEDS)]
+        text = seed.read_text(encoding="utf-8")
+        if index % 3 == 1:
+            text = text.replace("二是", "四是", 1)  # an enumeration gap (N104)
+        if index % 3 == 2:
+            text = "来源：某某网 发布时间：2025-01-01\n" + text  # page chrome (W101)
+        path = tmp_path / f"r{index:03d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _flat(results) -> list[tuple]:
+    return [(r.path, r.error, [d.as_dict() for d in r.diagnostics]) for r in results]
+
+
+def test_jobs_give_the_same_results_in_input_order(tmp_path: Path) -> None:
+    paths = _variants(tmp_path, 24)
+    order = paths[::-1] + paths[:5]  # reversed, with repeats: order comes from the caller
+    single = list(parallel.lint_files(order, Settings(), jobs=1))
+    multi = list(parallel.lint_files(order, Settings(), jobs=2))
+    assert [r.path for r in multi] == [str(p) for p in order]
+    assert _flat(multi) == _flat(single)
+    assert len({len(r.diagnostics) for r in single}) > 1  # the files really differ
+
+
+def test_jobs_keep_documents_for_reporters(tmp_path: Path) -> None:
+    paths = _variants(tmp_path, 4)
+    for result in parallel.lint_files(paths, Settings(), jobs=2):
+        assert result.document is not None
+        assert result.document.text == Path(result.path).read_text(encoding="utf-8")
+
+
+def test_unreadable_file_keeps_its_place(tmp_path: Path) -> None:
+    paths = _variants(tmp_path, 6)
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02")
+    order = [*paths[:3], binary, *paths[3:]]
+    results = list(parallel.lint_files(order, Settings(), jobs=2))
+    assert results[3].path == str(binary) and results[3].error
+    assert all(r.error is None for i, r in enumerate(results) if i != 3)
+
+
+def test_settings_reach_the_workers(tmp_path: Path) -> None:
+    paths = _variants(tmp_path, 6)
+    settings = Settings(select=["W101"])
+    codes = {d.code for r in parallel.lint_files(paths, settings, jobs=2) for d in r.diagnostics}
+    assert codes == {"W101"}
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "lint.cli", *args], capture_output=True, text=True,
+                          cwd=ROOT, encoding="utf-8")
+
+
+def test_cli_jobs_output_is_identical(tmp_path: Path) -> None:
+    paths = [str(p) for p in _variants(tmp_path, 20)]
+    one = _cli("check", "--format", "json", "--jobs", "1", *paths)
+    two = _cli("check", "--format", "json", "--jobs", "2", *paths)
+    auto = _cli("check", "--format", "json", *paths)
+    assert one.returncode == two.returncode == auto.returncode == 1
+    assert one.stdout == two.stdout == auto.stdout
+    assert [d["path"] for d in json.loads(two.stdout)] == sorted(
+        (d["path"] for d in json.loads(two.stdout)), key=paths.index)
+
+
+def test_cli_jobs_with_a_directory_and_a_missing_path(tmp_path: Path) -> None:
+    _variants(tmp_path, 8)
+    one = _cli("check", "--format", "json", "-j", "1", str(tmp_path), "missing.txt")
+    two = _cli("check", "--format", "json", "-j", "2", str(tmp_path), "missing.txt")
+    assert one.returncode == two.returncode == 2  # the missing path
+    assert one.stdout == two.stdout and one.stderr == two.stderr
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two"])
+def test_cli_rejects_bad_jobs(value: str) -> None:
+    result = _cli("check", "--jobs", value, str(SEEDS[0]))
+    if value == "0":  # 0 means auto, as in several linters
+        assert result.returncode == 1
+    else:
+        assert result.returncode == 2 and "--jobs" in result.stderr
+
+
+def test_auto_jobs_stay_single_for_few_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "available_cpus", lambda: 4)
+    assert parallel.effective_jobs(0, 1) == 1
+    assert parallel.effective_jobs(0, parallel.AUTO_MIN_FILES - 1) == 1
+    assert parallel.effective_jobs(0, parallel.AUTO_MIN_FILES) == 4
+    assert parallel.effective_jobs(8, 3) == 3  # never more workers than files
+    assert parallel.effective_jobs(2, 100) == 2
+    assert parallel.parse_jobs("auto") == 0 and parallel.parse_jobs("3") == 3
+
+
+def test_chunks_are_bounded_and_cover_every_file() -> None:
+    for files in (1, 7, 100, 1000, 100_000):
+        size = parallel.chunk_size(files, 2)
+        assert 1 <= size <= parallel.MAX_CHUNK
+        assert size * 2 * parallel.CHUNKS_PER_WORKER >= min(files, parallel.MAX_CHUNK)
+
+
+def test_worker_builds_a_fresh_registry() -> None:
+    before = plugins.registry()
+    parallel._init_worker(False)
+    after = plugins.registry()
+    assert after is not before
+    assert sorted(after.rules) == sorted(before.rules)
+
+
+def test_single_job_matches_lint_path(tmp_path: Path) -> None:
+    paths = _variants(tmp_path, 3)
+    assert _flat(parallel.lint_files(paths, Settings(), jobs=1)) == _flat(
+        lint_path(p, Settings()) for p in paths)
+
+
+def test_released_caches_are_rebuilt_on_demand(tmp_path: Path) -> None:
+    path = _variants(tmp_path, 1)[0]
+    result = lint_path(path, Settings())
+    assert result.document is not None
+    joined, offsets = result.document.joined, result.document.line_offsets
+    parallel.release_caches(result)
+    assert "joined" not in result.document.__dict__ and "line_offsets" not in result.document.__dict__
+    assert result.document.joined == joined and result.document.line_offsets == offsets

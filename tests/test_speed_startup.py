@@ -1,0 +1,134 @@
+"""Start-up work kept cheap without losing behaviour: entry points, lazy imports, --profile."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEEDS
+
+from lint import entrypoints, plugins
+
+
+@pytest.mark.parametrize("group", ["fzlint", "console_scripts", "pytest11"])
+def test_scan_agrees_with_importlib_metadata(group: str) -> None:
+    ours = [(ep.name, ep.value) for ep in entrypoints.entry_points(group=group)]
+    theirs = [(ep.name, ep.value) for ep in metadata.entry_points(group=group)]
+    assert ours == theirs
+
+
+def _fake_distribution(where: Path, dist: str, body: str) -> None:
+    info = where / f"{dist}-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "entry_points.txt").write_text(body, encoding="utf-8")
+
+
+PLUGIN = '''
+from lint.diagnostics import Severity
+from lint.hookspecs import hookimpl
+from lint.rule import Rule
+
+
+class Demo(Rule):
+    """Fires on 演示."""
+
+    code = "X901"
+    name = "demo-rule"
+    severity = Severity.WARNING
+    summary = "演示"
+    bad = "演示"
+    good = "正文"
+
+    def check(self, report, context):
+        return iter(())
+
+
+@hookimpl
+def fzlint_register_rules():
+    return [Demo]
+'''
+
+
+def test_third_party_plugin_is_still_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "fzlint_demo_plugin.py").write_text(PLUGIN, encoding="utf-8")
+    _fake_distribution(tmp_path, "fzlint_demo", "[console_scripts]\nx = y:z\n\n[fzlint]\ndemo = fzlint_demo_plugin\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    registry = plugins.new_registry()
+    assert registry.rule_plugins.get("X901") == "fzlint_demo_plugin"
+    assert not registry.problems
+
+
+def test_first_distribution_on_sys_path_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    _fake_distribution(first, "Same.Name", "[fzlint]\none = first_module\n")
+    _fake_distribution(second, "same_name", "[fzlint]\none = second_module\n")
+    monkeypatch.setattr(sys, "path", [str(first), str(second)])
+    assert [ep.value for ep in entrypoints.entry_points(group="fzlint")] == ["first_module"]
+
+
+def test_zip_on_sys_path_falls_back_to_importlib_metadata(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    archive = tmp_path / "plugins.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("zipped_dist-2.0.dist-info/METADATA", "Name: zipped_dist\nVersion: 2.0\n")
+        zipped.writestr("zipped_dist-2.0.dist-info/entry_points.txt", "[fzlint]\nz = zipped.module\n")
+    monkeypatch.setattr(sys, "path", [str(archive)])
+    assert entrypoints._scan("fzlint") is None
+    assert [ep.value for ep in entrypoints.entry_points(group="fzlint")] == ["zipped.module"]
+
+
+def test_entry_point_load_follows_attributes() -> None:
+    point = entrypoints.EntryPoint("x", "lint.plugins:Registry.rule", "fzlint")
+    assert point.load() is plugins.Registry.rule
+    assert entrypoints.EntryPoint("y", "rules.structure", "fzlint").load().__name__ == "rules.structure"
+
+
+def test_parse_reads_only_the_group() -> None:
+    text = "# comment\n[other]\na = b\n[fzlint]\n; note\nmine = pkg.mod:attr [extra]\n\n[x]\nc = d\n"
+    assert [(e.name, e.value) for e in entrypoints._parse(text, "fzlint")] == [("mine", "pkg.mod:attr [extra]")]
+
+
+def _imported_modules(*args: str) -> set[str]:
+    code = ("import sys, runpy; sys.argv = ['fzlint', *sys.argv[1:]];\n"
+            "try:\n    runpy.run_module('lint.cli', run_name='__main__')\n"
+            "except SystemExit:\n    pass\nprint('\\n'.join(sorted(sys.modules)), file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT)
+    return set(result.stderr.split())
+
+
+def test_json_check_imports_neither_lark_nor_rich_nor_metadata() -> None:
+    modules = _imported_modules("check", "--format", "json", str(SEEDS[0]))
+    assert "lint._report_tables" in modules  # the check really ran
+    for heavy in ("lark", "rich", "importlib.metadata", "importlib.resources", "jieba", "logging"):
+        assert heavy not in modules, heavy
+
+
+def test_rich_output_imports_rich_only_then() -> None:
+    assert "rich" in _imported_modules("check", str(SEEDS[0]))
+
+
+def test_profile_reports_stages_and_rule_families_on_stderr() -> None:
+    plain = subprocess.run([sys.executable, "-m", "lint.cli", "check", "--format", "json", str(SEEDS[0])],
+                           capture_output=True, text=True, cwd=ROOT)
+    profiled = subprocess.run([sys.executable, "-m", "lint.cli", "check", "--format", "json", "--profile",
+                               str(SEEDS[0])], capture_output=True, text=True, cwd=ROOT)
+    assert profiled.returncode == plain.returncode
+    assert json.loads(profiled.stdout) == json.loads(plain.stdout)  # stdout untouched
+    for row in ("classify", "parse", "rules: rules.structure", "rules: rules.numbering",
+                "rules: rules.webpage", "report: json", "main() total"):
+        assert row in profiled.stderr, row
+    assert "fzlint --profile" not in plain.stderr
+
+
+def test_jieba_loads_without_pkg_resources() -> None:
+    code = ("import sys\nfrom lint.segment import boundaries\n"
+            "cuts = boundaries('深化政务公开推进依法行政')\n"
+            "print(sorted(cuts), 'jieba' in sys.modules, 'pkg_resources' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    cuts, jieba_loaded, pkg_resources_loaded = result.stdout.rsplit(" ", 2)
+    assert jieba_loaded == "True" and pkg_resources_loaded.strip() == "False"
+    assert cuts.startswith("[0, ") and cuts.endswith(", 12]")  # words found, whole text covered
