@@ -250,7 +250,7 @@ def main() -> int:
             ("breakdown", lambda: breakdown(runner, max(5, runs // 2))),
             ("batch", lambda: batch(runner, workdir, files, args.jobs, 1 if args.quick else 3)),
             ("large", lambda: large(runner, workdir, sizes)),
-            ("adversarial", lambda: adversarial(runner, workdir, 20_000 if args.quick else 100_000)),
+            ("adversarial", lambda: adversarial(runner, workdir, 10_000 if args.quick else 50_000)),
         ]
         for name, step in steps:
             if name in only:
