@@ -132,3 +132,22 @@ def test_jieba_loads_without_pkg_resources() -> None:
     cuts, jieba_loaded, pkg_resources_loaded = result.stdout.rsplit(" ", 2)
     assert jieba_loaded == "True" and pkg_resources_loaded.strip() == "False"
     assert cuts.startswith("[0, ") and cuts.endswith(", 12]")  # words found, whole text covered
+
+
+def test_streamed_json_is_exactly_json_dump(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from lint.engine import lint_path
+    from lint.plugins import registry
+    from lint.reporters import ReportOptions, json_output
+    from lint.settings import Settings
+
+    monkeypatch.setattr(json_output, "_BATCH", 3)  # several batches even for a few findings
+    results = [lint_path(seed, Settings()) for seed in SEEDS]
+    options = ReportOptions(registry=registry())
+    for chosen in (results, results[:1], []):
+        out = io.StringIO()
+        json_output.render(chosen, out, options)
+        expected = json.dumps([d.as_dict() for d in options.visible(chosen)], ensure_ascii=False, indent=2)
+        assert out.getvalue() == expected + "\n"
+    assert len(json.loads(out.getvalue() or "[]")) == 0

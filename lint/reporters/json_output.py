@@ -8,8 +8,20 @@ from typing import TextIO
 from lint.engine import FileResult
 from lint.reporters import ReportOptions
 
+_BATCH = 500  # diagnostics per write
+
 
 def render(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
-    items = [d.as_dict() for d in options.visible(results)]
-    # One write: json.dump would call stream.write once per token (~100k calls for 2 MB).
-    stream.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+    # Item by item, written in batches: byte for byte what json.dump(items, indent=2) writes,
+    # but neither one write per token (json.dump) nor the whole array in memory at once
+    # (json.dumps), which for a 20 MB report with 300,000 findings is gigabytes.
+    opened = False
+    batch: list[str] = []
+    for diagnostic in options.visible(results):
+        text = json.dumps(diagnostic.as_dict(), ensure_ascii=False, indent=2)
+        batch.append((",\n  " if opened else "[\n  ") + text.replace("\n", "\n  "))
+        opened = True
+        if len(batch) >= _BATCH:
+            stream.write("".join(batch))
+            batch.clear()
+    stream.write("".join(batch) + ("\n]\n" if opened else "[]\n"))
