@@ -93,9 +93,11 @@ def test_parse_reads_only_the_group() -> None:
 
 
 def _imported_modules(*args: str) -> set[str]:
-    code = ("import sys, runpy; sys.argv = ['fzlint', *sys.argv[1:]];\n"
+    """Modules fzlint itself imports: those the interpreter already had at start-up (site
+    hooks such as a .pth file in the environment) are left out."""
+    code = ("import sys, runpy; before = set(sys.modules); sys.argv = ['fzlint', *sys.argv[1:]];\n"
             "try:\n    runpy.run_module('lint.cli', run_name='__main__')\n"
-            "except SystemExit:\n    pass\nprint('\\n'.join(sorted(sys.modules)), file=sys.stderr)")
+            "except SystemExit:\n    pass\nprint('\\n'.join(sorted(set(sys.modules) - before)), file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT)
     return set(result.stderr.split())
 
