@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--year", type=int, help="报告年度（正文无法判断时使用）")
     check.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名")
     check.add_argument("--quiet", action="store_true", help="只显示错误级别的问题")
+    check.add_argument("--show-all", action="store_true",
+                       help="rich 输出中逐条列出全部问题（默认同一文件同一规则的警告只列前 5 处）")
     _add_config_options(check)
     check.add_argument("--force-exclude", action="store_true",
                        help="命令行直接给出的文件也按配置中的 exclude 排除")
@@ -223,6 +225,7 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     options = reporters.ReportOptions(
         registry=reg, color=args.color, quiet=args.quiet,
         files_checked=sum(1 for r in results if r.error is None),
+        extra={"show_all": args.show_all},
     )
     with stage(f"report: {args.format} (incl. its imports)"):
         reporters.resolve(reg, args.format)(results, out, options)

@@ -23,7 +23,7 @@ def rendered(text: str, code: str) -> list[tuple[str, str, str]]:
     found = [d for d in lint_text(text, path="r.txt") if d.code == code]
     stream = io.StringIO()
     render([FileResult("r.txt", found, document)], stream,
-           ReportOptions(registry=registry(), color=False, files_checked=1))
+           ReportOptions(registry=registry(), color=False, files_checked=1, extra={"show_all": True}))
     rows = stream.getvalue().split("\n")
     assert "\x1b" not in stream.getvalue()
     result = []
@@ -95,3 +95,24 @@ def test_clean_file_says_so() -> None:
     render([FileResult("r.txt", [], Document.from_text("r.txt", ""))], stream,
            ReportOptions(registry=registry(), color=False, files_checked=1))
     assert stream.getvalue().strip() == "未发现问题（检查了 1 个文件）"
+
+
+def test_many_warnings_of_one_rule_are_counted_not_printed(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    seed = next((ROOT / "seeds").glob("003_*.txt"))
+    run = [sys.executable, "-m", "lint.cli", "check", str(seed), "--no-color"]
+    grouped = subprocess.run(run, capture_output=True, text=True).stdout
+    full = subprocess.run([*run, "--show-all"], capture_output=True, text=True).stdout
+    p101_rows = [line for line in grouped.splitlines() if " P101 [" in line and ": 警告 " in line]
+    assert len(p101_rows) == 5
+    assert "另有 150 处 P101 [half-width-punctuation] 未逐条列出" in grouped
+    assert sum(1 for line in full.splitlines() if ": 警告 P101 [" in line) == 155
+    assert "另有" not in full
+    # errors are never hidden: all four W102 rows are printed in the grouped output
+    assert sum(1 for line in grouped.splitlines() if ": 错误 W102 [" in line) == 4
+    # the summary still counts every finding
+    assert "155" in grouped.split("按规则汇总")[1]

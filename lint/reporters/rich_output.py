@@ -35,17 +35,38 @@ def console_for(stream: TextIO, color: bool | None) -> Console:
     )
 
 
+# A web copy can carry a hundred half-width commas: beyond this many warnings of one
+# rule in one file, the rest are counted, not printed (--show-all prints them all).
+GROUP_AFTER = 5
+
+
 def render(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
     console = console_for(stream, options.color)
+    show_all = bool(options.extra.get("show_all"))
     shown: list[Diagnostic] = []
     for result in results:
         diagnostics = [d for d in result.diagnostics
                        if not options.quiet or d.severity is Severity.ERROR]
+        printed: Counter[str] = Counter()
         for diagnostic in diagnostics:
+            printed[diagnostic.code] += 1
+            if not show_all and diagnostic.severity is not Severity.ERROR and printed[diagnostic.code] > GROUP_AFTER:
+                continue
             console.print(header(diagnostic, result))
             snippet = source_snippet(result, diagnostic)
             if snippet is not None:
                 console.print(snippet)
+            console.print()
+        for code, count in sorted(printed.items()):
+            hidden = count - GROUP_AFTER
+            first = next(d for d in diagnostics if d.code == code)
+            if show_all or first.severity is Severity.ERROR or hidden <= 0:
+                continue
+            console.print(Text(
+                f"{result.path}: 另有 {hidden} 处 {code} [{first.name}] 未逐条列出（同一文件同一规则的"
+                f"警告只列前 {GROUP_AFTER} 处；加 --show-all 或用 --format concise 查看全部）",
+                style="dim",
+            ))
             console.print()
         shown += diagnostics
     if shown:
