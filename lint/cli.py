@@ -31,6 +31,15 @@ def _codes(value: str) -> list[str]:
     return [part.strip().upper() for part in value.replace("，", ",").split(",") if part.strip()]
 
 
+def _size(value: str) -> int:
+    from lint.limits import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fzlint", description="法治政府建设年度报告合规检查工具",
@@ -70,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="并行进程数；auto（默认）：文件少时单进程，多时每个 CPU 一个进程")
     check.add_argument("--profile", action="store_true",
                        help="在标准错误输出各阶段及各规则族的耗时")
+    check.add_argument("--max-file-size", type=_size, metavar="SIZE",
+                       help="超过此大小的文件不检查（默认 20MB；如 500KB、50MB；0 表示不限）")
     color = check.add_mutually_exclusive_group()
     color.add_argument("--color", dest="color", action="store_true", default=None,
                        help="强制彩色输出")
@@ -125,11 +136,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `fzlint check … | head`: the reader left; say nothing more
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's final flush cannot fail
+        return EXIT_ERROR
     except Exception as error:  # an internal error: one line, the traceback on request
         if args.debug or os.environ.get("FZLINT_DEBUG"):
             raise
-        print(f"fzlint: 内部错误：{type(error).__name__}: {error}（加 --debug 查看回溯）",
-              file=sys.stderr)
+        detail = one_line(f"{type(error).__name__}: {error}")
+        print(f"fzlint: 内部错误：{detail}（加 --debug 查看回溯）", file=sys.stderr)
         return EXIT_ERROR
 
 
@@ -149,6 +164,11 @@ def profiled(run, args: argparse.Namespace) -> int:
         profiling.render(profile, time.perf_counter() - started, before_main, sys.stderr, workers)
 
 
+def one_line(text: str) -> str:
+    """Messages on stderr are one line each, whatever an exception's text holds."""
+    return " ".join(text.split("\n")).replace("\r", " ")
+
+
 def resolver_from_args(args: argparse.Namespace, known_codes: frozenset[str]):  # -> Resolver
     """Configuration files below the command line: --select and --year replace what a
     file says, --extend-select and --ignore add to it."""
@@ -163,6 +183,8 @@ def resolver_from_args(args: argparse.Namespace, known_codes: frozenset[str]):  
         overrides["fix"] = args.fix
     if getattr(args, "unsafe_fixes", None) is not None:
         overrides["unsafe_fixes"] = args.unsafe_fixes
+    if getattr(args, "max_file_size", None) is not None:
+        overrides["max_file_size"] = args.max_file_size
     extensions = {"extend_select": getattr(args, "extend_select", []),
                   "ignore": getattr(args, "ignore", [])}
     if args.config is not None and not args.config.is_file():
@@ -183,7 +205,7 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with stage("plugins (entry points, rule modules)"):
         reg = registry()
     for problem in reg.problems:
-        print(f"fzlint: 插件错误：{problem}", file=err)
+        print(f"fzlint: 插件错误：{one_line(problem)}", file=err)
     if args.format not in reporters.available(reg):
         names = "、".join(sorted(reporters.available(reg)))
         raise UsageError(f"未知的输出格式 {args.format!r}（可用：{names}）")
@@ -238,7 +260,7 @@ def _errors_reported(results: list, err: TextIO) -> int:
     """Print each file that could not be linted; EXIT_ERROR if there was any."""
     for result in results:
         if result.error:
-            print(f"fzlint: 错误：{result.path}: {result.error}", file=err)
+            print(f"fzlint: 错误：{result.path}: {one_line(result.error)}", file=err)
     return EXIT_ERROR if any(r.error for r in results) else EXIT_OK
 
 
@@ -255,7 +277,7 @@ def run_autofix(args: argparse.Namespace, settings: list, results: list, stdin_n
     fixing = run_fixes(results, settings, mode, out, stdin_path=stdin_name,
                        relint=suppression.lint_suppressed)
     for problem in fixing.errors:
-        print(f"fzlint: 错误：{problem}", file=err)
+        print(f"fzlint: 错误：{one_line(problem)}", file=err)
     verb = "可修复" if mode.diff else "已修复"
     if fixing.fixed_count:
         print(f"fzlint: {verb} {fixing.fixed_count} 处问题（{fixing.files_changed} 个文件）", file=err)

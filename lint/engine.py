@@ -49,9 +49,13 @@ def crash_diagnostic(path: str, culprit: str, error: BaseException) -> Diagnosti
     return Diagnostic(
         path=path, line=1, column=1, end_line=1, end_column=2,
         code=CRASH_CODE, name=CRASH_NAME, severity=Severity.ERROR,
-        message=(f"{culprit} 内部出错：{type(error).__name__}: {error}{location}；"
+        message=(f"{culprit} 内部出错：{type(error).__name__}: {_one_line(error)}{location}；"
                  "其他规则的结果不受影响，请向该规则的作者报告"),
     )
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())
 
 
 def enabled_rules(settings: Settings, reg: Registry) -> list[Rule]:
@@ -142,7 +146,7 @@ def lint_path(path: Path, settings: Settings, display_path: str | None = None,
     display = display_path or str(path)
     try:
         with stage("read + decode"):
-            document = load_path(path, display, data)
+            document = load_path(path, display, data, max_size=settings.max_file_size)
     except LoadError as error:
         return FileResult(path=display, error=str(error))
     diagnostics = lint_document(document, settings)

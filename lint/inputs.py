@@ -43,7 +43,7 @@ def collect(
             name = stdin_filename or STDIN
             resolved = resolver.for_file(Path(name))
             if not (force_exclude and is_excluded(Path(name), resolved)):
-                yield CheckInput(Path(name), name, resolved.settings, data=sys.stdin.buffer.read())
+                yield _stdin_input(name, resolved.settings)
             continue
         searched = Path(raw).is_dir()
         if searched:  # a broken config is an error even in a folder without reports
@@ -57,3 +57,14 @@ def collect(
             if (searched or force_exclude) and is_excluded(item, resolved):
                 continue
             yield CheckInput(item, str(item), resolved.settings)
+
+
+def _stdin_input(name: str, settings: Settings) -> CheckInput:
+    """Standard input, read up to the size limit (refused beyond it, like a file)."""
+    from lint.limits import TooLarge, read_limited
+
+    try:
+        data = read_limited(sys.stdin.buffer, settings.max_file_size)
+    except TooLarge as error:
+        return CheckInput(Path(name), name, settings, error=str(error))
+    return CheckInput(Path(name), name, settings, data=data)

@@ -34,7 +34,9 @@ def discover(paths: Iterable[str], suffixes: tuple[str, ...] = DISCOVER_SUFFIXES
     """
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if raw == "-":  # standard input, read by the caller
+            yield path
+        elif path.is_dir():
             found = []
             for root, dirs, files in os.walk(path, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -64,25 +66,49 @@ def fzlint_load_document(path: Path, data: bytes, display_path: str) -> Document
                               encoding=decoded.encoding, bom=decoded.bom)
 
 
-def load_path(path: Path, display_path: str | None = None, data: bytes | None = None) -> Document:
-    """Read and decode one file through the loader hook; every failure is a LoadError."""
+def load_path(path: Path, display_path: str | None = None, data: bytes | None = None,
+              max_size: int = 0) -> Document:
+    """Read and decode one file through the loader hook; every failure is a LoadError.
+
+    ``max_size`` (bytes, 0 for no limit) is checked before the file is read.
+    """
+    from lint.limits import TooLarge, read_file
     from lint.plugins import registry
 
     display = display_path or str(path)
     if data is None:
         try:
-            data = path.read_bytes()
-        except IsADirectoryError:
-            raise LoadError("是目录而不是文件") from None
-        except PermissionError:
-            raise LoadError("没有读取权限") from None
-        except FileNotFoundError:
-            raise LoadError("文件不存在") from None
+            data = read_file(path, max_size)
+        except TooLarge as error:
+            raise LoadError(str(error)) from None
+        except ValueError as error:
+            raise LoadError(str(error)) from None
         except OSError as error:
-            raise LoadError(f"无法读取：{error.strerror or error}") from None
+            raise LoadError(_os_error_message(error)) from None
+    elif max_size and len(data) > max_size:
+        from lint.limits import too_large_message
+
+        raise LoadError(too_large_message(len(data), max_size))
     document = registry().manager.hook.fzlint_load_document(
         path=path, data=data, display_path=display
     )
     if document is None:
         raise LoadError("不支持的文件类型")
     return document
+
+
+def _os_error_message(error: OSError) -> str:
+    """One Chinese line for what the operating system refused."""
+    import errno
+
+    messages = {
+        errno.EISDIR: "是目录而不是文件",
+        errno.EACCES: "没有读取权限",
+        errno.EPERM: "没有读取权限",
+        errno.ENOENT: "文件不存在（或是指向不存在目标的符号链接）",
+        errno.ELOOP: "符号链接循环，无法读取",
+        errno.ENAMETOOLONG: "路径过长",
+    }
+    if error.errno in messages:
+        return messages[error.errno]
+    return f"无法读取：{error.strerror or error}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lint.diagnostics import Severity
+from lint.limits import DEFAULT_MAX_FILE_SIZE
 
 
 @dataclass
@@ -38,6 +39,8 @@ class Settings:
     unsafe_fixes: bool = False
     # Extra or removed entries for the package's data tables, keyed by table name.
     data_overrides: dict[str, dict] = field(default_factory=dict)
+    # Files larger than this many bytes are refused before reading (0: no limit).
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
 
     def is_enabled(self, code: str) -> bool:
         """ruff's rule: the most specific matching prefix wins; ignore beats select on a tie."""

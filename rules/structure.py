@@ -159,11 +159,22 @@ class UnfilledImprovement(Rule):
         placeholders = context.data("placeholders")  # shared with T103
         others = [s for s in report.sections() if "improvement" not in s.kinds and s.depth > 1]
         compacts: dict[int, str] = {}  # each section's text is compacted once, not once per comparison
+        pairs_left = TWIN_MAX_PAIRS
 
         def compact_of(section: Section) -> str:
             if id(section) not in compacts:
-                compacts[id(section)] = _PUNCT.sub("", section.body_text())
+                compacts[id(section)] = _PUNCT.sub("", section.body_text())[:TWIN_MAX_CHARS]
             return compacts[id(section)]
+
+        def twin_of(text: str) -> Section | None:
+            nonlocal pairs_left
+            for other in others:
+                if pairs_left <= 0:
+                    return None
+                pairs_left -= 1
+                if _similar(text[:TWIN_MAX_CHARS], compact_of(other)):
+                    return other
+            return None
 
         for section in report.sections_of("improvement"):
             text = section.body_text().strip()
@@ -179,7 +190,7 @@ class UnfilledImprovement(Rule):
                 message = (f"“改进情况”一节只有 {len(compact)} 个字，"
                            f"不足以说明改进了什么（至少 {minimum} 字）：请逐条写明整改措施和结果")
             else:
-                twin = next((o for o in others if _similar(compact, compact_of(o))), None)
+                twin = twin_of(compact)
                 if twin is None:
                     continue
                 message = (f"“改进情况”一节与第 {twin.heading.index + 1} 行"
@@ -199,6 +210,13 @@ def _is_placeholder(text: str, compact: str, table: dict) -> bool:
 def _clip(text: str, width: int) -> str:
     """``text`` cut to ``width`` characters, with … when something was cut."""
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# SequenceMatcher.ratio is quadratic in the text length and every improvement
+# section is compared with every other section, so both are bounded: a long
+# report (or 20,000 headings) must not turn S104 into minutes of work.
+TWIN_MAX_CHARS = 4000  # compare at most this many characters of each section
+TWIN_MAX_PAIRS = 20_000  # pairs compared per report; beyond it no twin is reported
 
 
 def _similar(a: str, b: str) -> bool:
