@@ -27,7 +27,8 @@ def _good_still_linted(run, good: Path) -> None:
     assert run.codes_for(good.name), "the good file lost its findings"
 
 
-@pytest.mark.parametrize("content", ["", "  \n\t\n\u3000\n", "\r\n\r\n", f"{TITLE}\n", f"\ufeff{TITLE}"],
+@pytest.mark.parametrize("content",
+                         ["", "  \n\t\n\u3000\n", "\r\n\r\n", f"{TITLE}\n", f"\ufeff{TITLE}"],
                          ids=["empty", "whitespace", "crlf-blank", "title-only", "bom-title"])
 def test_nearly_empty_reports_run_and_report_missing_parts(tmp_path, good, content) -> None:
     report = tmp_path / "report.txt"
