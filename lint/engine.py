@@ -84,7 +84,7 @@ def fzlint_check_report(report: Report, context: Context, rules: list[Rule]) -> 
         try:
             with stage(f"rules: {type(rule).__module__}"):  # --profile: time per rule family
                 found.extend(rule.check(report, context))
-        except Exception as error:
+        except (Exception, SystemExit) as error:  # sys.exit in a rule must not end the run
             culprit = f"规则 {rule.code} ({rule.name})"
             found.append(crash_diagnostic(report.document.path, culprit, error))
     return found
@@ -109,7 +109,7 @@ def lint_document(
             # The core's own rules are timed per family inside; time other plugins whole.
             with stage(f"plugin: {impl.plugin_name}" if impl.plugin_name != __name__ else None):
                 found.extend(impl.function(*[args[name] for name in impl.argnames]) or [])
-        except Exception as error:
+        except (Exception, SystemExit) as error:
             found.append(crash_diagnostic(document.path, f"插件 {impl.plugin_name}", error))
     ignored = _ignored_codes(document.path, settings)
     kept = [

@@ -70,7 +70,7 @@ def new_registry(extra_plugins: tuple[object, ...] = ()) -> Registry:
                 plugin = ep.load()
                 if not manager.is_registered(plugin):
                     manager.register(plugin, name=ep.value)
-            except Exception as error:
+            except (Exception, SystemExit) as error:  # a plugin calling sys.exit is broken too
                 problems.append(
                     f"插件 {ep.name} ({ep.value}) 加载失败：{type(error).__name__}: {error}"
                 )
@@ -93,7 +93,7 @@ def _collect_rules(registry: Registry) -> None:
         name = impl.plugin_name
         try:
             classes = impl.function() or []
-        except Exception as error:
+        except (Exception, SystemExit) as error:
             registry.problems.append(f"插件 {name} 注册规则时出错：{type(error).__name__}: {error}")
             continue
         for cls in classes:
