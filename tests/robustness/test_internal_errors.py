@@ -68,7 +68,8 @@ def test_internal_error_is_one_line_and_debug_reraises(monkeypatch, capsys) -> N
 
     monkeypatch.setattr(cli, "run_check", boom)
     assert cli.main(["check", str(SEED)]) == 2
-    assert capsys.readouterr().err == "fzlint: 内部错误：RuntimeError: internal failure（加 --debug 查看回溯）\n"
+    expected = "fzlint: 内部错误：RuntimeError: internal failure（加 --debug 查看回溯）\n"
+    assert capsys.readouterr().err == expected
     monkeypatch.setenv("FZLINT_DEBUG", "1")
     with pytest.raises(RuntimeError, match="internal"):
         cli.main(["check", str(SEED)])

@@ -1,0 +1,78 @@
+"""Property tests: any text, and generated report-like text, lints without a crash.
+
+Every stage (loading, classifying, parsing, each rule) must complete without an
+exception (a rule's exception would surface as E999), and every diagnostic and
+fix edit must lie inside the document.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lint.document import Document
+from lint.engine import lint_document
+from lint.loading import LoadError, load_path
+from lint.numerals import cn_to_int, int_to_cn
+from lint.outline import build_report
+from lint.settings import Settings
+from robustness.strategies import any_text, position_problems, report_like_text
+
+FUZZ = settings(max_examples=150, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def _check(text: str) -> None:
+    document = Document.from_text("fuzz.txt", text)
+    found = lint_document(document, Settings())
+    crashes = [d.message for d in found if d.code == "E999"]
+    assert not crashes, crashes
+    for diagnostic in found:
+        assert not position_problems(document, diagnostic), (diagnostic, text)
+
+
+@FUZZ
+@given(any_text)
+def test_any_text_lints_cleanly(text: str) -> None:
+    _check(text)
+
+
+@FUZZ
+@given(report_like_text)
+def test_report_like_text_lints_cleanly(text: str) -> None:
+    _check(text)
+
+
+@FUZZ
+@given(report_like_text)
+def test_report_like_text_always_parses(text: str) -> None:
+    from lint.engine import keywords_for
+    from lint.plugins import registry
+
+    document = Document.from_text("fuzz.txt", text)
+    report = build_report(document, keywords_for(Settings(), registry()))
+    assert report.parse_error is None  # the lexer only emits sequences the grammar accepts
+    assert all(1 <= s.depth <= 5 for s in report.sections())
+
+
+@FUZZ
+@given(st.binary(max_size=300) | report_like_text.map(lambda t: t.encode("utf-8")))
+def test_any_bytes_load_or_fail_with_a_load_error(data: bytes) -> None:
+    try:
+        document = load_path(Path("fuzz.txt"), "fuzz.txt", data)
+    except LoadError as error:
+        assert str(error) and "\n" not in str(error)
+        return
+    assert "\x00" not in document.text
+
+
+@given(st.integers(1, 999))
+def test_chinese_numerals_round_trip(value: int) -> None:
+    assert cn_to_int(int_to_cn(value)) == value
+
+
+@given(st.integers())
+def test_int_to_cn_never_fails(value: int) -> None:
+    assert int_to_cn(value)
