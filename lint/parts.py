@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 MANDATED = ("achievements", "problems", "plan")
@@ -49,7 +50,7 @@ class PartKeywords:
             rest = rest.replace(filler, "")
         limit = int(self.options.get("weak_max_extra", 6))
         for word in words:
-            word = _NOISE.sub("", word)
+            word = _normal(word)
             if word and word in text and len(rest.replace(word, "", 1)) <= limit:
                 return True
         return False
@@ -73,7 +74,13 @@ class PartKeywords:
 
 
 def _any_in(words: list[str], text: str) -> bool:
-    return any(_NOISE.sub("", w) in text for w in words if w)
+    return any(_normal(w) in text for w in words if w)
+
+
+@lru_cache(maxsize=4096)
+def _normal(word: str) -> str:
+    """A keyword without noise; cached because every heading is tested against every keyword."""
+    return _NOISE.sub("", word)
 
 
 def _deep(table: dict[str, Any]) -> dict[str, Any]:
