@@ -112,5 +112,14 @@ def sarif_log(results: list[FileResult], options: ReportOptions) -> dict[str, An
 
 
 def render(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
-    json.dump(sarif_log(results, options), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    # json.dump writes every token separately (millions of calls for a big run);
+    # json.dumps would hold the whole log in memory. Write in chunks of about 64 KB.
+    chunks: list[str] = []
+    size = 0
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(sarif_log(results, options)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size >= 65536:
+            stream.write("".join(chunks))
+            chunks, size = [], 0
+    stream.write("".join(chunks) + "\n")
