@@ -78,6 +78,10 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "cjk-run": ("W102 mojibake CJK run", lambda n: _repeat("鏀垮姟鍏紑", n)),
     "garbled-term": ("W102 term search", lambda n: _repeat("探花公开", n)),
     "sentence-punct": ("enumerator sentence starts", lambda n: HEAD + _repeat("。一", n)),
+    "han-run-ascii-comma": ("P1xx e-mail/URL skip on a long run of \\w",
+                            lambda n: HEAD + _repeat("中", n) + ",好"),
+    "dash-run": ("P1xx e-mail/URL skip on ----", lambda n: HEAD + _repeat("-", n) + ",好"),
+    "percent-digits": ("D102 rate value", lambda n: HEAD + "完成率" + _repeat("０", n)),
     "twin-sections": ("S104 near-duplicate search", _twins),
     "many-improvement-sections": ("S104 pairs bounded",
                                   lambda n: HEAD + "二、存在的不足和原因\n"

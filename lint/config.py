@@ -18,6 +18,7 @@ import copy
 import dataclasses
 import fnmatch
 import os
+import re
 import tomllib
 import types
 import typing
@@ -122,6 +123,9 @@ def parse_table(table: dict[str, Any], path: Path, known_codes: frozenset[str]) 
         if name not in fields or key != name.replace("_", "-"):
             known = "、".join([*sorted(f.replace("_", "-") for f in fields), "data"])
             raise ConfigError(f"{path}：未知的配置项 {key!r}（可用：{known}）")
+        if name in SIZE_FIELDS:
+            values[name] = _size(raw, path, key)
+            continue
         values[name] = _check_codes(name, _convert(raw, hints[name], path, key), path, key, known_codes)
     return values
 
@@ -204,6 +208,7 @@ def _data_overrides(raw: Any, path: Path) -> dict[str, dict[str, Any]]:
         if not isinstance(table, dict):
             raise ConfigError(f"{path}：配置项 data.{name} 应是表")
         _check_data_shape(table, base, path, f"data.{name}")
+        _check_patterns(table, path, f"data.{name}")
         overrides[name] = copy.deepcopy(table)
     return overrides
 
@@ -225,6 +230,38 @@ def _check_data_shape(table: dict[str, Any], base: dict[str, Any], path: Path, k
             _check_data_shape(value, expected, path, where)
         elif isinstance(expected, list) and not isinstance(value, list):
             raise ConfigError(f"{path}：配置项 {where} 应是列表")
+
+
+# Sizes in bytes that may also be written as "20MB", "500KB" (0: no limit).
+SIZE_FIELDS = frozenset({"max_file_size"})
+# Data-table entries that are regular expressions: a broken one is a config
+# error naming its key, not an internal error when the first file is linted.
+PATTERN_KEYS = frozenset({"strong", "weak", "patterns", "pattern", "inline"})
+
+
+def _size(value: Any, path: Path, key: str) -> int:
+    from lint.limits import parse_size
+
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        _wrong_type(value, int, path, key)
+    try:
+        return parse_size(value)
+    except ValueError as error:
+        raise ConfigError(f"{path}：配置项 {key}：{error}") from None
+
+
+def _check_patterns(table: Any, path: Path, key: str, is_pattern: bool = False) -> None:
+    if isinstance(table, dict):
+        for name, value in table.items():
+            _check_patterns(value, path, f"{key}.{name}", name in PATTERN_KEYS)
+    elif isinstance(table, list):
+        for item in table:
+            _check_patterns(item, path, key, is_pattern)
+    elif is_pattern and isinstance(table, str):
+        try:
+            re.compile(table)
+        except re.error as error:
+            raise ConfigError(f"{path}：配置项 {key} 的正则表达式 {table!r} 无效：{error}") from None
 
 
 # -- resolving settings per file ----------------------------------------------------
