@@ -75,6 +75,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}：不是合法的 TOML：{error}") from None
+    except UnicodeDecodeError as error:  # TOML is UTF-8; tomllib does not wrap this
+        raise ConfigError(f"{path}：不是合法的 TOML：第 {error.start} 字节不是 UTF-8") from None
     except OSError as error:
         raise ConfigError(f"{path}：无法读取配置文件：{error.strerror or error}") from None
 
