@@ -56,13 +56,15 @@ def test_binary_data_is_not_a_text_document(tmp_path, good, data) -> None:
     _good_still_linted(run, good)
 
 
-@pytest.mark.parametrize("data", [b"\xff\xfe\xfd\xfc bad", b"abc\xc3", "报告".encode()[:-1]],
-                         ids=["invalid-start", "truncated-sequence", "cut-character"])
+@pytest.mark.parametrize("data", [b"\xff\xff\xff\xff bad", b"abc\xc3", "报告".encode()[:-1],
+                                  b"\x81\x30\x81", "正文".encode("utf-16-le")[:-1] + b"\xff"],
+                         ids=["invalid-start", "truncated-sequence", "cut-character",
+                              "cut-gb18030", "utf16-without-bom"])
 def test_undecodable_bytes_are_a_clear_error(tmp_path, good, data) -> None:
     broken = tmp_path / "broken.txt"
     broken.write_bytes(data)
     run = fzlint("check", "--format", "json", broken, good)
-    assert_one_error_naming(run, broken, "解码")
+    assert_one_error_naming(run, broken, "UTF-8")
     assert run.returncode == 2
     _good_still_linted(run, good)
 
