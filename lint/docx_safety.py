@@ -17,6 +17,7 @@ A .docx is a zip of XML parts. Before python-docx opens it we make sure that:
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
 from io import BytesIO
@@ -30,6 +31,8 @@ MAX_TOTAL_BYTES = 300 * 1024 * 1024
 MAX_ENTRIES = 10_000
 MAX_RATIO = 100
 RATIO_CHECK_FROM = 1024 * 1024  # small entries may compress extremely well; they cannot hurt
+_XML_ENCODING = re.compile(rb"<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._-]{1,40})[\"']")
+_PLAIN_ENCODINGS = {b"utf-8", b"utf8", b"us-ascii", b"ascii", b"utf-16"}
 _DOCTYPE_MARKS = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
 
 SAVE_AS_DOCX = "请在 Word 或 WPS 中“另存为” .docx 格式（如有密码，先取消密码）后再检查"
@@ -86,10 +89,32 @@ def check_xml_parts(archive: zipfile.ZipFile) -> None:
         except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, NotImplementedError,
                 zlib.error):
             raise LoadError(f"{entry.filename} 已损坏，无法解压（数据校验失败）；{SAVE_AS_DOCX}") from None
+        if not _plain_encoding(data):
+            raise LoadError(
+                f"{entry.filename} 不是 UTF-8/UTF-16 编码的 XML（Word 只写这两种）；"
+                "其他编码可能藏有 DOCTYPE，拒绝读取"
+            )
         if any(mark in data for mark in _DOCTYPE_MARKS):
             raise LoadError(
                 f"{entry.filename} 含有 DOCTYPE 声明（Word 从不写入）；为防止外部实体和实体膨胀攻击，拒绝读取"
             )
+
+
+def _plain_encoding(data: bytes) -> bool:
+    """Whether an XML part is UTF-8 or UTF-16, the encodings the DOCTYPE marks cover.
+
+    A part in UTF-32, EBCDIC or UTF-7 (which libxml2 can read) would carry its
+    DOCTYPE in bytes the marks do not match.
+    """
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return False  # UTF-32 byte-order marks
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")):
+        return True  # UTF-16, with or without a byte-order mark
+    text = data.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
+    if text and not text.startswith(b"<"):
+        return False
+    declared = _XML_ENCODING.match(text)
+    return declared is None or declared.group(1).lower() in _PLAIN_ENCODINGS
 
 
 def _mb(size: int) -> str:
