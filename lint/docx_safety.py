@@ -7,8 +7,9 @@ A .docx is a zip of XML parts. Before python-docx opens it we make sure that:
 - the archive lists ``word/document.xml`` and is not truncated;
 - no entry declares more than :data:`MAX_ENTRY_BYTES` uncompressed, the whole
   archive not more than :data:`MAX_TOTAL_BYTES`, and no large entry compresses
-  better than :data:`MAX_RATIO` to 1 (a zip bomb). Python's zipfile never
-  inflates past an entry's declared size, so a lying header fails its CRC;
+  better than :data:`MAX_RATIO` to 1 (a zip bomb); every deflated entry is
+  inflated once in bounded steps and refused if it runs past its declared size
+  (a lying header: zipfile itself inflates everything before cutting);
 - no XML part carries a DOCTYPE. Word never writes one, and refusing it rules
   out external entities (XXE) and entity expansion ("billion laughs") whatever
   the XML parser's settings. python-docx's own parser also has
@@ -59,6 +60,7 @@ def open_checked(data: bytes) -> zipfile.ZipFile:
     total = 0
     for entry in entries:
         _check_size(entry)
+        _check_inflated_size(data, entry)
         total += entry.file_size
     if total > MAX_TOTAL_BYTES:
         raise LoadError(f"解压后共 {_mb(total)}，超过上限 {_mb(MAX_TOTAL_BYTES)}；拒绝读取（疑似压缩炸弹）")
@@ -77,6 +79,45 @@ def _check_size(entry: zipfile.ZipInfo) -> None:
             raise LoadError(
                 f"{entry.filename} 的压缩比为 {ratio:.0f}:1，超过上限 {MAX_RATIO}:1；拒绝读取（疑似压缩炸弹）"
             )
+
+
+def _check_inflated_size(data: bytes, entry: zipfile.ZipInfo) -> None:
+    """Refuse an entry whose data inflates past its declared size (a lying header).
+
+    zipfile's ``read()`` inflates all of an entry's compressed bytes before it
+    cuts the result to the declared size, and python-docx reads every part that
+    way: a header claiming 1 KB over 150 MB of zeros would cost 150 MB. So the
+    raw deflate stream is inflated here in bounded steps, counting, and never
+    kept.
+    """
+    if entry.compress_type == zipfile.ZIP_STORED:
+        if entry.compress_size != entry.file_size:
+            raise LoadError(f"{entry.filename} 的大小记录不一致；拒绝读取（疑似压缩炸弹）")
+        return
+    if entry.compress_type != zipfile.ZIP_DEFLATED:
+        return  # zipfile refuses (or bounds) other methods itself; python-docx never writes them
+    start = entry.header_offset
+    if data[start:start + 4] != b"PK\x03\x04" or len(data) < start + 30:
+        raise LoadError(f"{entry.filename} 已损坏，无法解压；{SAVE_AS_DOCX}")
+    name_length, extra_length = int.from_bytes(data[start + 26:start + 28], "little"), \
+        int.from_bytes(data[start + 28:start + 30], "little")
+    body = start + 30 + name_length + extra_length
+    stream = memoryview(data)[body:body + entry.compress_size]
+    inflater = zlib.decompressobj(-15)
+    produced, step = 0, 1024 * 1024
+    try:
+        for offset in range(0, len(stream), 65536):
+            pending = bytes(stream[offset:offset + 65536])
+            while pending:
+                produced += len(inflater.decompress(pending, step))
+                pending = inflater.unconsumed_tail
+                if produced > entry.file_size:
+                    raise LoadError(
+                        f"{entry.filename} 解压后超过它记录的 {entry.file_size} 字节；"
+                        "拒绝读取（疑似压缩炸弹）"
+                    )
+    except zlib.error:
+        raise LoadError(f"{entry.filename} 已损坏，无法解压（数据校验失败）；{SAVE_AS_DOCX}") from None
 
 
 def check_xml_parts(archive: zipfile.ZipFile) -> None:
