@@ -76,3 +76,18 @@ def test_chinese_numerals_round_trip(value: int) -> None:
 @given(st.integers())
 def test_int_to_cn_never_fails(value: int) -> None:
     assert int_to_cn(value)
+
+
+@FUZZ
+@given(report_like_text, st.booleans())
+def test_fixing_is_idempotent_and_crash_free(text: str, unsafe: bool) -> None:
+    """--fix in memory: no rule crashes on fixed text, and fixing again changes nothing."""
+    from lint.autofix import fix_document
+
+    document = Document.from_text("fuzz.txt", text)
+    first = fix_document(document, Settings(), unsafe)
+    assert not [d.message for d in first.diagnostics if d.code == "E999"]
+    for diagnostic in first.diagnostics:
+        assert not position_problems(first.document, diagnostic)
+    again = fix_document(first.document, Settings(), unsafe)
+    assert again.document.text == first.document.text, (text, first.document.text)
