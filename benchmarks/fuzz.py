@@ -2,7 +2,7 @@
 
 Two engines, the same invariants as tests/robustness/test_fuzz.py (no exception,
 no E999, every diagnostic and fix edit inside the document, no NUL in a loaded
-document, every failure a one-line LoadError):
+document, every failure a one-line LoadError, --fix in memory idempotent):
 
     # hypothesis: any text, report-like text, arbitrary bytes
     python benchmarks/fuzz.py --minutes 5
@@ -48,7 +48,22 @@ def check_bytes(data: bytes, name: str = "fuzz.txt") -> int:
         problems = position_problems(document, diagnostic)
         if problems:
             raise AssertionError(f"{problems}: {diagnostic}")
+    if document.kind != "docx":
+        _check_fixes(document, found)
     return len(found)
+
+
+def _check_fixes(document, found: list) -> None:
+    """--fix in memory: no crash on the fixed text, and a second fix changes nothing."""
+    from lint.autofix import fix_document
+    from lint.settings import Settings
+
+    first = fix_document(document, Settings(), True, found)
+    if any(d.code == "E999" for d in first.diagnostics):
+        raise AssertionError(f"E999 after fixing: {first.diagnostics}")
+    again = fix_document(first.document, Settings(), True)
+    if again.document.text != first.document.text:
+        raise AssertionError("fixing twice changed the text again")
 
 
 def run_hypothesis(minutes: float, batch: int) -> int:
