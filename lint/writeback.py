@@ -10,6 +10,7 @@ and its target is replaced.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -69,6 +70,8 @@ def _why_different(current: bytes, original: Document) -> str:
 def atomic_write(path: Path, data: bytes) -> None:
     target = path.resolve() if path.is_symlink() else path
     mode = stat.S_IMODE(target.stat().st_mode)
+    if not mode & stat.S_IWUSR:  # os.replace would succeed anyway (and always as root)
+        raise PermissionError(errno.EACCES, "文件是只读的（如需修复请先取消只读）")
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".fzlint-tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

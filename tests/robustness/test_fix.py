@@ -132,6 +132,22 @@ def test_failure_while_replacing_leaves_no_temporary_file(report, monkeypatch, c
     assert _leftovers(report.parent) == []
 
 
+def test_read_only_file_is_not_replaced(report) -> None:
+    """os.replace ignores the file's own mode (and root ignores all modes): fzlint does not."""
+    original = report.read_bytes()
+    report.chmod(0o444)
+    try:
+        run = fzlint("check", "--fix", "--format", "json", report)
+    finally:
+        report.chmod(0o644)
+    assert_no_traceback(run)
+    assert run.returncode == 2
+    lines = [line for line in run.error_lines() if str(report) in line]
+    assert len(lines) == 1 and "原文件未改动" in lines[0] and "只读" in lines[0]
+    assert report.read_bytes() == original
+    assert _leftovers(report.parent) == []
+
+
 @pytest.mark.parametrize(("name", "data"), [
     ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00"),
     ("broken.docx", b"PK\x03\x04 not really a zip"),
