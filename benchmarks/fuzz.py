@@ -17,9 +17,10 @@ The hypothesis run prints the failing example and exits 1; atheris writes a
 Found so far (inputs kept in benchmarks/fuzz-findings/):
 
 - F101 pointed one column past an empty document (fixed: Rule.diagnostic clamps).
-- fix-needs-more-passes.txt: a mutated seed whose 166 fixes need more than
-  autofix.MAX_PASSES passes, so a second ``--fix`` still changes 6 quotes
-  (open; the run now tolerates it only when fixes were left over).
+- fix-needs-more-passes.txt: a mutated seed where one ``--fix`` applies 160
+  fixes and stops with fixes left (ASCII quotes), so a second ``--fix`` changes
+  6 more; not yet diagnosed (pass limit or deferred overlaps). The run now
+  tolerates a second change only when fixes were left over.
 - Through benchmarks/adversarial.py and review: cubic/quadratic chrome, URL and
   S104 patterns; N101 crashing past 99 headings; a UTF-32 DOCTYPE and a lying
   zip header in .docx (all fixed, see git log).
