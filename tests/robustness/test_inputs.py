@@ -185,3 +185,20 @@ def test_binary_stdin(tmp_path) -> None:
     run = fzlint("check", "--format", "json", "--stdin-filename", "报告.txt", "-", stdin=PNG_HEADER)
     assert_one_error_naming(run, "报告.txt", "不是文本文件")
     assert run.returncode == 2
+
+
+def test_every_bad_input_at_once_in_parallel_workers(tmp_path, good) -> None:
+    """The same answers with --jobs 2: worker processes report each bad path once."""
+    (tmp_path / "image.txt").write_bytes(PNG_HEADER)
+    (tmp_path / "broken.txt").write_bytes(b"\xff\xff\xff bad")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    missing = tmp_path / "missing.txt"
+    other = Path(shutil.copy(good, tmp_path / "other.txt"))
+    names = ["image.txt", "broken.txt", "loop.txt"]
+    run = fzlint("check", "--jobs", "2", "--format", "json",
+                 *(tmp_path / n for n in names), missing, good, other)
+    assert_no_traceback(run)
+    assert run.returncode == 2
+    for name in [*names, "missing.txt"]:
+        assert sum(name in line for line in run.error_lines()) == 1, run.stderr
+    assert run.codes_for("good.txt") and run.codes_for("other.txt")
