@@ -8,9 +8,11 @@ code costs about 10× the time for 10× the input; a quadratic one costs 100×.
     python benchmarks/adversarial.py            # 1× = 100,000 characters
     python benchmarks/adversarial.py 20000      # a smaller 1×
 
-``benchmarks/run.py`` (owned by the benchmark suite) can call :func:`measure`
-and print the rows; the robustness tests call :func:`cases` at a moderate size
-and only assert that linting completes (no wall-clock assertions in tests).
+``benchmarks/run.py --only adversarial`` times a few hostile reports through
+the whole CLI; this script covers every built-in pattern in process, one case
+each, and :func:`measure` / :func:`format_table` can be called from elsewhere.
+The robustness tests call :func:`cases` at a moderate size and only assert
+that linting completes (no wall-clock assertions in tests).
 """
 
 from __future__ import annotations
