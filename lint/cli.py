@@ -198,7 +198,7 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from lint.profiling import stage
 
     with stage("import engine"):
-        from lint import baseline, inputs, reporters, suppression
+        from lint import baseline, inputs, reporters
         from lint.config import ConfigError
         from lint.parallel import lint_items
         from lint.plugins import registry
@@ -216,8 +216,10 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError(str(error)) from None
 
     args.files_linted = len(todo)
-    linted = lint_items(todo, args.jobs)  # item.lint() for each, in order; processes with --jobs
-    results = [suppression.apply(result, item.settings) for item, result in zip(todo, linted, strict=True)]
+    for item in todo:
+        item.keep_document = _needs_documents(args, item.settings.fix)
+    # item.lint() (lint + suppression comments) for each, in order; processes with --jobs
+    results = list(lint_items(todo, args.jobs))
     fixing = None
     stdin_name = next((item.display for item in todo if item.data is not None), None)
     if args.diff or any(item.settings.fix for item in todo):
@@ -254,6 +256,16 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if fixing is not None and fixing.errors:
         return EXIT_ERROR
     return exit_code(results, bool(reg.problems))
+
+
+# Reporters that print only diagnostics; any other (rich, sarif, a plugin's) may read lines.
+DOCUMENT_FREE_FORMATS = frozenset({"concise", "json", "json-lines", "github"})
+
+
+def _needs_documents(args: argparse.Namespace, fix: bool) -> bool:
+    """Whether results must keep their documents until the end (source lines, fixes)."""
+    return bool(args.format not in DOCUMENT_FREE_FORMATS or args.baseline or args.write_baseline
+                or args.diff or fix)
 
 
 def _errors_reported(results: list, err: TextIO) -> int:

@@ -27,11 +27,23 @@ class CheckInput:
     settings: Settings
     data: bytes | None = None  # standard input's bytes
     error: str | None = None  # why the path cannot be linted (it does not exist)
+    # Whether the result keeps the document (its lines): only the rich and SARIF reporters,
+    # baselines and --fix/--diff read it. Dropping it keeps a batch's memory to its findings
+    # and keeps what a --jobs worker sends back small.
+    keep_document: bool = True
 
     def lint(self) -> FileResult:
+        """Lint, apply the file's suppression comments (they need the document), then
+        drop the document unless it is wanted."""
+        from lint import suppression
+
         if self.error is not None:
             return FileResult(path=self.display, error=self.error)
-        return lint_path(self.path, self.settings, display_path=self.display, data=self.data)
+        result = lint_path(self.path, self.settings, display_path=self.display, data=self.data)
+        result = suppression.apply(result, self.settings)
+        if not self.keep_document:
+            result.document = None
+        return result
 
 
 def collect(

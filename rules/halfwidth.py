@@ -6,6 +6,7 @@ ASCII comma that P101 will turn into "，" is a space before Chinese punctuation
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +15,11 @@ from rules.chinese import HALF_TO_FULL, inside, is_chinese, is_han, url_spans
 from rules.terms import wrong_titles
 
 _ASCII_SPACE = " \t"
+# Most lines hold none of these: one C-level search answers for them.
+_ANY_MARK = re.compile(r'[,;:?!()"]')
+_SEPARATOR = re.compile(r"[,;:?!]")
+_PARENTHESIS = re.compile(r"[()]")
+_CACHE = "halfwidth_marks"  # key in Line.notes: P101 and P102 ask about the same line
 
 
 @dataclass(frozen=True)
@@ -61,13 +67,30 @@ def _skipped(line: Line, terms: dict[str, Any]) -> list[tuple[int, int]]:
 
 
 def halfwidth_marks(line: Line, terms: dict[str, Any]) -> list[HalfWidth]:
-    """Every ASCII , ; : ? ! ( ) " of ``line`` that stands in Chinese context."""
+    """Every ASCII , ; : ? ! ( ) " of ``line`` that stands in Chinese context.
+
+    The answer depends only on the text and the skipped spans, so it is kept on the line
+    (``Line.notes``, which lives as long as the report) for the next rule that asks.
+    """
     text = line.text
+    if _ANY_MARK.search(text) is None:
+        return []
     skipped = _skipped(line, terms)
+    cache: dict[tuple[tuple[int, int], ...], list[HalfWidth]] = line.notes.setdefault(_CACHE, {})
+    key = tuple(skipped)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _marks(text, skipped)
+    return found
+
+
+def _marks(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:
     marks = [*_parentheses(text, skipped), *_quotes(text, skipped)]
-    for index, ch in enumerate(text):
-        if ch not in ",;:?!" or inside(index, skipped):
+    for match in _SEPARATOR.finditer(text):
+        index = match.start()
+        if inside(index, skipped):
             continue
+        ch = text[index]
         before = text[index - 1] if index else ""
         after = text[index + 1] if index + 1 < len(text) else ""
         if ch in ",:" and before.isdigit() and after.isdigit():
@@ -80,10 +103,11 @@ def halfwidth_marks(line: Line, terms: dict[str, Any]) -> list[HalfWidth]:
 def _parentheses(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:
     stack: list[int] = []
     pairs: list[tuple[int | None, int | None]] = []
-    for index, ch in enumerate(text):
-        if ch == "(":
+    for match in _PARENTHESIS.finditer(text):
+        index = match.start()
+        if text[index] == "(":
             stack.append(index)
-        elif ch == ")":
+        else:
             pairs.append((stack.pop() if stack else None, index))
     pairs += [(index, None) for index in stack]
     marks = []
@@ -104,7 +128,12 @@ def _parentheses(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:
 
 
 def _quotes(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:
-    positions = [i for i, ch in enumerate(text) if ch == '"' and not inside(i, skipped)]
+    positions = []
+    index = text.find('"')
+    while index >= 0:
+        if not inside(index, skipped):
+            positions.append(index)
+        index = text.find('"', index + 1)
     marks = []
     for a, b in zip(positions[::2], positions[1::2], strict=False):
         near = [_prev(text, a), _next(text, b)]
