@@ -218,6 +218,8 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     args.files_linted = len(todo)
     for item in todo:
         item.keep_document = _needs_documents(args, item.settings.fix)
+    if not any(item.keep_document for item in todo):
+        return _report_streamed(args, reg, todo, out, err)
     # item.lint() (lint + suppression comments) for each, in order; processes with --jobs
     results = list(lint_items(todo, args.jobs))
     fixing = None
@@ -266,6 +268,26 @@ def _needs_documents(args: argparse.Namespace, fix: bool) -> bool:
     """Whether results must keep their documents until the end (source lines, fixes)."""
     return bool(args.format not in DOCUMENT_FREE_FORMATS or args.baseline or args.write_baseline
                 or args.diff or fix)
+
+
+def _report_streamed(args: argparse.Namespace, reg, todo: list, out: TextIO, err: TextIO) -> int:
+    """A diagnostics-only format: results go to the reporter one by one and are not kept."""
+    from lint import reporters
+    from lint.parallel import lint_items
+    from lint.profiling import stage
+    from lint.streaming import StreamedResults
+
+    streamed = StreamedResults(lint_items(todo, args.jobs))
+    options = reporters.ReportOptions(registry=reg, color=args.color, quiet=args.quiet,
+                                      files_checked=sum(1 for item in todo if item.error is None))
+    with stage(f"report: {args.format} (incl. its imports)"):
+        reporters.resolve(reg, args.format)(streamed, out, options)  # type: ignore[arg-type]
+    streamed.drain()
+    for path, error in streamed.errors:
+        print(f"fzlint: 错误：{path}: {error}", file=err)
+    if reg.problems or streamed.errors or streamed.crashed:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if streamed.error_findings else EXIT_OK
 
 
 def _errors_reported(results: list, err: TextIO) -> int:

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 PAIRS = {"《": "》", "“": "”", "（": "）", "(": ")", "【": "】", "〔": "〕"}
 _CLOSING = {close: opening for opening, close in PAIRS.items()}
 _SAME = {"(": "（", ")": "）"}
+# Every mark the scan looks at, so that it jumps between them instead of visiting each character.
+_MARK = re.compile("[" + re.escape("".join(PAIRS) + "".join(_CLOSING)) + "]")
 # "1)" "a)" "一）" opening a list item: a lone closing bracket that is not unbalanced.
 _ITEM = re.compile(r"(?:^|(?<=[\s，。；：、,;:]))[0-9０-９a-zA-Z一二三四五六七八九十]{1,2}[)）]")
 
@@ -19,9 +21,13 @@ def _norm(ch: str) -> str:
 
 def unbalanced(text: str, start: int = 0) -> Iterator[tuple[int, str, str, bool]]:
     """(column, char, missing partner, is-opening) for each unmatched pair mark."""
-    items = {m.end() - 1 for m in _ITEM.finditer(text, start)}
+    if _MARK.search(text, start) is None:  # most lines: nothing to match
+        return
+    has_bracket = ")" in text or "）" in text  # only then can a list-item marker matter
+    items = {m.end() - 1 for m in _ITEM.finditer(text, start)} if has_bracket else set()
     stack: list[int] = []
-    for index in range(start, len(text)):
+    for match in _MARK.finditer(text, start):
+        index = match.start()
         ch = text[index]
         if ch in PAIRS:
             stack.append(index)

@@ -8,7 +8,7 @@ the rich library is imported only for rich output.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -30,12 +30,16 @@ class ReportOptions:
 
     def visible(self, results: list[FileResult]) -> list[Diagnostic]:
         """Every diagnostic to show, in order (``--quiet`` keeps errors only)."""
+        return list(self.each_visible(results))
+
+    def each_visible(self, results: Iterable[FileResult]) -> Iterator[Diagnostic]:
+        """``visible`` one at a time: results may be streamed (read once, not kept)."""
         from lint.diagnostics import Severity
 
-        return [
-            d for result in results for d in result.diagnostics
-            if not self.quiet or d.severity is Severity.ERROR
-        ]
+        for result in results:
+            for d in result.diagnostics:
+                if not self.quiet or d.severity is Severity.ERROR:
+                    yield d
 
 
 def use_color(stream: TextIO, color: bool | None) -> bool:

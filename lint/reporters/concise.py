@@ -28,5 +28,5 @@ def line_for(diagnostic: Diagnostic, color: bool = False) -> str:
 
 def render(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
     color = use_color(stream, options.color)
-    for diagnostic in options.visible(results):
+    for diagnostic in options.each_visible(results):
         stream.write(line_for(diagnostic, color) + "\n")

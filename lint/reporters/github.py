@@ -38,5 +38,5 @@ def line_for(diagnostic: Diagnostic) -> str:
 
 
 def render(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
-    for diagnostic in options.visible(results):
+    for diagnostic in options.each_visible(results):
         stream.write(line_for(diagnostic) + "\n")

@@ -10,5 +10,5 @@ from lint.reporters import ReportOptions
 
 
 def render(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
-    for diagnostic in options.visible(results):
+    for diagnostic in options.each_visible(results):
         stream.write(json.dumps(diagnostic.as_dict(), ensure_ascii=False) + "\n")

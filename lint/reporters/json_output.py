@@ -18,7 +18,7 @@ def render(results: list[FileResult], stream: TextIO, options: ReportOptions) ->
     # (json.dumps), which for a 20 MB report with 300,000 findings is gigabytes.
     opened = False
     batch: list[str] = []
-    for diagnostic in options.visible(results):
+    for diagnostic in options.each_visible(results):
         batch.append((",\n  " if opened else "[\n  ") + pretty(diagnostic.as_dict(), "  "))
         opened = True
         if len(batch) >= _BATCH:
