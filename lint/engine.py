@@ -112,10 +112,16 @@ def lint_document(
         except (Exception, SystemExit) as error:
             found.append(crash_diagnostic(document.path, f"插件 {impl.plugin_name}", error))
     ignored = _ignored_codes(document.path, settings)
-    kept = [
-        d for d in found
-        if d.code == CRASH_CODE or (settings.is_enabled(d.code) and not _matches(d.code, ignored))
-    ]
+    verdicts: dict[str, bool] = {}  # per code, not per diagnostic (P101 can fire thousands of times)
+
+    def reported(code: str) -> bool:
+        verdict = verdicts.get(code)
+        if verdict is None:
+            verdict = verdicts[code] = code == CRASH_CODE or (
+                settings.is_enabled(code) and not _matches(code, ignored))
+        return verdict
+
+    kept = [d for d in found if reported(d.code)]
     # dict.fromkeys drops duplicates keeping emission order (a set's order varies between
     # runs), and the stable sort keeps ties (three S101 at one heading) in that order.
     return sorted(dict.fromkeys(kept), key=Diagnostic.sort_key)
