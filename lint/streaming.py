@@ -8,6 +8,7 @@ the exit code and the error lines need is kept in a few counters on the way thro
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,9 @@ class StreamedResults:
         self.crashed = False
         self.error_findings = False  # some diagnostic of error severity
         self.consumed = False
+        # Seconds spent producing results (linting, or waiting for --jobs workers) while the
+        # reporter reads them: --profile subtracts it from the reporter's own time.
+        self.producing = 0.0
 
     def __iter__(self) -> Iterator[FileResult]:
         from lint.diagnostics import Severity
@@ -31,7 +35,13 @@ class StreamedResults:
         if self.consumed:
             raise RuntimeError("streamed results can be read only once")
         self.consumed = True
-        for result in self._results:
+        results = iter(self._results)
+        while True:
+            started = time.perf_counter()
+            result = next(results, None)
+            self.producing += time.perf_counter() - started
+            if result is None:
+                return
             if result.error:
                 self.errors.append((result.path, result.error))
             self.crashed = self.crashed or result.crashed

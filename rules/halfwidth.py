@@ -66,21 +66,26 @@ def _skipped(line: Line, terms: dict[str, Any]) -> list[tuple[int, int]]:
     return spans
 
 
-def halfwidth_marks(line: Line, terms: dict[str, Any]) -> list[HalfWidth]:
+def halfwidth_marks(line: Line, terms: dict[str, Any], keep: bool = False) -> list[HalfWidth]:
     """Every ASCII , ; : ? ! ( ) " of ``line`` that stands in Chinese context.
 
-    The answer depends only on the text and the skipped spans, so it is kept on the line
-    (``Line.notes``, which lives as long as the report) for the next rule that asks.
+    The answer depends only on the text and the skipped spans. ``keep=True`` leaves it on
+    the line (``Line.notes``) for the next rule that asks; that rule takes it away with
+    ``keep=False``, so a large report does not hold every line's marks to the end.
     """
     text = line.text
     if _ANY_MARK.search(text) is None:
         return []
     skipped = _skipped(line, terms)
-    cache: dict[tuple[tuple[int, int], ...], list[HalfWidth]] = line.notes.setdefault(_CACHE, {})
     key = tuple(skipped)
-    found = cache.get(key)
+    cache: dict[tuple[tuple[int, int], ...], list[HalfWidth]] | None = line.notes.get(_CACHE)
+    found = cache.pop(key, None) if cache is not None else None
     if found is None:
-        found = cache[key] = _marks(text, skipped)
+        found = _marks(text, skipped)
+    if keep:
+        line.notes.setdefault(_CACHE, {})[key] = found
+    elif cache is not None and not cache:
+        del line.notes[_CACHE]
     return found
 
 

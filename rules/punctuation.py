@@ -40,8 +40,9 @@ class HalfWidthPunctuation(Rule):
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         terms = context.data("terms") if context.settings.is_enabled("T101") else {}
+        shared = context.settings.is_enabled("P102")  # P102 asks the same question next
         for line in content_lines(report):
-            for mark in halfwidth_marks(line, terms):
+            for mark in halfwidth_marks(line, terms, keep=shared):
                 yield self._found(report, line, mark)
 
     def _found(self, report: Report, line: Line, mark: HalfWidth) -> Diagnostic:

@@ -115,13 +115,15 @@ _LINE_TEXT = st.text(alphabet=list('政府法治,;:?!()" 1a《》“”（）【
 def test_halfwidth_marks_are_shared_but_keyed_on_skipped_spans(text: str) -> None:
     line = Line(index=0, text=text, kind=LineKind.TEXT)
     terms = {"titles": [{"name": "法治政府建设实施纲要"}]}
-    with_terms = halfwidth_marks(line, terms)
-    without = halfwidth_marks(line, {})
+    with_terms = halfwidth_marks(line, terms, keep=True)
+    without = halfwidth_marks(line, {}, keep=True)
     fresh = Line(index=0, text=text, kind=LineKind.TEXT)
     assert with_terms == _marks(text, _skipped(fresh, terms))
     assert without == _marks(text, _skipped(fresh, {}))
     if any(ch in text for ch in ',;:?!()"'):  # the second rule to ask reuses the answer
         assert halfwidth_marks(line, {}) is without
+        assert halfwidth_marks(line, terms) == with_terms
+    assert "halfwidth_marks" not in line.notes  # taken away by the last to ask
 
 
 def _old_unbalanced(text: str, start: int = 0) -> list[tuple[int, str, str, bool]]:
@@ -150,3 +152,11 @@ def _old_unbalanced(text: str, start: int = 0) -> list[tuple[int, str, str, bool
 @given(_LINE_TEXT, st.integers(min_value=0, max_value=5))
 def test_unbalanced_jumps_between_marks_with_the_same_answer(text: str, start: int) -> None:
     assert list(unbalanced(text, start)) == _old_unbalanced(text, start)
+
+
+def test_printable_fast_path_agrees_with_translate() -> None:
+    from lint.reporters.rich_output import _PRINTABLE, printable
+
+    for code in range(0x3000):
+        text = f"甲{chr(code)}乙"
+        assert printable(text) == text.translate(_PRINTABLE)
