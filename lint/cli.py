@@ -286,7 +286,7 @@ def _report_streamed(args: argparse.Namespace, reg, todo: list, out: TextIO, err
         profiling.ACTIVE.add(f"report: {args.format} (incl. its imports)",
                              time.perf_counter() - started - streamed.producing)
     for path, error in streamed.errors:
-        print(f"fzlint: 错误：{path}: {error}", file=err)
+        print(f"fzlint: 错误：{path}: {one_line(error)}", file=err)
     if reg.problems or streamed.errors or streamed.crashed:
         return EXIT_ERROR
     return EXIT_FINDINGS if streamed.error_findings else EXIT_OK
