@@ -25,11 +25,12 @@ from pathlib import Path
 
 TITLE = "某局2025年法治政府建设年度报告"
 HEAD = f"{TITLE}\n一、2025年主要举措和成效\n"
-TAIL = ("\n二、存在的不足和原因\n（一）2024年度存在问题的改进情况\n{body}\n"
-        "三、2026年工作安排\n做好工作。\n")
+TAIL = "\n二、存在的不足和原因\n（一）2024年度存在问题的改进情况\n{body}\n三、2026年工作安排\n做好工作。\n"
 SENTENCE = "加强法治宣传工作。"
-IMPROVEMENT_PAIR = ("（一）上一年度存在问题的改进情况\n加强法治宣传工作做好各项改进。\n"
-                    "（二）存在的不足和原因\n加强法治宣传工作做好各项改进。\n")
+IMPROVEMENT_PAIR = (
+    "（一）上一年度存在问题的改进情况\n加强法治宣传工作做好各项改进。\n"
+    "（二）存在的不足和原因\n加强法治宣传工作做好各项改进。\n"
+)
 
 
 def _repeat(unit: str, size: int) -> str:
@@ -52,8 +53,7 @@ def _twins(n: int) -> str:
 # name -> (what it targets, generator of roughly `size` characters)
 CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "enumerators": ("N104/N105 一是 scanning", lambda n: HEAD + _repeat("一是", n)),
-    "enumerators-lost-shi": ("N105 二深化 lookahead",
-                             lambda n: HEAD + "一是做。" + _repeat("二深", n)),
+    "enumerators-lost-shi": ("N105 二深化 lookahead", lambda n: HEAD + "一是做。" + _repeat("二深", n)),
     "numerals": ("heading numeral runs", lambda n: _repeat("一", n) + "x"),
     "bracket-numerals": ("（一…一 heading pattern", lambda n: "（" + _repeat("一", n) + "x"),
     "digits": ("1. heading and date patterns", lambda n: _repeat("1", n)),
@@ -66,8 +66,7 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "heading-chain": ("一、一、一、… on one line", lambda n: _repeat("一、", n)),
     "heading-lines": ("一、 on every line", lambda n: _lines("一、工作\n", n)),
     "placeholder-x": ("S104 placeholder XX+", lambda n: _in_improvement(_repeat("X", n) + "Y")),
-    "placeholder-lower": ("S104 placeholder xx+ (ignorecase)",
-                          lambda n: _in_improvement(_repeat("x", n) + "。")),
+    "placeholder-lower": ("S104 placeholder xx+ (ignorecase)", lambda n: _in_improvement(_repeat("x", n) + "。")),
     "font-size-spaces": ("W101 字号 … 大 中 小", lambda n: "字号" + _repeat(" ", n) + "x"),
     "font-size-repeat": ("W101 字号 repeated", lambda n: _repeat("字号 大 ", n)),
     "html-tags": ("W101 <p … > tag pattern", lambda n: _repeat("<p", n)),
@@ -75,19 +74,18 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "source-line": ("W101 来源…发布时间", lambda n: _repeat("来源：", n)),
     "markdown-prefix": ("markdown # > ** prefix", lambda n: _repeat("> ", n) + "一、工作"),
     "markdown-hashes": ("markdown ####### prefix", lambda n: _repeat("#", n) + " 一、工作"),
-    "date-spaces": ("closing date pattern",
-                    lambda n: HEAD + "\n2025年1月1日" + _repeat(" ", n) + "x"),
+    "date-spaces": ("closing date pattern", lambda n: HEAD + "\n2025年1月1日" + _repeat(" ", n) + "x"),
     "cjk-run": ("W102 mojibake CJK run", lambda n: _repeat("鏀垮姟鍏紑", n)),
     "garbled-term": ("W102 term search", lambda n: _repeat("探花公开", n)),
     "sentence-punct": ("enumerator sentence starts", lambda n: HEAD + _repeat("。一", n)),
-    "han-run-ascii-comma": ("P1xx e-mail/URL skip on a long run of \\w",
-                            lambda n: HEAD + _repeat("中", n) + ",好"),
+    "han-run-ascii-comma": ("P1xx e-mail/URL skip on a long run of \\w", lambda n: HEAD + _repeat("中", n) + ",好"),
     "dash-run": ("P1xx e-mail/URL skip on ----", lambda n: HEAD + _repeat("-", n) + ",好"),
     "percent-digits": ("D102 rate value", lambda n: HEAD + "完成率" + _repeat("０", n)),
     "twin-sections": ("S104 near-duplicate search", _twins),
-    "many-improvement-sections": ("S104 pairs bounded",
-                                  lambda n: HEAD + "二、存在的不足和原因\n"
-                                  + _lines(IMPROVEMENT_PAIR, n)),
+    "many-improvement-sections": (
+        "S104 pairs bounded",
+        lambda n: HEAD + "二、存在的不足和原因\n" + _lines(IMPROVEMENT_PAIR, n),
+    ),
 }
 
 
@@ -136,8 +134,7 @@ def format_table(rows: list[Timing], factor: int = 10) -> str:
     lines = [f"{'case':28} {'1× s':>9} {f'{factor}× s':>9} {'ratio':>7}  target"]
     for row in rows:
         flag = "  <-- super-linear?" if row.ratio > factor * 3 and row.large > 0.05 else ""
-        lines.append(f"{row.name:28} {row.small:9.4f} {row.large:9.4f} {row.ratio:7.1f}  "
-                     f"{row.target}{flag}")
+        lines.append(f"{row.name:28} {row.small:9.4f} {row.large:9.4f} {row.ratio:7.1f}  {row.target}{flag}")
     return "\n".join(lines)
 
 

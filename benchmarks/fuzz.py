@@ -88,13 +88,14 @@ def run_hypothesis(minutes: float, batch: int) -> int:
     from hypothesis import strategies as st
     from robustness.strategies import any_text, report_like_text
 
-    inputs = (report_like_text.map(lambda t: (t.encode("utf-8"), "fuzz.txt"))
-              | report_like_text.map(lambda t: (t.encode("utf-8"), "fuzz.md"))
-              | any_text.map(lambda t: (t.encode("utf-8", "surrogatepass"), "fuzz.txt"))
-              | st.binary(max_size=2000).map(lambda b: (b, "fuzz.txt")))
+    inputs = (
+        report_like_text.map(lambda t: (t.encode("utf-8"), "fuzz.txt"))
+        | report_like_text.map(lambda t: (t.encode("utf-8"), "fuzz.md"))
+        | any_text.map(lambda t: (t.encode("utf-8", "surrogatepass"), "fuzz.txt"))
+        | st.binary(max_size=2000).map(lambda b: (b, "fuzz.txt"))
+    )
 
-    @settings(max_examples=batch, deadline=None, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(max_examples=batch, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(inputs)
     def one_batch(case: tuple[bytes, str]) -> None:
         check_bytes(*case)

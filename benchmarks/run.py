@@ -47,8 +47,7 @@ class Runner:
         """(wall s, peak RSS MB, exit code, stderr, CPU s) of one new process (CPU includes its workers)."""
         with tempfile.TemporaryFile() as err, open(stdin or os.devnull, "rb") as source:
             started = time.perf_counter()
-            process = subprocess.Popen(cmd, cwd=ROOT, env=self.env, stdin=source,
-                                       stdout=subprocess.DEVNULL, stderr=err)
+            process = subprocess.Popen(cmd, cwd=ROOT, env=self.env, stdin=source, stdout=subprocess.DEVNULL, stderr=err)
             _, status, usage = os.wait4(process.pid, 0)
             wall = time.perf_counter() - started
             process.returncode = os.waitstatus_to_exitcode(status)
@@ -88,7 +87,7 @@ def cold(runner: Runner, runs: int) -> str:
     concise = "concise" if format_available(runner, "concise") else None
     commands = {
         "`python -c pass`": [sys.executable, "-c", "pass"],
-        "`python -c \"import lark, pluggy\"`": [sys.executable, "-c", "import lark, pluggy"],
+        '`python -c "import lark, pluggy"`': [sys.executable, "-c", "import lark, pluggy"],
     }
     script = Path(sys.executable).parent / "fzlint"
     for fmt in filter(None, [concise, "json"]):
@@ -97,10 +96,14 @@ def cold(runner: Runner, runs: int) -> str:
             commands[f"`fzlint check <seed> --format {fmt}`"] = [str(script), "check", seed, "--format", fmt]
     jieba_seed = str(corpus.SEEDS[1].relative_to(ROOT))  # has a T102 candidate: jieba is loaded
     commands["`python -m lint.cli check <seed 001> --format json` (T102 loads jieba)"] = [
-        *LINT, "check", jieba_seed, "--format", "json"]
+        *LINT,
+        "check",
+        jieba_seed,
+        "--format",
+        "json",
+    ]
     commands["`python -m lint.cli check <seed>` (rich, no TTY)"] = [*LINT, "check", seed]
-    commands["`python -m lint.cli check <seed> --color` (rich, as in a terminal)"] = [
-        *LINT, "check", seed, "--color"]
+    commands["`python -m lint.cli check <seed> --color` (rich, as in a terminal)"] = [*LINT, "check", seed, "--color"]
     if script.exists():
         commands["`fzlint check <seed> --color` (rich)"] = [str(script), "check", seed, "--color"]
     times = runner.medians(commands, runs)
@@ -109,8 +112,11 @@ def cold(runner: Runner, runs: int) -> str:
         walls, cpus = [w for w, _ in samples], [c for _, c in samples]
         rows.append([name, ms(statistics.median(walls)), ms(min(walls)), ms(max(walls)), ms(statistics.median(cpus))])
     note = "" if concise else "\n\n`--format concise` is not available on this build: json stands in for it."
-    return (f"### Cold start: one seed, a new process each time ({runs} runs)\n\n"
-            + table(["command", "median ms", "min ms", "max ms", "CPU ms (median)"], rows) + note)
+    return (
+        f"### Cold start: one seed, a new process each time ({runs} runs)\n\n"
+        + table(["command", "median ms", "min ms", "max ms", "CPU ms (median)"], rows)
+        + note
+    )
 
 
 _PROFILE_ROW = re.compile(r"^(?P<name>.+?)\s{2,}(?P<calls>\d*)\s+(?P<ms>[\d.]+)$")
@@ -139,8 +145,10 @@ def breakdown(runner: Runner, runs: int) -> str:
     rows = [["interpreter alone (`python -c pass`, for scale)", f"{statistics.median(interpreter) * 1000:.1f}"]]
     rows += [[name, f"{statistics.median(values):.1f}"] for name, values in samples.items()]
     rows.append(["whole process, wall (incl. interpreter exit)", f"{statistics.median(walls) * 1000:.1f}"])
-    return (f"### Breakdown of one cold run (`fzlint check <seed> --format json --profile`, "
-            f"medians of {runs})\n\n" + table(["stage", "ms"], rows))
+    return (
+        f"### Breakdown of one cold run (`fzlint check <seed> --format json --profile`, "
+        f"medians of {runs})\n\n" + table(["stage", "ms"], rows)
+    )
 
 
 def batch(runner: Runner, workdir: Path, count: int, jobs: int, runs: int) -> str:
@@ -159,18 +167,27 @@ def batch(runner: Runner, workdir: Path, count: int, jobs: int, runs: int) -> st
         for label, extra in [("--jobs 1", ["--jobs", "1"]), (f"--jobs {jobs}", ["--jobs", str(jobs)])]:
             if size != count and label != "--jobs 1":
                 continue
-            samples = [runner.run([*LINT, "check", str(directory), "--format", "json", *extra])
-                       for _ in range(runs)]
+            samples = [runner.run([*LINT, "check", str(directory), "--format", "json", *extra]) for _ in range(runs)]
             wall = statistics.median(s[0] for s in samples)
             cpu = statistics.median(s[4] for s in samples)
             peak = max(s[1] for s in samples)
             rows.append([str(size), label, f"{wall:.2f}", f"{wall / size * 1000:.2f}", f"{cpu:.2f}", str(peak)])
     auto = runner.run([*LINT, "check", str(workdir / "batch"), "--format", "json"])
-    rows.append([str(count), "default (auto)", f"{auto[0]:.2f}", f"{auto[0] / count * 1000:.2f}", f"{auto[4]:.2f}",
-                 str(auto[1])])
-    return (f"### Batch: {count} generated reports in one invocation (`--format json`, medians of {runs}; "
-            f"generating them took {made:.1f} s)\n\n"
-            + table(["files", "jobs", "wall s", "ms per file", "CPU s (all processes)", "peak RSS MB"], rows))
+    rows.append(
+        [
+            str(count),
+            "default (auto)",
+            f"{auto[0]:.2f}",
+            f"{auto[0] / count * 1000:.2f}",
+            f"{auto[4]:.2f}",
+            str(auto[1]),
+        ]
+    )
+    return (
+        f"### Batch: {count} generated reports in one invocation (`--format json`, medians of {runs}; "
+        f"generating them took {made:.1f} s)\n\n"
+        + table(["files", "jobs", "wall s", "ms per file", "CPU s (all processes)", "peak RSS MB"], rows)
+    )
 
 
 def large(runner: Runner, workdir: Path, sizes: list[float]) -> str:
@@ -183,8 +200,9 @@ def large(runner: Runner, workdir: Path, sizes: list[float]) -> str:
         status = "" if code in (0, 1) else f" (exit {code}: {err.strip()[:80]})"
         rows.append([f"{actual:.1f}", f"{wall:.2f}", f"{wall / actual:.2f}", str(peak) + status])
         path.unlink()
-    return ("### One large file (part one repeated; `--format json`)\n\n"
-            + table(["size MB", "wall s", "s per MB", "peak RSS MB"], rows))
+    return "### One large file (part one repeated; `--format json`)\n\n" + table(
+        ["size MB", "wall s", "s per MB", "peak RSS MB"], rows
+    )
 
 
 def adversarial(runner: Runner, workdir: Path, length: int) -> str:
@@ -201,13 +219,23 @@ def adversarial(runner: Runner, workdir: Path, length: int) -> str:
         small, _ = main_ms(corpus.adversarial_report(kind, length))
         big, peak = main_ms(corpus.adversarial_report(kind, length * 10))
         extra_small, extra_big = max(small - baseline, 0.1), max(big - baseline, 0.1)
-        rows.append([kind, f"{length:,}", f"{extra_small:.0f}", f"{length * 10:,}", f"{extra_big:.0f}",
-                     f"{extra_big / extra_small:.1f}×", str(peak)])
-    return ("### Adversarial lines: 10× the input should take about 10× the time\n\n"
-            f"One pathological line inside seed 0. Time is `main()` from `--profile` (median of 3) minus "
-            f"seed 0's own ({baseline:.0f} ms), i.e. the cost of the line alone.\n\n"
-            + table(["line", "chars", "extra ms", "chars (10×)", "extra ms (10×)", "ratio", "peak RSS MB (10×)"],
-                    rows))
+        rows.append(
+            [
+                kind,
+                f"{length:,}",
+                f"{extra_small:.0f}",
+                f"{length * 10:,}",
+                f"{extra_big:.0f}",
+                f"{extra_big / extra_small:.1f}×",
+                str(peak),
+            ]
+        )
+    return (
+        "### Adversarial lines: 10× the input should take about 10× the time\n\n"
+        f"One pathological line inside seed 0. Time is `main()` from `--profile` (median of 3) minus "
+        f"seed 0's own ({baseline:.0f} ms), i.e. the cost of the line alone.\n\n"
+        + table(["line", "chars", "extra ms", "chars (10×)", "extra ms (10×)", "ratio", "peak RSS MB (10×)"], rows)
+    )
 
 
 def machine() -> str:
@@ -219,12 +247,16 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                            text=True).stdout.strip() or "unknown"
-    return (f"Machine: {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {model}; "
-            f"Python {platform.python_version()} on {platform.system()} {platform.release()}; "
-            f"fzlint commit {commit}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
-            f"load average at start {os.getloadavg()[0]:.2f}.")
+    commit = (
+        subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        or "unknown"
+    )
+    return (
+        f"Machine: {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {model}; "
+        f"Python {platform.python_version()} on {platform.system()} {platform.release()}; "
+        f"fzlint commit {commit}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
+        f"load average at start {os.getloadavg()[0]:.2f}."
+    )
 
 
 def main() -> int:

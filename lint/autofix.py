@@ -56,8 +56,13 @@ class FixRun:
 Relint = Callable[[Document, Settings], list]
 
 
-def fix_document(document: Document, settings: Settings, unsafe: bool,
-                 diagnostics: list | None = None, relint: Relint = lint_document) -> Fixed:
+def fix_document(
+    document: Document,
+    settings: Settings,
+    unsafe: bool,
+    diagnostics: list | None = None,
+    relint: Relint = lint_document,
+) -> Fixed:
     """Fix ``document`` in memory, re-linting after every pass.
 
     ``relint`` is how a pass's text is linted again; the CLI passes one that also
@@ -82,14 +87,23 @@ def unified_diff(fixed: Fixed) -> str:
     path = fixed.original.path
     label = "（段落文本）" if fixed.original.kind == "docx" else ""
     lines = difflib.unified_diff(
-        fixed.original.lines, fixed.document.lines,
-        fromfile=f"{path}{label}", tofile=f"{path}{label}", lineterm="",
+        fixed.original.lines,
+        fixed.document.lines,
+        fromfile=f"{path}{label}",
+        tofile=f"{path}{label}",
+        lineterm="",
     )
     return "\n".join(lines) + "\n"
 
 
-def run_fixes(results: list[FileResult], settings: Settings | Sequence[Settings], mode: FixMode,
-              diff_out: TextIO, stdin_path: str | None = None, relint: Relint = lint_document) -> FixRun:
+def run_fixes(
+    results: list[FileResult],
+    settings: Settings | Sequence[Settings],
+    mode: FixMode,
+    diff_out: TextIO,
+    stdin_path: str | None = None,
+    relint: Relint = lint_document,
+) -> FixRun:
     """Fix every linted file; write (``--fix``) or print diffs (``--diff``) to ``diff_out``.
 
     Returns the results with the remaining diagnostics of each fixed file. For

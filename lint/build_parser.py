@@ -56,8 +56,12 @@ def tables(grammar: str) -> dict[str, Any]:
                 rules.append(rule)
             row[str(token)] = (1, rules.index(rule))
         states[state] = row
-    return {"STATES": states, "RULES": rules,
-            "START_STATE": table.start_states["start"], "END_STATE": table.end_states["start"]}
+    return {
+        "STATES": states,
+        "RULES": rules,
+        "START_STATE": table.start_states["start"],
+        "END_STATE": table.end_states["start"],
+    }
 
 
 def _check_supported(rule: Any) -> None:
@@ -69,10 +73,12 @@ def _check_supported(rule: Any) -> None:
 
 def generate() -> str:
     data = tables(GRAMMAR.read_text(encoding="utf-8"))
-    lines = [HEADER.format(digest=grammar_digest()),
-             '"""LALR(1) parse table for report.lark, computed by Lark; walked by lint.lalr."""\n\n',
-             "# state -> {token or rule name: (0 = shift/goto, next state) | (1 = reduce, rule index)}\n",
-             "STATES = {\n"]
+    lines = [
+        HEADER.format(digest=grammar_digest()),
+        '"""LALR(1) parse table for report.lark, computed by Lark; walked by lint.lalr."""\n\n',
+        "# state -> {token or rule name: (0 = shift/goto, next state) | (1 = reduce, rule index)}\n",
+        "STATES = {\n",
+    ]
     lines += [f"    {state}: {row!r},\n" for state, row in data["STATES"].items()]
     lines.append("}\n# rule index -> (rule name, number of symbols it reduces)\nRULES = [\n")
     lines += [f"    {rule!r},\n" for rule in data["RULES"]]

@@ -42,7 +42,8 @@ def _size(value: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="fzlint", description="法治政府建设年度报告合规检查工具",
+        prog="fzlint",
+        description="法治政府建设年度报告合规检查工具",
     )
     parser.add_argument("--version", action="version", version=f"fzlint {__version__}")
     parser.add_argument("--debug", action="store_true", help="内部错误时显示完整的回溯信息")
@@ -51,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="检查报告（.txt/.md 文件或目录）")
     check.add_argument("paths", nargs="*", default=["."], help="文件或目录；- 表示标准输入")
     check.add_argument(
-        "--format", default="rich",
+        "--format",
+        default="rich",
         help="输出格式：rich（默认）、concise、json、json-lines、sarif、github",
     )
     check.add_argument("--select", type=_codes, help="只启用这些规则代码或前缀，逗号分隔")
@@ -60,30 +62,42 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--year", type=int, help="报告年度（正文无法判断时使用）")
     check.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名")
     check.add_argument("--quiet", action="store_true", help="只显示错误级别的问题")
-    check.add_argument("--show-all", action="store_true",
-                       help="rich 输出中逐条列出全部问题（默认同一文件同一规则的警告只列前 5 处）")
+    check.add_argument(
+        "--show-all", action="store_true", help="rich 输出中逐条列出全部问题（默认同一文件同一规则的警告只列前 5 处）"
+    )
     _add_config_options(check)
-    check.add_argument("--force-exclude", action="store_true",
-                       help="命令行直接给出的文件也按配置中的 exclude 排除")
+    check.add_argument("--force-exclude", action="store_true", help="命令行直接给出的文件也按配置中的 exclude 排除")
     baseline = check.add_mutually_exclusive_group()
     baseline.add_argument("--baseline", type=Path, metavar="FILE", help="只报告基线文件中没有记录的新问题")
-    baseline.add_argument("--write-baseline", type=Path, metavar="FILE",
-                          help="把当前发现的全部问题记入基线文件（不报告问题，退出码 0）")
-    check.add_argument("--fix", action="store_true", default=None,
-                       help="应用安全的自动修复并写回文件（.docx 不改写），再报告剩余问题")
-    check.add_argument("--diff", action="store_true",
-                       help="只显示自动修复会做的修改（统一 diff），不写文件；有修改时退出码为 1")
-    check.add_argument("--unsafe-fixes", action="store_true", default=None,
-                       help="也应用标为不安全的修复（如标题重新编号）")
-    check.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
-                       help="并行进程数；auto（默认）：文件少时单进程，多时每个 CPU 一个进程")
-    check.add_argument("--profile", action="store_true",
-                       help="在标准错误输出各阶段及各规则族的耗时")
-    check.add_argument("--max-file-size", type=_size, metavar="SIZE",
-                       help="超过此大小的文件不检查（默认 20MB；如 500KB、50MB；0 表示不限）")
+    baseline.add_argument(
+        "--write-baseline", type=Path, metavar="FILE", help="把当前发现的全部问题记入基线文件（不报告问题，退出码 0）"
+    )
+    check.add_argument(
+        "--fix", action="store_true", default=None, help="应用安全的自动修复并写回文件（.docx 不改写），再报告剩余问题"
+    )
+    check.add_argument(
+        "--diff", action="store_true", help="只显示自动修复会做的修改（统一 diff），不写文件；有修改时退出码为 1"
+    )
+    check.add_argument(
+        "--unsafe-fixes", action="store_true", default=None, help="也应用标为不安全的修复（如标题重新编号）"
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="并行进程数；auto（默认）：文件少时单进程，多时每个 CPU 一个进程",
+    )
+    check.add_argument("--profile", action="store_true", help="在标准错误输出各阶段及各规则族的耗时")
+    check.add_argument(
+        "--max-file-size",
+        type=_size,
+        metavar="SIZE",
+        help="超过此大小的文件不检查（默认 20MB；如 500KB、50MB；0 表示不限）",
+    )
     color = check.add_mutually_exclusive_group()
-    color.add_argument("--color", dest="color", action="store_true", default=None,
-                       help="强制彩色输出")
+    color.add_argument("--color", dest="color", action="store_true", default=None, help="强制彩色输出")
     color.add_argument("--no-color", dest="color", action="store_false", help="不用彩色输出")
 
     rules = sub.add_parser("rules", help="列出所有规则")
@@ -101,8 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_config_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--config", type=Path, metavar="PATH",
-                       help="使用这个配置文件（不再向上查找 pyproject.toml/fzlint.toml）")
+    group.add_argument(
+        "--config", type=Path, metavar="PATH", help="使用这个配置文件（不再向上查找 pyproject.toml/fzlint.toml）"
+    )
     group.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
 
 
@@ -185,12 +200,16 @@ def resolver_from_args(args: argparse.Namespace, known_codes: frozenset[str]):  
         overrides["unsafe_fixes"] = args.unsafe_fixes
     if getattr(args, "max_file_size", None) is not None:
         overrides["max_file_size"] = args.max_file_size
-    extensions = {"extend_select": getattr(args, "extend_select", []),
-                  "ignore": getattr(args, "ignore", [])}
+    extensions = {"extend_select": getattr(args, "extend_select", []), "ignore": getattr(args, "ignore", [])}
     if args.config is not None and not args.config.is_file():
         raise UsageError(f"配置文件 {args.config} 不存在")
-    return Resolver(known_codes=known_codes, config_path=args.config, isolated=args.isolated,
-                    overrides=overrides, extensions=extensions)
+    return Resolver(
+        known_codes=known_codes,
+        config_path=args.config,
+        isolated=args.isolated,
+        overrides=overrides,
+        extensions=extensions,
+    )
 
 
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -228,8 +247,9 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         # --diff previews every file; --fix (or `fix = true` in a folder's config) writes only
         # the files whose settings ask for it.
         chosen = [i for i, item in enumerate(todo) if args.diff or item.settings.fix]
-        fixing = run_autofix(args, [todo[i].settings for i in chosen], [results[i] for i in chosen],
-                             stdin_name, out, err)
+        fixing = run_autofix(
+            args, [todo[i].settings for i in chosen], [results[i] for i in chosen], stdin_name, out, err
+        )
         for i, fixed in zip(chosen, fixing.results, strict=True):
             results[i] = fixed
         if args.diff:  # the diff is the output; no report
@@ -249,7 +269,9 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     _errors_reported(results, err)
     options = reporters.ReportOptions(
-        registry=reg, color=args.color, quiet=args.quiet,
+        registry=reg,
+        color=args.color,
+        quiet=args.quiet,
         files_checked=sum(1 for r in results if r.error is None),
         extra={"show_all": args.show_all},
     )
@@ -266,8 +288,7 @@ DOCUMENT_FREE_FORMATS = frozenset({"concise", "json", "json-lines", "github"})
 
 def _needs_documents(args: argparse.Namespace, fix: bool) -> bool:
     """Whether results must keep their documents until the end (source lines, fixes)."""
-    return bool(args.format not in DOCUMENT_FREE_FORMATS or args.baseline or args.write_baseline
-                or args.diff or fix)
+    return bool(args.format not in DOCUMENT_FREE_FORMATS or args.baseline or args.write_baseline or args.diff or fix)
 
 
 def _report_streamed(args: argparse.Namespace, reg, todo: list, out: TextIO, err: TextIO) -> int:
@@ -277,14 +298,16 @@ def _report_streamed(args: argparse.Namespace, reg, todo: list, out: TextIO, err
     from lint.streaming import StreamedResults
 
     streamed = StreamedResults(lint_items(todo, args.jobs))
-    options = reporters.ReportOptions(registry=reg, color=args.color, quiet=args.quiet,
-                                      files_checked=sum(1 for item in todo if item.error is None))
+    options = reporters.ReportOptions(
+        registry=reg, color=args.color, quiet=args.quiet, files_checked=sum(1 for item in todo if item.error is None)
+    )
     started = time.perf_counter()
     reporters.resolve(reg, args.format)(streamed, out, options)  # type: ignore[arg-type]
     streamed.drain()
     if profiling.ACTIVE is not None:  # the files were linted while the reporter read them
-        profiling.ACTIVE.add(f"report: {args.format} (incl. its imports)",
-                             time.perf_counter() - started - streamed.producing)
+        profiling.ACTIVE.add(
+            f"report: {args.format} (incl. its imports)", time.perf_counter() - started - streamed.producing
+        )
     for path, error in streamed.errors:
         print(f"fzlint: 错误：{path}: {one_line(error)}", file=err)
     if reg.problems or streamed.errors or streamed.crashed:
@@ -300,8 +323,9 @@ def _errors_reported(results: list, err: TextIO) -> int:
     return EXIT_ERROR if any(r.error for r in results) else EXIT_OK
 
 
-def run_autofix(args: argparse.Namespace, settings: list, results: list, stdin_name: str | None,
-                out: TextIO, err: TextIO):  # -> lint.autofix.FixRun
+def run_autofix(
+    args: argparse.Namespace, settings: list, results: list, stdin_name: str | None, out: TextIO, err: TextIO
+):  # -> lint.autofix.FixRun
     """--fix / --diff: fix in memory, write or print the diff, say what happened on stderr.
 
     Each file is fixed with its own settings; ``fix``/``unsafe-fixes`` may come from config.
@@ -310,8 +334,7 @@ def run_autofix(args: argparse.Namespace, settings: list, results: list, stdin_n
     from lint.autofix import FixMode, run_fixes
 
     mode = FixMode(write=not args.diff, diff=bool(args.diff), unsafe=bool(args.unsafe_fixes))
-    fixing = run_fixes(results, settings, mode, out, stdin_path=stdin_name,
-                       relint=suppression.lint_suppressed)
+    fixing = run_fixes(results, settings, mode, out, stdin_path=stdin_name, relint=suppression.lint_suppressed)
     for problem in fixing.errors:
         print(f"fzlint: 错误：{one_line(problem)}", file=err)
     verb = "可修复" if mode.diff else "已修复"
@@ -349,8 +372,13 @@ def run_rules(args: argparse.Namespace, out: TextIO) -> int:
 
     reg = registry()
     rows = [
-        {"code": cls.code, "name": cls.name, "severity": cls.severity.value,
-         "summary": cls.summary, "plugin": reg.rule_plugins[code]}
+        {
+            "code": cls.code,
+            "name": cls.name,
+            "severity": cls.severity.value,
+            "summary": cls.summary,
+            "plugin": reg.rule_plugins[code],
+        }
         for code, cls in sorted(reg.rules.items())
     ]
     if args.format == "json":

@@ -68,9 +68,13 @@ def _drop(table: dict[str, Any], disabled: set[Any]) -> None:
     for key, value in table.items():
         if isinstance(value, list):
             table[key] = [
-                v for v in value
-                if not (v in disabled or (isinstance(v, list | tuple) and v and v[0] in disabled)
-                        or (isinstance(v, dict) and _first(v) in disabled))
+                v
+                for v in value
+                if not (
+                    v in disabled
+                    or (isinstance(v, list | tuple) and v and v[0] in disabled)
+                    or (isinstance(v, dict) and _first(v) in disabled)
+                )
             ]
         elif isinstance(value, dict):
             _drop(value, disabled)

@@ -29,8 +29,10 @@ from lint.docx_loader import W, open_word, read_paragraphs, segments
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _T = f"{{{W}}}t"
 MAX_ALIGN_CELLS = 40_000  # paragraph pairs compared when difflib's own pairing fails
-_KEEP = (".//w:drawing | .//w:pict | .//w:object | ./w:pPr/w:sectPr"
-         " | .//w:commentRangeStart | .//w:commentRangeEnd | .//w:commentReference")
+_KEEP = (
+    ".//w:drawing | .//w:pict | .//w:object | ./w:pPr/w:sectPr"
+    " | .//w:commentRangeStart | .//w:commentRangeEnd | .//w:commentReference"
+)
 
 
 class DocxFixError(Exception):
@@ -122,7 +124,7 @@ def _straddles(paragraph) -> bool:
 def _edit(paragraph, label: str, text: str, new_line: str, index: int) -> None:
     if not new_line.startswith(label):
         raise DocxFixError(f"第{index + 1}段的编号“{label}”由 Word 自动生成，无法自动修改；请在 Word 中调整编号")
-    new_text = new_line[len(label):]
+    new_text = new_line[len(label) :]
     matcher = difflib.SequenceMatcher(None, text, new_text, autojunk=False)
     for op, a, b, c, d in reversed(matcher.get_opcodes()):
         if op != "equal":

@@ -26,10 +26,23 @@ from lint.loading import LoadError
 WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
 LEGACY_SUFFIXES = (".doc", ".dot", ".wps", ".wpt")
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_SKIPPED = {f"{{{W}}}{tag}" for tag in (
-    "pPr", "rPr", "del", "moveFrom", "delText", "instrText", "drawing", "pict", "object",
-    "footnoteReference", "endnoteReference", "commentReference",
-)} | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
+_SKIPPED = {
+    f"{{{W}}}{tag}"
+    for tag in (
+        "pPr",
+        "rPr",
+        "del",
+        "moveFrom",
+        "delText",
+        "instrText",
+        "drawing",
+        "pict",
+        "object",
+        "footnoteReference",
+        "endnoteReference",
+        "commentReference",
+    )
+} | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
 _T, _TAB, _R, _VANISH = (f"{{{W}}}{tag}" for tag in ("t", "tab", "r", "vanish"))
 _HYPHEN = f"{{{W}}}noBreakHyphen"
 # Signatures, repeated here so a plain-text file never imports the zip machinery.

@@ -128,8 +128,7 @@ class Numbering:
             if base is None:
                 base = self._abstract_levels(num_id).get(ilvl, Level())
             if start is not None:
-                base = Level(base.fmt, base.template, start, base.suffix, base.restart, base.legal,
-                             base.style)
+                base = Level(base.fmt, base.template, start, base.suffix, base.restart, base.legal, base.style)
             found[ilvl] = base
         return found
 
@@ -240,8 +239,14 @@ _SEQUENCES = {
     "decimalEnclosedParen": "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇",
     "decimalEnclosedFullstop": "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛",
 }
-_CHINESE_COUNTING = ("chineseCounting", "chineseCountingThousand", "japaneseCounting",
-                     "taiwaneseCounting", "taiwaneseCountingThousand", "koreanCounting")
+_CHINESE_COUNTING = (
+    "chineseCounting",
+    "chineseCountingThousand",
+    "japaneseCounting",
+    "taiwaneseCounting",
+    "taiwaneseCountingThousand",
+    "koreanCounting",
+)
 
 
 def format_number(value: int, fmt: str) -> str:
@@ -298,8 +303,21 @@ def chinese_counting(value: int, digits: str, units: str) -> str:
 def _roman(value: int) -> str:
     if value <= 0 or value >= 4000:
         return str(value)
-    table = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-             (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    table = (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    )
     out = []
     for number, letters in table:
         count, value = divmod(value, number)

@@ -97,24 +97,25 @@ def _check_inflated_size(data: bytes, entry: zipfile.ZipInfo) -> None:
     if entry.compress_type != zipfile.ZIP_DEFLATED:
         return  # zipfile refuses (or bounds) other methods itself; python-docx never writes them
     start = entry.header_offset
-    if data[start:start + 4] != b"PK\x03\x04" or len(data) < start + 30:
+    if data[start : start + 4] != b"PK\x03\x04" or len(data) < start + 30:
         raise LoadError(f"{entry.filename} 已损坏，无法解压；{SAVE_AS_DOCX}")
-    name_length, extra_length = int.from_bytes(data[start + 26:start + 28], "little"), \
-        int.from_bytes(data[start + 28:start + 30], "little")
+    name_length, extra_length = (
+        int.from_bytes(data[start + 26 : start + 28], "little"),
+        int.from_bytes(data[start + 28 : start + 30], "little"),
+    )
     body = start + 30 + name_length + extra_length
-    stream = memoryview(data)[body:body + entry.compress_size]
+    stream = memoryview(data)[body : body + entry.compress_size]
     inflater = zlib.decompressobj(-15)
     produced, step = 0, 1024 * 1024
     try:
         for offset in range(0, len(stream), 65536):
-            pending = bytes(stream[offset:offset + 65536])
+            pending = bytes(stream[offset : offset + 65536])
             while pending:
                 produced += len(inflater.decompress(pending, step))
                 pending = inflater.unconsumed_tail
                 if produced > entry.file_size:
                     raise LoadError(
-                        f"{entry.filename} 解压后超过它记录的 {entry.file_size} 字节；"
-                        "拒绝读取（疑似压缩炸弹）"
+                        f"{entry.filename} 解压后超过它记录的 {entry.file_size} 字节；拒绝读取（疑似压缩炸弹）"
                     )
     except zlib.error:
         raise LoadError(f"{entry.filename} 已损坏，无法解压（数据校验失败）；{SAVE_AS_DOCX}") from None
@@ -127,13 +128,11 @@ def check_xml_parts(archive: zipfile.ZipFile) -> None:
             continue
         try:
             data = archive.read(entry)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, NotImplementedError,
-                zlib.error):
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, NotImplementedError, zlib.error):
             raise LoadError(f"{entry.filename} 已损坏，无法解压（数据校验失败）；{SAVE_AS_DOCX}") from None
         if not _plain_encoding(data):
             raise LoadError(
-                f"{entry.filename} 不是 UTF-8/UTF-16 编码的 XML（Word 只写这两种）；"
-                "其他编码可能藏有 DOCTYPE，拒绝读取"
+                f"{entry.filename} 不是 UTF-8/UTF-16 编码的 XML（Word 只写这两种）；其他编码可能藏有 DOCTYPE，拒绝读取"
             )
         if any(mark in data for mark in _DOCTYPE_MARKS):
             raise LoadError(

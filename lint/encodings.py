@@ -57,7 +57,7 @@ def decode(data: bytes) -> Decoded:
     """Decode a text file's bytes by the policy in the module docstring."""
     for encoding, bom in BOMS.items():
         if data.startswith(bom):
-            return Decoded(_decode_with_bom(data[len(bom):], encoding), encoding, True)
+            return Decoded(_decode_with_bom(data[len(bom) :], encoding), encoding, True)
     if b"\x00" in data:
         raise DecodeError("不是文本文件（含有二进制数据：NUL 字节）；如果是 UTF-16 文本，请带 BOM 保存或另存为 UTF-8")
     try:
@@ -66,10 +66,7 @@ def decode(data: bytes) -> Decoded:
         utf8_error = error
     text = _gb18030(data)
     if text is None:
-        raise DecodeError(
-            f"既不是 UTF-8（第 {utf8_error.start} 字节无效）也不是 GB18030/GBK 文本；"
-            "请另存为 UTF-8 文本"
-        )
+        raise DecodeError(f"既不是 UTF-8（第 {utf8_error.start} 字节无效）也不是 GB18030/GBK 文本；请另存为 UTF-8 文本")
     return Decoded(text, "gb18030", False)
 
 

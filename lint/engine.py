@@ -47,10 +47,18 @@ def crash_diagnostic(path: str, culprit: str, error: BaseException) -> Diagnosti
     where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
     location = f"（{Path(where.filename).name}:{where.lineno}）" if where else ""
     return Diagnostic(
-        path=path, line=1, column=1, end_line=1, end_column=2,
-        code=CRASH_CODE, name=CRASH_NAME, severity=Severity.ERROR,
-        message=(f"{culprit} 内部出错：{type(error).__name__}: {_one_line(error)}{location}；"
-                 "其他规则的结果不受影响，请向该规则的作者报告"),
+        path=path,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=2,
+        code=CRASH_CODE,
+        name=CRASH_NAME,
+        severity=Severity.ERROR,
+        message=(
+            f"{culprit} 内部出错：{type(error).__name__}: {_one_line(error)}{location}；"
+            "其他规则的结果不受影响，请向该规则的作者报告"
+        ),
     )
 
 
@@ -90,9 +98,7 @@ def fzlint_check_report(report: Report, context: Context, rules: list[Rule]) -> 
     return found
 
 
-def lint_document(
-    document: Document, settings: Settings, reg: Registry | None = None
-) -> list[Diagnostic]:
+def lint_document(document: Document, settings: Settings, reg: Registry | None = None) -> list[Diagnostic]:
     """All diagnostics for one document, filtered by settings and sorted."""
     reg = reg or registry()
     with stage("data tables"):
@@ -117,8 +123,7 @@ def lint_document(
     def reported(code: str) -> bool:
         verdict = verdicts.get(code)
         if verdict is None:
-            verdict = verdicts[code] = code == CRASH_CODE or (
-                settings.is_enabled(code) and not _matches(code, ignored))
+            verdict = verdicts[code] = code == CRASH_CODE or (settings.is_enabled(code) and not _matches(code, ignored))
         return verdict
 
     kept = [d for d in found if reported(d.code)]
@@ -146,8 +151,7 @@ def _matches(code: str, prefixes: Iterable[str]) -> bool:
     return any(p == "ALL" or code.startswith(p) for p in prefixes)
 
 
-def lint_path(path: Path, settings: Settings, display_path: str | None = None,
-              data: bytes | None = None) -> FileResult:
+def lint_path(path: Path, settings: Settings, display_path: str | None = None, data: bytes | None = None) -> FileResult:
     """Load and lint one file; a load failure is recorded, never raised."""
     display = display_path or str(path)
     try:

@@ -115,7 +115,7 @@ def splice(text: str, spans: list[Span]) -> str:
     """``text`` with non-overlapping ``spans`` replaced."""
     pieces, position = [], 0
     for span in sorted(spans):
-        pieces += [text[position:span.start], span.content]
+        pieces += [text[position : span.start], span.content]
         position = span.end
     pieces.append(text[position:])
     return "".join(pieces)

@@ -62,9 +62,7 @@ def fzlint_load_document(path: Path, data: bytes, display_path: str) -> Document
 
 
 @hookspec
-def fzlint_check_report(
-    report: Report, context: Context, rules: list[Rule]
-) -> Iterable[Diagnostic]:
+def fzlint_check_report(report: Report, context: Context, rules: list[Rule]) -> Iterable[Diagnostic]:
     """Run checks over one parsed report and return diagnostics.
 
     The core implements this hook by running every enabled rule (``rules``)

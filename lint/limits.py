@@ -17,8 +17,19 @@ from pathlib import Path
 from typing import BinaryIO
 
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
-_UNITS = {"": 1, "B": 1, "K": 1024, "KB": 1024, "KIB": 1024,
-          "M": 1024**2, "MB": 1024**2, "MIB": 1024**2, "G": 1024**3, "GB": 1024**3, "GIB": 1024**3}
+_UNITS = {
+    "": 1,
+    "B": 1,
+    "K": 1024,
+    "KB": 1024,
+    "KIB": 1024,
+    "M": 1024**2,
+    "MB": 1024**2,
+    "MIB": 1024**2,
+    "G": 1024**3,
+    "GB": 1024**3,
+    "GIB": 1024**3,
+}
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*$")
 
 
@@ -48,8 +59,9 @@ def format_size(size: int) -> str:
 
 def too_large_message(size: int | None, limit: int) -> str:
     actual = f"{format_size(size)}，" if size is not None else ""
-    return (f"文件过大（{actual}超过上限 {format_size(limit)}）；"
-            "确需检查请用 --max-file-size 或配置 max-file-size 调高上限")
+    return (
+        f"文件过大（{actual}超过上限 {format_size(limit)}）；确需检查请用 --max-file-size 或配置 max-file-size 调高上限"
+    )
 
 
 def read_limited(stream: BinaryIO, limit: int) -> bytes:

@@ -121,8 +121,7 @@ def chrome_patterns(override: dict | None = None) -> ChromePatterns:
     """The chrome table compiled, with a configuration override (``data.chrome``) applied."""
     import json
 
-    return _compiled_chrome(json.dumps(override, sort_keys=True, ensure_ascii=False)
-                            if override else "")
+    return _compiled_chrome(json.dumps(override, sort_keys=True, ensure_ascii=False) if override else "")
 
 
 @cache
@@ -208,9 +207,7 @@ def _heading_end(text: str, start: int) -> tuple[int, int | None]:
 
 
 # Indentation copied from a web page can be HTML spaces (&nbsp;&nbsp;一、…).
-_LEADING_SPACE = re.compile(
-    r"(?:[ \t\u3000\u00a0\ufeff]|&(?:nbsp|ensp|emsp);|&#(?:160|8194|8195|12288);)*"
-)
+_LEADING_SPACE = re.compile(r"(?:[ \t\u3000\u00a0\ufeff]|&(?:nbsp|ensp|emsp);|&#(?:160|8194|8195|12288);)*")
 
 
 def _indent(text: str) -> int:
@@ -301,11 +298,7 @@ def _mark_closing(lines: list[Line], chrome: ChromePatterns) -> None:
         before = candidates
         tail = before[-1] if before else None
         suffixes = chrome.unit_suffixes
-        if (
-            tail is not None
-            and looks_like_unit(tail.text)
-            and tail.text.strip(SPACE).endswith(suffixes)
-        ):
+        if tail is not None and looks_like_unit(tail.text) and tail.text.strip(SPACE).endswith(suffixes):
             tail.kind = LineKind.SIGNATURE
             before = before[:-1]
     if before and CLOSE_PATTERN.match(before[-1].text.strip(SPACE)):

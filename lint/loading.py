@@ -40,8 +40,7 @@ def discover(paths: Iterable[str], suffixes: tuple[str, ...] = DISCOVER_SUFFIXES
             found = []
             for root, dirs, files in os.walk(path, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found += [Path(root, f) for f in files
-                          if f.lower().endswith(suffixes) and not f.startswith("~$")]
+                found += [Path(root, f) for f in files if f.lower().endswith(suffixes) and not f.startswith("~$")]
             yield from sorted(found)
         elif path.exists() or path.is_symlink():
             yield path
@@ -62,12 +61,12 @@ def fzlint_load_document(path: Path, data: bytes, display_path: str) -> Document
         decoded = decode(data)
     except DecodeError as error:
         raise LoadError(str(error)) from None
-    return Document.from_text(display_path, decoded.text, kind=kind_of(display_path),
-                              encoding=decoded.encoding, bom=decoded.bom)
+    return Document.from_text(
+        display_path, decoded.text, kind=kind_of(display_path), encoding=decoded.encoding, bom=decoded.bom
+    )
 
 
-def load_path(path: Path, display_path: str | None = None, data: bytes | None = None,
-              max_size: int = 0) -> Document:
+def load_path(path: Path, display_path: str | None = None, data: bytes | None = None, max_size: int = 0) -> Document:
     """Read and decode one file through the loader hook; every failure is a LoadError.
 
     ``max_size`` (bytes, 0 for no limit) is checked before the file is read.
@@ -89,9 +88,7 @@ def load_path(path: Path, display_path: str | None = None, data: bytes | None = 
         from lint.limits import too_large_message
 
         raise LoadError(too_large_message(len(data), max_size))
-    document = registry().manager.hook.fzlint_load_document(
-        path=path, data=data, display_path=display
-    )
+    document = registry().manager.hook.fzlint_load_document(path=path, data=data, display_path=display)
     if document is None:
         raise LoadError("不支持的文件类型")
     return document

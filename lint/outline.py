@@ -135,9 +135,7 @@ def parse_tokens(stream: list[tuple[str, Line]]):  # -> lint.lalr.Node
     return parse(stream)
 
 
-def build_report(
-    document: Document, keywords: PartKeywords, chrome: ChromePatterns | None = None
-) -> Report:
+def build_report(document: Document, keywords: PartKeywords, chrome: ChromePatterns | None = None) -> Report:
     """Classify and parse one document into a :class:`Report` (never raises on text).
 
     ``chrome`` is the page-chrome table with the configuration applied (default: as shipped).

@@ -122,8 +122,9 @@ def _lint_in_pool(items: list[Lintable], workers: int) -> Iterator[FileResult]:
     method = "fork" if sys.platform.startswith("linux") else None
     context = multiprocessing.get_context(method)
     profiled = profiling.ACTIVE is not None
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                             initializer=_init_worker, initargs=(profiled,)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(profiled,)
+    ) as pool:
         # map() keeps input order and lets later chunks run while earlier ones are consumed.
         for results, totals, counts in pool.map(_lint_chunk, chunks):
             profiling.merge(totals, counts)

@@ -26,8 +26,7 @@ class PartKeywords:
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> PartKeywords:
-        return cls(parts=table.get("parts", {}), sections=table.get("sections", {}),
-                   options=table.get("weak", {}))
+        return cls(parts=table.get("parts", {}), sections=table.get("sections", {}), options=table.get("weak", {}))
 
     def label(self, kind: str) -> str:
         entry = self.parts.get(kind) or self.sections.get(kind) or {}
@@ -67,8 +66,7 @@ class PartKeywords:
         """A copy with another table's keywords added (used for plugin contributions)."""
         from lint.data import _merge
 
-        table = {"parts": _deep(self.parts), "sections": _deep(self.sections),
-                 "weak": _deep(self.options)}
+        table = {"parts": _deep(self.parts), "sections": _deep(self.sections), "weak": _deep(self.options)}
         _merge(table, extra)
         return PartKeywords.from_table(table)
 

@@ -23,9 +23,18 @@ CORE_PLUGINS = ("lint.engine", "lint.loading", "lint.docx_loader", "lint.reporte
 # and loaded from there like any third-party plugin; this list only fills in
 # when the package metadata is absent (running from a source tree) or when
 # autoloading is disabled.
-BUILTIN_RULE_PLUGINS = ("rules.structure", "rules.numbering", "rules.webpage", "rules.years",
-                        "rules.figures", "rules.closing", "rules.content", "rules.terms",
-                        "rules.punctuation", "rules.suppression")
+BUILTIN_RULE_PLUGINS = (
+    "rules.structure",
+    "rules.numbering",
+    "rules.webpage",
+    "rules.years",
+    "rules.figures",
+    "rules.closing",
+    "rules.content",
+    "rules.terms",
+    "rules.punctuation",
+    "rules.suppression",
+)
 
 
 class PluginError(Exception):
@@ -71,9 +80,7 @@ def new_registry(extra_plugins: tuple[object, ...] = ()) -> Registry:
                 if not manager.is_registered(plugin):
                     manager.register(plugin, name=ep.value)
             except (Exception, SystemExit) as error:  # a plugin calling sys.exit is broken too
-                problems.append(
-                    f"插件 {ep.name} ({ep.value}) 加载失败：{type(error).__name__}: {error}"
-                )
+                problems.append(f"插件 {ep.name} ({ep.value}) 加载失败：{type(error).__name__}: {error}")
     for module_name in BUILTIN_RULE_PLUGINS:
         if not manager.has_plugin(module_name):
             manager.register(importlib.import_module(module_name), name=module_name)
@@ -102,9 +109,7 @@ def _collect_rules(registry: Registry) -> None:
                 continue
             problems = cls.metadata_problems()
             if problems:
-                registry.problems.append(
-                    f"插件 {name} 的规则 {cls.__name__}：{'；'.join(problems)}"
-                )
+                registry.problems.append(f"插件 {name} 的规则 {cls.__name__}：{'；'.join(problems)}")
                 continue
             if cls.code in registry.rules:
                 other = registry.rule_plugins[cls.code]

@@ -65,8 +65,7 @@ def merge(totals: dict[str, float], counts: dict[str, int]) -> None:
         ACTIVE.add(name, seconds, counts.get(name, 1))
 
 
-def render(profile: Profile, wall: float, before_main: float, stream: TextIO,
-           workers: int = 1) -> None:
+def render(profile: Profile, wall: float, before_main: float, stream: TextIO, workers: int = 1) -> None:
     """A plain-text table (stderr must stay parseable by editors: no colour, no rich)."""
     rows = [(name, str(profile.counts[name]), seconds) for name, seconds in profile.totals.items()]
     accounted = sum(seconds for _, _, seconds in rows)

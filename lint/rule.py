@@ -117,9 +117,7 @@ class Rule:
         )
 
     @staticmethod
-    def replacement(
-        line: int, column: int, end_column: int, content: str, message: str, safe: bool = True
-    ) -> Fix:
+    def replacement(line: int, column: int, end_column: int, content: str, message: str, safe: bool = True) -> Fix:
         """A one-edit fix on a single line (0-based input, stored 1-based)."""
         edit = Edit(line + 1, column + 1, line + 1, end_column + 1, content)
         return Fix(edits=(edit,), message=message, safe=safe)

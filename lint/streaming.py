@@ -45,8 +45,7 @@ class StreamedResults:
             if result.error:
                 self.errors.append((result.path, result.error))
             self.crashed = self.crashed or result.crashed
-            self.error_findings = self.error_findings or any(
-                d.severity is Severity.ERROR for d in result.diagnostics)
+            self.error_findings = self.error_findings or any(d.severity is Severity.ERROR for d in result.diagnostics)
             yield result
 
     def drain(self) -> None:

@@ -87,8 +87,7 @@ def scopes(directives: list[Directive], lines: list[str]) -> list[Scope]:
 
 def lint_suppressed(document, settings: Settings) -> list[Diagnostic]:  # document: Document
     """Lint a document and drop what its suppression comments suppress (used by --fix)."""
-    result = FileResult(path=document.path, document=document,
-                        diagnostics=lint_document(document, settings))
+    result = FileResult(path=document.path, document=document, diagnostics=lint_document(document, settings))
     return apply(result, settings).diagnostics
 
 

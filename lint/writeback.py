@@ -62,8 +62,10 @@ def _why_different(current: bytes, original: Document) -> str:
     except DecodeError:
         unchanged = False
     if unchanged:
-        return (f"按 {original.encoding} 重新编码后与原文件字节不一致，为免改动修复范围以外的内容，"
-                "未写入修复；请另存为 UTF-8 后再用 --fix")
+        return (
+            f"按 {original.encoding} 重新编码后与原文件字节不一致，为免改动修复范围以外的内容，"
+            "未写入修复；请另存为 UTF-8 后再用 --fix"
+        )
     return "文件在检查之后被修改过，未写入修复；请重新运行 fzlint check --fix"
 
 

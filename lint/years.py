@@ -20,9 +20,7 @@ if TYPE_CHECKING:
     from lint.outline import Report, Section
     from lint.settings import Settings
 
-_YEAR = re.compile(
-    r"(?<![0-9０-９])(?P<year>(?:19|20)[0-9]{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年"
-)
+_YEAR = re.compile(r"(?<![0-9０-９])(?P<year>(?:19|20)[0-9]{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年")
 # A year that is part of a span (2021—2025年, 2025-2026年) states no period.
 _SPAN_BEFORE = re.compile(r"[0-9]{4}\s*[-－—–~～至到]\s*$")
 _SPAN_AFTER = re.compile(r"^\s*[-－—–~～至到]\s*[0-9]{4}")
@@ -49,7 +47,7 @@ def year_mentions(text: str) -> Iterator[YearMention]:
         start = match.start("year")
         if inside_title[start]:
             continue
-        if _SPAN_BEFORE.search(text[:start]) or _SPAN_AFTER.match(text[match.end("year"):]):
+        if _SPAN_BEFORE.search(text[:start]) or _SPAN_AFTER.match(text[match.end("year") :]):
             continue
         value = year_value(match.group("year"))
         if value is not None:
@@ -104,8 +102,14 @@ def report_year(report: Report, settings: Settings) -> ReportYear | None:
 
 
 # Offsets from N that a heading clause of each kind may name.
-KIND_OFFSETS = {"improvement": (-1,), "shortcomings": (0,), "problems": (0,),
-                "achievements": (0,), "responsibility": (0,), "plan": (1,)}
+KIND_OFFSETS = {
+    "improvement": (-1,),
+    "shortcomings": (0,),
+    "problems": (0,),
+    "achievements": (0,),
+    "responsibility": (0,),
+    "plan": (1,),
+}
 
 
 def clause_kinds(report: Report, clause: str) -> set[str]:
@@ -128,11 +132,10 @@ def heading_year_claims(report: Report) -> Iterator[tuple[Section, YearMention, 
             continue
         line = section.heading
         heading_end = line.heading_end
-        mentions = [m for m in year_mentions(line.text[:heading_end])
-                    if m.start >= line.content_start]
+        mentions = [m for m in year_mentions(line.text[:heading_end]) if m.start >= line.content_start]
         for index, mention in enumerate(mentions):
             clause_end = mentions[index + 1].start if index + 1 < len(mentions) else heading_end
-            kinds = clause_kinds(report, line.text[mention.end:clause_end])
+            kinds = clause_kinds(report, line.text[mention.end : clause_end])
             if not kinds:
                 kinds = set(section.kinds) & set(KIND_OFFSETS)
             if not kinds:
@@ -182,5 +185,4 @@ def date_window(year: int, settings: Settings) -> tuple[datetime.date, datetime.
     ``date-window-end`` of N+1 (month-day strings, defaults 12-01 and 04-01)."""
     start_month, start_day = (int(p) for p in settings.date_window_start.split("-"))
     end_month, end_day = (int(p) for p in settings.date_window_end.split("-"))
-    return (datetime.date(year, start_month, start_day),
-            datetime.date(year + 1, end_month, end_day))
+    return (datetime.date(year, start_month, start_day), datetime.date(year + 1, end_month, end_day))

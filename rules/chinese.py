@@ -17,8 +17,10 @@ SENTENCE_END = "。！？；!?;"
 # URLs, e-mail addresses and domain names keep their ASCII punctuation.
 # The e-mail part starts only where a run of name characters starts: otherwise a long run
 # without "@" (Chinese text is \w) is rescanned from every position, quadratic in its length.
-URL = re.compile(r"(?:https?|ftp)://[^\s，。；、“”（）《》]+|www\.[^\s，。；、“”（）《》]+"
-                 r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL = re.compile(
+    r"(?:https?|ftp)://[^\s，。；、“”（）《》]+|www\.[^\s，。；、“”（）《》]+"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
 # Lines that are not the report's own text (web furniture, site names above the title).
 SKIPPED_KINDS = (LineKind.BLANK, LineKind.CHROME, LineKind.PRE)
 

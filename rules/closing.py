@@ -30,9 +30,9 @@ def suggested_title(report: Report, context: Context) -> str:
 def _unit_part(title: str) -> str:
     """What the title says before its subject, with years and 关于 removed: the unit's name."""
     match = _SUBJECT_START.search(title)
-    head = title[:match.start()] if match else title
+    head = title[: match.start()] if match else title
     for mention in sorted(year_mentions(head), key=lambda m: -m.start):
-        head = head[:mention.start] + head[mention.end:]
+        head = head[: mention.start] + head[mention.end :]
     return head.replace("关于", "").replace("度", "")
 
 
@@ -55,11 +55,14 @@ class MissingTitle(Rule):
         if title is None:
             anchor = _first_body_line(report)
             yield self.diagnostic(  # at the first character: the title belongs before it
-                report, anchor.index, anchor.indent, anchor.indent + 1,
+                report,
+                anchor.index,
+                anchor.indent,
+                anchor.indent + 1,
                 f"报告没有标题：请在正文前加上标题，如“{suggested_title(report, context)}”",
             )
             return
-        text = title.text[title.indent:].strip(SPACE + "#*")
+        text = title.text[title.indent :].strip(SPACE + "#*")
         missing = []
         if len(_CJK.findall(_unit_part(text))) < 2:
             missing.append("单位名称")
@@ -71,9 +74,11 @@ class MissingTitle(Rule):
             missing.append("“年度报告”或“情况的报告”")
         if missing:
             yield self.diagnostic(
-                report, title.index, title.indent, len(title.text.rstrip(SPACE)),
-                f"标题缺少{'、'.join(missing)}："
-                f"请改为“{suggested_title(report, context)}”这样的标题",
+                report,
+                title.index,
+                title.indent,
+                len(title.text.rstrip(SPACE)),
+                f"标题缺少{'、'.join(missing)}：请改为“{suggested_title(report, context)}”这样的标题",
             )
 
 
@@ -113,11 +118,15 @@ class MissingSignature(Rule):
         anchor = report.closing.date or _last_body_line(report)
         if anchor is None:
             return
-        column, end = (anchor.indent, len(anchor.text.rstrip(SPACE))) \
-            if anchor is report.closing.date else _end_of(anchor)
+        column, end = (
+            (anchor.indent, len(anchor.text.rstrip(SPACE))) if anchor is report.closing.date else _end_of(anchor)
+        )
         where = "成文日期上方" if anchor is report.closing.date else "正文之后"
         yield self.diagnostic(
-            report, anchor.index, column, end,
+            report,
+            anchor.index,
+            column,
+            end,
             f"{where}没有落款：请另起一行写发文单位全称（如“深圳市某局”），再写成文日期",
         )
 
@@ -142,11 +151,15 @@ class MissingDate(Rule):
         anchor = report.closing.signature or _last_body_line(report)
         if anchor is None:
             return
-        column, end = (anchor.indent, len(anchor.text.rstrip(SPACE))) \
-            if anchor is report.closing.signature else _end_of(anchor)
+        column, end = (
+            (anchor.indent, len(anchor.text.rstrip(SPACE))) if anchor is report.closing.signature else _end_of(anchor)
+        )
         where = "落款之后" if anchor is report.closing.signature else "正文之后"
         yield self.diagnostic(
-            report, anchor.index, column, end,
+            report,
+            anchor.index,
+            column,
+            end,
             f"{where}没有成文日期：请在落款下一行写成文日期，如“2025年12月26日”",
         )
 

@@ -35,13 +35,16 @@ class MissingResponsibility(Rule):
     severity = Severity.WARNING
     summary = "未写党政主要负责人履行推进法治建设第一责任人职责的情况"
     bad = "一、主要举措和成效\n（一）加强学习……\n（二）推进依法决策……"
-    good = ("一、主要举措和成效\n（一）党政主要负责人履行推进法治建设第一责任人职责情况。"
-            "局主要负责人带头学法述法，亲自部署重要工作……")
+    good = (
+        "一、主要举措和成效\n（一）党政主要负责人履行推进法治建设第一责任人职责情况。"
+        "局主要负责人带头学法述法，亲自部署重要工作……"
+    )
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         patterns = [re.compile(p) for p in context.data("content")["responsibility"]["patterns"]]
-        text = "\n".join(ln.text for ln in report.lines
-                         if ln.kind not in (LineKind.CHROME, LineKind.TAIL, LineKind.BLANK))
+        text = "\n".join(
+            ln.text for ln in report.lines if ln.kind not in (LineKind.CHROME, LineKind.TAIL, LineKind.BLANK)
+        )
         if any(p.search(text) for p in patterns):
             return
         anchor = report.parts[0].heading if report.parts else report.title
@@ -49,7 +52,10 @@ class MissingResponsibility(Rule):
             anchor = next((ln for ln in report.lines if ln.kind is LineKind.TEXT), report.lines[0])
         end = anchor.heading_end if anchor.kind is LineKind.HEADING else None
         yield self.diagnostic(
-            report, anchor.index, anchor.indent, end,
+            report,
+            anchor.index,
+            anchor.indent,
+            end,
             "全文没有写党政主要负责人履行推进法治建设第一责任人职责的情况：请在第一部分增加一段，"
             "说明主要负责人如何履行第一责任人职责（部署、协调、督促、述法等）",
         )
@@ -90,9 +96,7 @@ def _shingles(compact: str, ids: dict[str, int], fresh: Iterator[int]) -> set[in
     return set(map(ids.setdefault, pieces, fresh))
 
 
-def _similar_pairs(
-    paragraphs: list[Paragraph], threshold: float
-) -> Iterator[tuple[int, int, float]]:
+def _similar_pairs(paragraphs: list[Paragraph], threshold: float) -> Iterator[tuple[int, int, float]]:
     """(later, earlier, similarity) for each paragraph that copies an earlier one.
 
     Exact copies are found by their text. Near copies are looked up through an inverted
@@ -104,8 +108,10 @@ def _similar_pairs(
     ids: dict[str, int] = {}
     fresh = count()
     by_text: dict[str, set[int]] = {}  # identical paragraphs share one set
-    sets = [by_text[p.compact] if p.compact in by_text
-            else by_text.setdefault(p.compact, _shingles(p.compact, ids, fresh)) for p in paragraphs]
+    sets = [
+        by_text[p.compact] if p.compact in by_text else by_text.setdefault(p.compact, _shingles(p.compact, ids, fresh))
+        for p in paragraphs
+    ]
     frequency: Counter[int] = Counter(chain.from_iterable(sets))
     # A shingle in one paragraph only can neither find nor be found: leaving it out of the
     # index changes nothing and skips most of the work (most shingles are unique).
@@ -119,8 +125,9 @@ def _similar_pairs(
             yield number, original, 1.0
         else:
             candidates = set(chain.from_iterable(map(index.__getitem__, rare)))
-            best = max(((len(shingles & sets[o]) / max(len(shingles), len(sets[o])), o)
-                        for o in candidates), default=None)
+            best = max(
+                ((len(shingles & sets[o]) / max(len(shingles), len(sets[o])), o) for o in candidates), default=None
+            )
             if best is not None and best[0] >= threshold:
                 yield number, best[1], best[0]
         # index[s].append(number) for every rare shingle, looped in C (the hot spot of R101)
@@ -141,26 +148,31 @@ class DuplicateParagraph(Rule):
     name = "duplicate-paragraph"
     severity = Severity.ERROR
     summary = "段落重复出现，或“改进情况”照抄“不足和原因”"
-    bad = ("二、存在的问题\n（一）2024年度存在问题的改进情况\n"
-           "一是基层一线人员法治培训覆盖不够，学习频次偏少。\n"
-           "（二）2025年度存在的不足和原因\n一是基层一线人员法治培训覆盖不够，学习频次偏少。")
-    good = ("二、存在的问题\n（一）2024年度存在问题的改进情况\n"
-            "针对基层一线人员法治培训覆盖不够的问题，今年开展专题培训12场……\n"
-            "（二）2025年度存在的不足和原因\n一是新业态法律风险研判能力有待加强。")
+    bad = (
+        "二、存在的问题\n（一）2024年度存在问题的改进情况\n"
+        "一是基层一线人员法治培训覆盖不够，学习频次偏少。\n"
+        "（二）2025年度存在的不足和原因\n一是基层一线人员法治培训覆盖不够，学习频次偏少。"
+    )
+    good = (
+        "二、存在的问题\n（一）2024年度存在问题的改进情况\n"
+        "针对基层一线人员法治培训覆盖不够的问题，今年开展专题培训12场……\n"
+        "（二）2025年度存在的不足和原因\n一是新业态法律风险研判能力有待加强。"
+    )
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         settings = context.settings
-        paragraphs = [p for p in _paragraphs(report)
-                      if len(p.compact) >= settings.duplicate_min_length]
+        paragraphs = [p for p in _paragraphs(report) if len(p.compact) >= settings.duplicate_min_length]
         reported: set[int] = set()
         for later, earlier, similarity in _similar_pairs(paragraphs, settings.duplicate_similarity):
             paragraph = paragraphs[later]
             reported.add(paragraph.line)
             kind = "重复" if similarity >= 0.999 else f"几乎相同（重合 {similarity:.0%}）"
             yield self.diagnostic(
-                report, paragraph.line, paragraph.start, paragraph.end,
-                f"这一段与第 {paragraphs[earlier].line + 1} 行的段落{kind}："
-                "请删除重复的一段，或改写成不同的内容",
+                report,
+                paragraph.line,
+                paragraph.start,
+                paragraph.end,
+                f"这一段与第 {paragraphs[earlier].line + 1} 行的段落{kind}：请删除重复的一段，或改写成不同的内容",
             )
         yield from self._copied_improvement(report, reported)
 
@@ -183,7 +195,10 @@ class DuplicateParagraph(Rule):
                     if source is None:
                         continue
                     yield self.diagnostic(
-                        report, line.index, sentence.start, sentence.end,
+                        report,
+                        line.index,
+                        sentence.start,
+                        sentence.end,
                         f"“改进情况”中的这句话照抄了第 {source + 1} 行“不足和原因”的原句："
                         "请改写为针对该问题采取的整改措施和取得的结果",
                     )

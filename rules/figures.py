@@ -56,11 +56,15 @@ class SumMismatch(Rule):
         added = sum((p.value for p in found.parts), start=total * 0)
         values = "+".join(format_number(p.value) for p in found.parts)
         if added > total:
-            message = (f"分项之和 {values}={format_number(added)}{unit}，超过总数"
-                       f"{format_number(total)}{unit}：请核对总数和各分项数字")
+            message = (
+                f"分项之和 {values}={format_number(added)}{unit}，超过总数"
+                f"{format_number(total)}{unit}：请核对总数和各分项数字"
+            )
         elif found.complete and added != total:
-            message = (f"所列分项之和 {values}={format_number(added)}{unit}，与总数"
-                       f"{format_number(total)}{unit}不符：请核对数字，或补上缺少的分项")
+            message = (
+                f"所列分项之和 {values}={format_number(added)}{unit}，与总数"
+                f"{format_number(total)}{unit}不符：请核对数字，或补上缺少的分项"
+            )
         else:
             return
         yield self.diagnostic(report, line.index, found.total.start, found.total.end, message)
@@ -86,28 +90,28 @@ def _breakdowns(line: Line, table: dict, minimum: int) -> Iterator[Breakdown]:
             yield remainder
 
 
-def _breakdown_at(text: str, spans: list[Span], index: int, at: int, trigger: str,
-                  table: dict, minimum: int) -> Breakdown | None:
+def _breakdown_at(
+    text: str, spans: list[Span], index: int, at: int, trigger: str, table: dict, minimum: int
+) -> Breakdown | None:
     sentence = spans[index]
-    after = text[at + len(trigger):sentence.end]
+    after = text[at + len(trigger) : sentence.end]
     parts, items = _parts(after, at + len(trigger))
     if not parts:
         return None
     unit = parts[0].unit
-    total = _total_before(text[sentence.start:at], sentence.start, unit)
-    if total is None and index > 0 and not text[sentence.start:at].strip(" ，,"):
+    total = _total_before(text[sentence.start : at], sentence.start, unit)
+    if total is None and index > 0 and not text[sentence.start : at].strip(" ，,"):
         previous = spans[index - 1]
-        total = _total_before(text[previous.start:previous.end], previous.start, unit)
+        total = _total_before(text[previous.start : previous.end], previous.start, unit)
     if total is None or total.approximate or any(p.approximate for p in parts):
         return None
     listed = "".join(items)
-    lead = text[max(sentence.start, at - 2):at]
+    lead = text[max(sentence.start, at - 2) : at]
     # 分别为 announces the whole breakdown; otherwise a list marked as a selection (等, 主要…)
     # never is, and one that names the rest (其余) or itemises enough categories is.
     selection = any(w in listed or w in lead for w in table["partial"])
     names_rest = any(w in listed for w in table["complete"])
-    complete = trigger in table["complete"] or (
-        not selection and (names_rest or len(parts) >= minimum))
+    complete = trigger in table["complete"] or (not selection and (names_rest or len(parts) >= minimum))
     return Breakdown(total, parts, complete)
 
 
@@ -141,8 +145,9 @@ def _total_before(before: str, offset: int, unit: str) -> Quantity | None:
 
 def _shifted(q: Quantity, offset: int) -> Quantity:
     """The same quantity with columns counted from ``offset`` further left."""
-    return Quantity(q.value, q.unit, q.approximate, q.start + offset, q.end + offset,
-                    q.num_start + offset, q.num_end + offset)
+    return Quantity(
+        q.value, q.unit, q.approximate, q.start + offset, q.end + offset, q.num_start + offset, q.num_end + offset
+    )
 
 
 def _remainder(sentence: Span) -> Breakdown | None:
@@ -150,7 +155,7 @@ def _remainder(sentence: Span) -> Breakdown | None:
     match = _REMAINDER.search(sentence.text)
     if match is None:
         return None
-    counts = list(quantities(sentence.text[:match.end() + 12]))
+    counts = list(quantities(sentence.text[: match.end() + 12]))
     rest = [q for q in counts if q.start >= match.end()]
     if not rest:
         return None
@@ -184,15 +189,17 @@ class RateOver100(Rule):
             if line.kind not in _BODY_KINDS:
                 continue
             for rate_start, rate_end, number in _rates(line.text, excluded):
-                value = float(line.text[number.start(1):number.end(1)])
+                value = float(line.text[number.start(1) : number.end(1)])
                 if value <= 100:
                     continue
                 rate = line.text[rate_start:rate_end]
-                shown = line.text[number.start(1):number.end()]
+                shown = line.text[number.start(1) : number.end()]
                 yield self.diagnostic(
-                    report, line.index, number.start(1), number.end(),
-                    f"“{rate}”为{shown}，比率不可能超过100%：请核对数字"
-                    "（若是增长幅度，请改用“增长”“提高”等说法）",
+                    report,
+                    line.index,
+                    number.start(1),
+                    number.end(),
+                    f"“{rate}”为{shown}，比率不可能超过100%：请核对数字（若是增长幅度，请改用“增长”“提高”等说法）",
                 )
 
 
@@ -208,12 +215,12 @@ def _rates(text: str, excluded: tuple[str, ...]) -> Iterator[tuple[int, int, re.
     while (index := text.find("率", index + 1)) >= 0:  # jump from 率 to 率, not char by char
         if index and text[index - 1] in _NOT_RATE_BEFORE:
             continue
-        if text[index + 1:index + 2] == "先":
+        if text[index + 1 : index + 2] == "先":
             continue
         word_start = max(0, index - 6)
         while word_start < index and not "\u4e00" <= text[word_start] <= "\u9fff":
             word_start += 1
-        if text[word_start:index + 1].endswith(excluded):
+        if text[word_start : index + 1].endswith(excluded):
             continue
         match = _RATE_VALUE.match(text, index + 1)
         if match is None or _CHANGE.search(text, index + 1, match.start(1)):

@@ -127,8 +127,9 @@ def _parentheses(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:
             near += [_prev(text, closing), _next(text, closing)]
         content = text[opening + 1 : closing] if opening is not None and closing is not None else ""
         if any(is_chinese(ch) for ch in near) or any(is_han(ch) for ch in content):
-            marks += [HalfWidth(i, HALF_TO_FULL[text[i]],
-                                i + 1 if text[i] == "(" else _spaces_after(text, i)) for i in ends]
+            marks += [
+                HalfWidth(i, HALF_TO_FULL[text[i]], i + 1 if text[i] == "(" else _spaces_after(text, i)) for i in ends
+            ]
     return marks
 
 
@@ -150,7 +151,10 @@ def _quotes(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:
         if is_chinese(before) or is_chinese(after):
             # an opening quote has text right after it and starts a phrase
             starts_phrase = not before or before in "，。；：！？、（《"
-            opening = bool(after) and after not in "，。；：！？、" and (
-                starts_phrase or text[last + 1 : last + 2].strip() != "")
+            opening = (
+                bool(after)
+                and after not in "，。；：！？、"
+                and (starts_phrase or text[last + 1 : last + 2].strip() != "")
+            )
             marks.append(HalfWidth(last, "“" if opening else "”", last + 1, safe=False))
     return marks

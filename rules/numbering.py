@@ -15,7 +15,11 @@ from lint.outline import Report, Section
 from lint.rule import Context, Rule
 
 LEVEL_NAMES = {
-    1: "一级（一、）", 2: "二级（（一））", 3: "三级（1.）", 4: "四级（（1））", 5: "五级（①）",
+    1: "一级（一、）",
+    2: "二级（（一））",
+    3: "三级（1.）",
+    4: "四级（（1））",
+    5: "五级（①）",
 }
 STANDARD_FORM = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①"}
 
@@ -69,14 +73,11 @@ class HeadingSequence(Rule):
             for level, group in by_level.items():
                 yield from self._check_group(report, level, group)
 
-    def _check_group(
-        self, report: Report, level: int, group: list[Section]
-    ) -> Iterator[Diagnostic]:
+    def _check_group(self, report: Report, level: int, group: list[Section]) -> Iterator[Diagnostic]:
         numbers = [_marker(s).number for s in group]
         # A break is a number that follows neither its predecessor nor its position, so
         # 一、二、四、五 and 一、二、二、四 are each reported once, at the heading to renumber.
-        breaks = [i for i, n in enumerate(numbers)
-                  if n != i + 1 and (i == 0 or n != numbers[i - 1] + 1)]
+        breaks = [i for i, n in enumerate(numbers) if n != i + 1 and (i == 0 or n != numbers[i - 1] + 1)]
         for order, index in enumerate(breaks):
             stop = breaks[order + 1] if order + 1 < len(breaks) else len(group)
             section, marker = group[index], _marker(group[index])
@@ -87,15 +88,15 @@ class HeadingSequence(Rule):
                 if other.number != position + 1:
                     start, end = _numeral_span(other)
                     line = group[position].heading.index
-                    edits.append(Edit(line + 1, start + 1, line + 1, end + 1,
-                                      _numeral(level, position + 1)))
+                    edits.append(Edit(line + 1, start + 1, line + 1, end + 1, _numeral(level, position + 1)))
             rest = "并顺延其后的序号" if len(edits) > 1 else ""
-            fix = Fix(edits=tuple(edits), message=f"按顺序重新编号：{marker.text}→{target}",
-                      safe=False)
+            fix = Fix(edits=tuple(edits), message=f"按顺序重新编号：{marker.text}→{target}", safe=False)
             yield self.diagnostic(
-                report, section.heading.index, marker.start, marker.end,
-                f"{LEVEL_NAMES[level]}标题序号“{marker.text}”{_what(level, numbers, index)}："
-                f"请改为“{target}”{rest}",
+                report,
+                section.heading.index,
+                marker.start,
+                marker.end,
+                f"{LEVEL_NAMES[level]}标题序号“{marker.text}”{_what(level, numbers, index)}：请改为“{target}”{rest}",
                 fix=fix,
             )
 
@@ -154,14 +155,18 @@ class HeadingStyle(Rule):
                 majority, _ = counts.most_common(1)[0]
                 if marker.style != majority and counts[marker.style] < counts[majority]:
                     yield self._diag(
-                        report, line,
+                        report,
+                        line,
                         f"{LEVEL_NAMES[marker.level]}标题混用写法：本篇多用“{majority}”，这里是“{marker.style}”",
                         marker,
                     )
 
     def _diag(self, report: Report, line: Line, message: str, marker: Marker) -> Diagnostic:
         return self.diagnostic(
-            report, line.index, marker.start, marker.end,
+            report,
+            line.index,
+            marker.start,
+            marker.end,
             f"{message}：请统一为 GB/T 9704 的“{STANDARD_FORM[marker.level]}”形式",
         )
 
@@ -212,7 +217,10 @@ class HeadingLevel(Rule):
                 if section.parent is not None:
                     above = f"上级标题“{_marker(section.parent).text}”"
                 yield self.diagnostic(
-                    report, section.heading.index, marker.start, marker.end,
+                    report,
+                    section.heading.index,
+                    marker.start,
+                    marker.end,
                     f"{above}之下直接用了{LEVEL_NAMES[marker.level]}序号“{marker.text}”，跳过了一层："
                     f"请改用“{expected}”形式的序号",
                 )
@@ -285,9 +293,7 @@ def enumerators(scope: list[Line], exclusions: NotEnumerators) -> Iterator[Enume
                 loose = _MALFORMED.match(text, index)
                 if loose and expected_next > 1:
                     number = _enumerator_value(loose.group(1))
-                    if number == expected_next and not exclusions.excludes(
-                        text, index, loose.end()
-                    ):
+                    if number == expected_next and not exclusions.excludes(text, index, loose.end()):
                         yield Enumerator(line, index, loose.end(), number, True)
                         expected_next = number + 1
                         index = loose.end()
@@ -318,8 +324,9 @@ class EnumerationSequence(Rule):
                     previous = 1
                     continue
                 if previous and item.number != previous + 1:
-                    yield self.diagnostic(report, item.line.index, item.column, item.end,
-                                          _sequence_message(previous, item.number))
+                    yield self.diagnostic(
+                        report, item.line.index, item.column, item.end, _sequence_message(previous, item.number)
+                    )
                 previous = item.number
 
 
@@ -327,8 +334,9 @@ def _sequence_message(previous: int, number: int) -> str:
     before, here, expected = (f"{int_to_cn(n)}是" for n in (previous, number, previous + 1))
     if number > previous + 1:
         missing = "、".join(f"{int_to_cn(n)}是" for n in range(previous + 1, number))
-        return (f"列举序号不连续：“{before}”之后直接是“{here}”，缺少“{missing}”："
-                f"请补上漏写的一条，或把这里改为“{expected}”")
+        return (
+            f"列举序号不连续：“{before}”之后直接是“{here}”，缺少“{missing}”：请补上漏写的一条，或把这里改为“{expected}”"
+        )
     what = "重号" if number == previous else "顺序倒退"
     return f"列举序号不连续：“{before}”之后又出现“{here}”（{what}）：请把这里改为“{expected}”"
 
@@ -355,10 +363,12 @@ class MalformedEnumerator(Rule):
                 if not item.malformed:
                     continue
                 numeral = item.line.text[item.column : item.end]
-                fix = self.replacement(item.line.index, item.end, item.end, "是",
-                                       f"补上“是”：{numeral}是")
+                fix = self.replacement(item.line.index, item.end, item.end, "是", f"补上“是”：{numeral}是")
                 yield self.diagnostic(
-                    report, item.line.index, item.column, item.end,
+                    report,
+                    item.line.index,
+                    item.column,
+                    item.end,
                     f"列举序号“{numeral}”漏了“是”：请改为“{numeral}是”",
                     fix=fix,
                 )

@@ -33,8 +33,7 @@ def unbalanced(text: str, start: int = 0) -> Iterator[tuple[int, str, str, bool]
             stack.append(index)
         elif ch in _CLOSING and index not in items:
             wanted = _norm(_CLOSING[ch])
-            depth = next((d for d in range(len(stack) - 1, -1, -1)
-                          if _norm(text[stack[d]]) == wanted), None)
+            depth = next((d for d in range(len(stack) - 1, -1, -1) if _norm(text[stack[d]]) == wanted), None)
             if depth is None:
                 yield index, ch, _CLOSING[ch], False
                 continue

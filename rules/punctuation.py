@@ -34,7 +34,7 @@ class HalfWidthPunctuation(Rule):
     code = "P101"
     name = "half-width-punctuation"
     severity = Severity.WARNING
-    summary = "中文语境中使用半角标点 , ; : ? ! ( ) \"（数字、时间、网址、英文中的除外）"
+    summary = '中文语境中使用半角标点 , ; : ? ! ( ) "（数字、时间、网址、英文中的除外）'
     bad = '2025年,我局坚持依法行政(见附件),现将有关情况报告如下:\n(一)推进"放管服"改革'
     good = "2025年，我局坚持依法行政（见附件），现将有关情况报告如下：\n（一）推进“放管服”改革"
 
@@ -48,14 +48,17 @@ class HalfWidthPunctuation(Rule):
     def _found(self, report: Report, line: Line, mark: HalfWidth) -> Diagnostic:
         char = line.text[mark.column]
         fix = Fix(
-            edits=(Edit(line.index + 1, mark.column + 1, line.index + 1, mark.fix_end + 1,
-                        mark.replacement),),
+            edits=(Edit(line.index + 1, mark.column + 1, line.index + 1, mark.fix_end + 1, mark.replacement),),
             message=f"改为全角“{mark.replacement}”",
             safe=mark.safe,
         )
         return self.diagnostic(
-            report, line.index, mark.column, mark.column + 1,
-            f"中文里用了半角“{char}”：请改为全角“{mark.replacement}”", fix=fix,
+            report,
+            line.index,
+            mark.column,
+            mark.column + 1,
+            f"中文里用了半角“{char}”：请改为全角“{mark.replacement}”",
+            fix=fix,
         )
 
 
@@ -89,7 +92,10 @@ class StrayWhitespace(Rule):
                     (before.isdigit() or before in "%％") and (is_han(after) or after_chinese)
                 ):
                     yield self.diagnostic(
-                        report, line.index, start, end,
+                        report,
+                        line.index,
+                        start,
+                        end,
                         f"“{_word_before(text, start)}”与“{after}”之间多了空格：请删除",
                         fix=self.replacement(line.index, start, end, "", "删除空格"),
                     )
@@ -112,17 +118,14 @@ class UnbalancedPair(Rule):
     good = "严格落实《重大行政决策程序暂行条例》等规定，开展“一网通办”改革。"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
-        found = {line.index: list(unbalanced(line.text, line.indent))
-                 for line in content_lines(report)}
+        found = {line.index: list(unbalanced(line.text, line.indent)) for line in content_lines(report)}
         _join_wrapped(report, found)
         for index, marks in found.items():
             for column, char, partner, opening in marks:
                 if opening:
-                    message = (f"“{char}”没有配对的“{partner}”：请在适当位置补上“{partner}”，"
-                               f"或删去多余的“{char}”")
+                    message = f"“{char}”没有配对的“{partner}”：请在适当位置补上“{partner}”，或删去多余的“{char}”"
                 else:
-                    message = (f"“{char}”前面没有配对的“{partner}”：请补上“{partner}”，"
-                               f"或删去多余的“{char}”")
+                    message = f"“{char}”前面没有配对的“{partner}”：请补上“{partner}”，或删去多余的“{char}”"
                 yield self.diagnostic(report, index, column, column + 1, message)
 
 
@@ -134,8 +137,7 @@ def _join_wrapped(report: Report, found: dict[int, list[tuple[int, str, str, boo
         following = found.get(index + 1)
         if not marks or not following or lines[index].rstrip()[-1:] in "。！？；":
             continue
-        while marks and following and marks[-1][3] and not following[0][3] \
-                and marks[-1][2] == following[0][1]:
+        while marks and following and marks[-1][3] and not following[0][3] and marks[-1][2] == following[0][1]:
             marks.pop()
             following.pop(0)
 
@@ -143,15 +145,21 @@ def _join_wrapped(report: Report, found: dict[int, list[tuple[int, str, str, boo
 # (pattern, replacement, message, certain): certain ones are errors with a safe fix.
 _MISUSES: list[tuple[re.Pattern[str], str, str, bool]] = [
     (re.compile(r"、(?=等)"), "", "“等”前不用顿号：请删去“、”", True),
-    (re.compile(r"(?<=》)、(?=《)"), "",
-     "并列的书名号之间通常不用顿号（GB/T 15834 4.5.3.5）：请删去“、”", False),
-    (re.compile(r"。{3,}|(?<![A-Za-z0-9.])\.{3,}(?![A-Za-z0-9.])|…{3,}|(?<!…)…(?!…)"), "……",
-     "省略号应为“……”（两个“…”）：请改为“……”", True),
+    (re.compile(r"(?<=》)、(?=《)"), "", "并列的书名号之间通常不用顿号（GB/T 15834 4.5.3.5）：请删去“、”", False),
+    (
+        re.compile(r"。{3,}|(?<![A-Za-z0-9.])\.{3,}(?![A-Za-z0-9.])|…{3,}|(?<!…)…(?!…)"),
+        "……",
+        "省略号应为“……”（两个“…”）：请改为“……”",
+        True,
+    ),
     (re.compile(r"([，、；：！？])\1+|。。(?!。)"), "", "标点重复：请只保留一个", True),
-    (re.compile(r"(?<=[\u4e00-\u9fff])--(?=[\u4e00-\u9fff])"), "——",
-     "破折号应为“——”：请改为“——”", True),
-    (re.compile(r"(?<![—0-9０-９\s])\s*—\s*(?![—0-9０-９\s])"), "——",
-     "单个“—”不是破折号：作破折号请写“——”，表示起止（如地名之间）则可保留", False),
+    (re.compile(r"(?<=[\u4e00-\u9fff])--(?=[\u4e00-\u9fff])"), "——", "破折号应为“——”：请改为“——”", True),
+    (
+        re.compile(r"(?<![—0-9０-９\s])\s*—\s*(?![—0-9０-９\s])"),
+        "——",
+        "单个“—”不是破折号：作破折号请写“——”，表示起止（如地名之间）则可保留",
+        False,
+    ),
 ]
 
 # What every pattern above needs at least (、等 》、《 。。 ... … a doubled mark -- —):
@@ -200,8 +208,11 @@ class PunctuationMisuse(Rule):
 def _word_before(text: str, end: int) -> str:
     """The number (2024, 99%) or the single character before a space, for the message."""
     start = end - 1
-    while start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".%％") \
-            and (text[end - 1].isdigit() or text[end - 1] in "%％"):
+    while (
+        start > 0
+        and (text[start - 1].isdigit() or text[start - 1] in ".%％")
+        and (text[end - 1].isdigit() or text[end - 1] in "%％")
+    ):
         start -= 1
     return text[start:end]
 

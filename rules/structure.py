@@ -40,8 +40,7 @@ class MissingPart(Rule):
     name = "missing-part"
     severity = Severity.ERROR
     summary = "缺少法定的三部分之一（主要举措和成效 / 存在的不足和原因 / 下一年度安排）"
-    bad = ("一、2025年主要举措和成效\n……\n二、存在的不足和原因\n……\n"
-           "（报告到此结束，没有下一年度安排）")
+    bad = "一、2025年主要举措和成效\n……\n二、存在的不足和原因\n……\n（报告到此结束，没有下一年度安排）"
     good = "一、2025年主要举措和成效\n……\n二、存在的不足和原因\n……\n三、2026年工作安排\n……"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
@@ -56,15 +55,17 @@ class MissingPart(Rule):
             line, column, end = self._where(report, position, none_found)
             label = _label(report, kind)
             yield self.diagnostic(
-                report, line, column, end,
+                report,
+                line,
+                column,
+                end,
                 f"缺少{ORDINAL[kind]}“{label}”{hint}：请按规定增加以“{label}”为内容的一级标题及正文",
             )
 
     @staticmethod
     def _where(report: Report, position: int, none_found: bool) -> tuple[int, int, int | None]:
         """The part after the missing one, else the end of the body, else the title."""
-        later = [p for p in report.parts if any(MANDATED.index(k) > position
-                                                 for k in p.kinds if k in MANDATED)]
+        later = [p for p in report.parts if any(MANDATED.index(k) > position for k in p.kinds if k in MANDATED)]
         if later:
             return _heading_span(later[0])
         if report.parts and not none_found:
@@ -101,7 +102,10 @@ class PartOrder(Rule):
                 kind = MANDATED[ranks[0]]
                 line, column, end = _heading_span(part)
                 yield self.diagnostic(
-                    report, line, column, end,
+                    report,
+                    line,
+                    column,
+                    end,
                     f"“{_label(report, kind)}”应位于“{_label(report, highest_kind)}”之前："
                     f"请按“主要举措和成效、存在的不足和原因、下一年度安排”的顺序调整",
                 )
@@ -121,19 +125,23 @@ class MissingImprovement(Rule):
     severity = Severity.ERROR
     summary = "缺少“上一年度问题的改进情况”"
     bad = "二、存在的问题\n一是……二是……"
-    good = ("二、存在的问题\n（一）2024年度存在问题的改进情况\n针对上一年度指出的……问题，我局……\n"
-            "（二）2025年度存在的不足和原因\n一是……")
+    good = (
+        "二、存在的问题\n（一）2024年度存在问题的改进情况\n针对上一年度指出的……问题，我局……\n"
+        "（二）2025年度存在的不足和原因\n一是……"
+    )
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         problems = report.parts_of("problems")
         if not problems or report.sections_of("improvement"):
             return
-        if any(report.keywords.section_kind(p.title) == "improvement" and p.body_text()
-               for p in problems):
+        if any(report.keywords.section_kind(p.title) == "improvement" and p.body_text() for p in problems):
             return  # the part's own heading names the improvement and it has text
         line, column, end = _heading_span(problems[0])
         yield self.diagnostic(
-            report, line, column, end,
+            report,
+            line,
+            column,
+            end,
             "第二部分缺少“上一年度问题的改进情况”：请增加小标题“（一）上一年度存在问题的改进情况”，"
             "逐条说明上一年度报告所列问题的整改结果",
         )
@@ -151,8 +159,10 @@ class UnfilledImprovement(Rule):
     severity = Severity.ERROR
     summary = "“上一年度问题的改进情况”为空、是占位符、过短或照抄其他章节"
     bad = "（一）2024年度存在问题的改进情况\n略。"
-    good = ("（一）2024年度存在问题的改进情况\n针对2024年度报告指出的“法治宣传覆盖不够”问题，"
-            "我局今年开展专题普法12场，覆盖基层一线人员800余人次……")
+    good = (
+        "（一）2024年度存在问题的改进情况\n针对2024年度报告指出的“法治宣传覆盖不够”问题，"
+        "我局今年开展专题普法12场，覆盖基层一线人员800余人次……"
+    )
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         minimum = context.settings.improvement_min_length
@@ -184,18 +194,21 @@ class UnfilledImprovement(Rule):
             if not bare:
                 message = "“改进情况”一节没有内容：请逐条写明上一年度问题的整改措施和结果"
             elif _is_placeholder(text, compact, placeholders):
-                message = (f"“改进情况”一节只有占位内容“{_clip(text, 12)}”："
-                           "请写明上一年度问题的整改措施和结果")
+                message = f"“改进情况”一节只有占位内容“{_clip(text, 12)}”：请写明上一年度问题的整改措施和结果"
             elif len(compact) < minimum:
-                message = (f"“改进情况”一节只有 {len(compact)} 个字，"
-                           f"不足以说明改进了什么（至少 {minimum} 字）：请逐条写明整改措施和结果")
+                message = (
+                    f"“改进情况”一节只有 {len(compact)} 个字，"
+                    f"不足以说明改进了什么（至少 {minimum} 字）：请逐条写明整改措施和结果"
+                )
             else:
                 twin = twin_of(compact)
                 if twin is None:
                     continue
-                message = (f"“改进情况”一节与第 {twin.heading.index + 1} 行"
-                           f"“{_clip(twin.title, 16)}”内容几乎相同："
-                           "请改写为上一年度问题的整改措施和结果，不要照抄")
+                message = (
+                    f"“改进情况”一节与第 {twin.heading.index + 1} 行"
+                    f"“{_clip(twin.title, 16)}”内容几乎相同："
+                    "请改写为上一年度问题的整改措施和结果，不要照抄"
+                )
             yield self.diagnostic(report, line, column, end, message)
 
 
@@ -258,21 +271,22 @@ class MissingShortcomings(Rule):
     severity = Severity.ERROR
     summary = "第二部分缺少本年度存在的不足和原因"
     bad = "二、存在的问题\n（一）2024年度问题的改进情况\n……（到此为止）"
-    good = ("二、存在的问题\n（一）2024年度问题的改进情况\n……\n"
-            "（二）2025年度存在的不足和原因\n一是……")
+    good = "二、存在的问题\n（一）2024年度问题的改进情况\n……\n（二）2025年度存在的不足和原因\n一是……"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         for part in report.parts_of("problems"):
             if any("shortcomings" in s.kinds for s in part.walk()):
                 continue
             own = [part.heading.body, *(ln.body for ln in part.text)]
-            own += [c.heading.heading + c.body_text() for c in part.children
-                    if "improvement" not in c.kinds]
+            own += [c.heading.heading + c.body_text() for c in part.children if "improvement" not in c.kinds]
             if SHORTCOMING_WORDS.search("\n".join(own)):
                 continue
             line, column, end = _heading_span(part)
             yield self.diagnostic(
-                report, line, column, end,
+                report,
+                line,
+                column,
+                end,
                 "第二部分没有写本年度存在的不足和原因：请增加“（二）本年度存在的不足和原因”并分析原因",
             )
 
@@ -299,12 +313,14 @@ class MergedParts(Rule):
             names = "”和“".join(_label(report, k) for k in kinds)
             line, column, end = _heading_span(part)
             yield self.diagnostic(
-                report, line, column, end,
+                report,
+                line,
+                column,
+                end,
                 f"标题“{part.title}”合并了“{names}”：请拆分为各自独立的一级标题",
             )
 
 
 @hookimpl
 def fzlint_register_rules() -> list[type[Rule]]:
-    return [MissingPart, PartOrder, MissingImprovement, UnfilledImprovement, MissingShortcomings,
-            MergedParts]
+    return [MissingPart, PartOrder, MissingImprovement, UnfilledImprovement, MissingShortcomings, MergedParts]

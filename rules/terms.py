@@ -20,8 +20,10 @@ from lint.rule import Context, Rule
 from rules.chinese import claim, content_lines, sentence_bounds, softened
 
 _DIGITS = re.compile(r"[0-9０-９]+")
-_TITLE_SPAN = (r"(?P<open>[（(])\s*(?P<y1>(?:19|20)\d\d)\s*(?P<dash>[-~–—－～])\s*"
-               r"(?P<y2>(?:19|20)\d\d)\s*(?P<year>年?)\s*(?P<close>[）)])")
+_TITLE_SPAN = (
+    r"(?P<open>[（(])\s*(?P<y1>(?:19|20)\d\d)\s*(?P<dash>[-~–—－～])\s*"
+    r"(?P<y2>(?:19|20)\d\d)\s*(?P<year>年?)\s*(?P<close>[）)])"
+)
 _TITLE_DASHES = "—－"  # gov.cn writes both
 
 
@@ -69,10 +71,8 @@ class TermForm(Rule):
     name = "term-form"
     severity = Severity.ERROR
     summary = "固定政治、法律用语写法错误（法制政府、二十届3中全会、纲要括注用半角等）"
-    bad = ("深入学习习近平法制思想和党的二十届3中全会精神，\n"
-           "落实《法治政府建设实施纲要(2021-2025年)》。")
-    good = ("深入学习习近平法治思想和党的二十届三中全会精神，\n"
-            "落实《法治政府建设实施纲要（2021—2025年）》。")
+    bad = "深入学习习近平法制思想和党的二十届3中全会精神，\n落实《法治政府建设实施纲要(2021-2025年)》。"
+    good = "深入学习习近平法治思想和党的二十届三中全会精神，\n落实《法治政府建设实施纲要（2021—2025年）》。"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         table = context.data("terms")
@@ -81,29 +81,30 @@ class TermForm(Rule):
             taken: list[tuple[int, int]] = []
             for start, end, right in wrong_titles(line.text, table):
                 claim(taken, start, end)
-                yield self._found(report, line, start, end, right, certain=True,
-                                  what="文件名称的年份括注")
+                yield self._found(report, line, start, end, right, certain=True, what="文件名称的年份括注")
             for term in table.get("terms", []):
                 wrong = term["wrong"]
                 for start in _find_all(line.text, wrong):
                     end = start + len(wrong)
                     if claim(taken, start, end):
-                        yield self._found(report, line, start, end, term["right"],
-                                          certain=term.get("certain", True))
+                        yield self._found(report, line, start, end, term["right"], certain=term.get("certain", True))
             for pattern, entry in patterns:
                 for match in pattern.finditer(line.text):
                     if not claim(taken, *match.span()):
                         continue
                     right = _cn_numerals(match.group(0))
                     if right != match.group(0):
-                        yield self._found(report, line, *match.span(), right,
-                                          certain=entry.get("certain", True))
+                        yield self._found(report, line, *match.span(), right, certain=entry.get("certain", True))
 
-    def _found(self, report: Report, line: Line, start: int, end: int, right: str,
-               certain: bool, what: str = "固定用语") -> Diagnostic:
+    def _found(
+        self, report: Report, line: Line, start: int, end: int, right: str, certain: bool, what: str = "固定用语"
+    ) -> Diagnostic:
         wrong = line.text[start:end]
         diagnostic = self.diagnostic(
-            report, line.index, start, end,
+            report,
+            line.index,
+            start,
+            end,
             f"{what}“{wrong}”写法不规范：应为“{right}”",
             fix=self.replacement(line.index, start, end, right, f"改为“{right}”", safe=certain),
         )
@@ -154,8 +155,7 @@ class ConfusableWord(Rule):
                         continue
                     yield self._found(report, line, start, end, entry)
 
-    def _found(self, report: Report, line: Line, start: int, end: int,
-               entry: dict[str, Any]) -> Diagnostic:
+    def _found(self, report: Report, line: Line, start: int, end: int, entry: dict[str, Any]) -> Diagnostic:
         wrong, right, ctx = entry["wrong"], entry["right"], entry.get("ctx", False)
         note = f"（{entry['note']}）" if entry.get("note") else ""
         if ctx:
@@ -163,7 +163,11 @@ class ConfusableWord(Rule):
         else:
             message = f"“{wrong}”是错别字{note}：请改为“{right}”"
         diagnostic = self.diagnostic(
-            report, line.index, start, end, message,
+            report,
+            line.index,
+            start,
+            end,
+            message,
             fix=self.replacement(line.index, start, end, right, f"改为“{right}”", safe=not ctx),
         )
         return softened(diagnostic) if ctx else diagnostic
@@ -222,14 +226,16 @@ class Placeholder(Rule):
             taken = find_placeholders(line.text, table)
             for start, end in taken:
                 yield self.diagnostic(
-                    report, line.index, start, end,
+                    report,
+                    line.index,
+                    start,
+                    end,
                     f"占位符“{line.text[start:end]}”没有替换：请填写实际内容",
                 )
             if not taken and line.index not in s104_sections:
                 yield from self._whole(report, line, table, owner.get(line.index, ""))
 
-    def _whole(self, report: Report, line: Line, table: dict[str, Any],
-               heading: str) -> Iterator[Diagnostic]:
+    def _whole(self, report: Report, line: Line, table: dict[str, Any], heading: str) -> Iterator[Diagnostic]:
         body = line.body if line.marker else line.text
         word = compact(body)
         if not word:
@@ -237,15 +243,17 @@ class Placeholder(Rule):
         column = line.body_column if line.marker else line.indent
         end = len(line.text.rstrip())
         if word in table.get("whole", []):
-            yield self.diagnostic(report, line.index, column, end,
-                                  f"这一段只写了占位内容“{word}”：请写明实际情况")
-        elif word in table.get("weak_whole", []) and not any(
-            h in heading for h in table.get("answer_headings", [])
-        ):
-            yield softened(self.diagnostic(
-                report, line.index, column, end,
-                f"这一段只写了“{word}”，像是没有填写：请写明实际情况，确实没有就说明原因",
-            ))
+            yield self.diagnostic(report, line.index, column, end, f"这一段只写了占位内容“{word}”：请写明实际情况")
+        elif word in table.get("weak_whole", []) and not any(h in heading for h in table.get("answer_headings", [])):
+            yield softened(
+                self.diagnostic(
+                    report,
+                    line.index,
+                    column,
+                    end,
+                    f"这一段只写了“{word}”，像是没有填写：请写明实际情况，确实没有就说明原因",
+                )
+            )
 
 
 def _section_headings(report: Report) -> dict[int, str]:

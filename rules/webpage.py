@@ -45,8 +45,10 @@ class PageChrome(Rule):
     name = "page-chrome"
     severity = Severity.ERROR
     summary = "夹带网页栏目、按钮、来源行等非报告内容"
-    bad = ("深圳市罗湖区人民政府\n某某局2025年法治政府建设年度报告\n"
-           "来源:某某局 发布时间:2025-12-26 AI脑图\n扫一扫在手机上打开当前页")
+    bad = (
+        "深圳市罗湖区人民政府\n某某局2025年法治政府建设年度报告\n"
+        "来源:某某局 发布时间:2025-12-26 AI脑图\n扫一扫在手机上打开当前页"
+    )
     good = "某某局2025年法治政府建设年度报告"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
@@ -62,21 +64,30 @@ class PageChrome(Rule):
                 continue
             start = len(line.text) - len(line.text.lstrip())
             yield self.diagnostic(
-                report, line.index, start, len(line.text.rstrip()),
-                message, fix=delete_line_fix(report, line),
+                report,
+                line.index,
+                start,
+                len(line.text.rstrip()),
+                message,
+                fix=delete_line_fix(report, line),
             )
-
 
     def _html_residue(self, report: Report, line: Line) -> Iterator[Diagnostic]:
         """HTML entities and tags left inside a line of text (&nbsp;, <br>)."""
         for match in _HTML_RESIDUE.finditer(line.text):
             replacement = _unescaped(line.text, match.start(), match.end())
             yield self.diagnostic(
-                report, line.index, match.start(), match.end(),
+                report,
+                line.index,
+                match.start(),
+                match.end(),
                 f"“{match.group(0)[:20]}”是网页源码残留：请删除"
                 + (f"或改为“{replacement}”" if replacement.strip() else ""),
                 fix=self.replacement(
-                    line.index, match.start(), match.end(), replacement,
+                    line.index,
+                    match.start(),
+                    match.end(),
+                    replacement,
                     f"改为“{replacement}”" if replacement else "删除网页源码残留",
                 ),
             )
@@ -111,10 +122,7 @@ def _site_names(report: Report, context: Context) -> set[int]:
     if not any(line.kind is LineKind.CHROME for line in report.lines):
         return set()
     suffixes = tuple(context.data("chrome")["unit_suffixes"])
-    return {
-        line.index for line in report.front
-        if looks_like_unit(line.text) and line.text.strip().endswith(suffixes)
-    }
+    return {line.index for line in report.front if looks_like_unit(line.text) and line.text.strip().endswith(suffixes)}
 
 
 def _excerpt(line: Line, width: int = 20) -> str:
@@ -148,7 +156,10 @@ class GarbledTerm(Rule):
                 while start >= 0:
                     end = start + len(wrong)
                     yield self.diagnostic(
-                        report, line.index, start, end,
+                        report,
+                        line.index,
+                        start,
+                        end,
                         f"“{wrong}”是替换错误留下的乱词：请改为“{right}”",
                         fix=self.replacement(line.index, start, end, right, f"改为“{right}”"),
                     )
@@ -159,7 +170,10 @@ class GarbledTerm(Rule):
         for start, end, restored in garbled_spans(line.text):
             run = line.text[start:end]
             yield self.diagnostic(
-                report, line.index, start, end,
+                report,
+                line.index,
+                start,
+                end,
                 f"“{_clip(run, 12)}”像是 UTF-8 文本被当作 GBK 打开后的乱码"
                 f"（原文可能是“{_clip(restored, 12)}”）：请从原始文件重新复制",
             )
@@ -223,8 +237,11 @@ def _garbled_in(text: str, start: int, end: int) -> Iterator[tuple[int, int, str
         while stop < end and (stop not in bad or stop in glue):
             stop += 1
         run = text[index:stop]
-        restored = (b"\xff".join(p.encode("gbk", errors="replace") for p in run.split("\ufffd"))
-                    .decode("utf-8", errors="replace").replace("\ufffd", ""))
+        restored = (
+            b"\xff".join(p.encode("gbk", errors="replace") for p in run.split("\ufffd"))
+            .decode("utf-8", errors="replace")
+            .replace("\ufffd", "")
+        )
         ideographs = sum(1 for ch in restored if "\u4e00" <= ch <= "\u9fff")
         # Three characters hold two restored ideographs, but a run that short is only
         # believed with a decoder's U+FFFD in it: rare real words can pass (枸杞茶).
@@ -247,8 +264,10 @@ def _decodes_to_chinese(chunk: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return len(char) == 1 and (
-        "\u4e00" <= char <= "\u9fff" or "\u3000" <= char <= "\u303f"
-        or "\uff00" <= char <= "\uffef" or "\u2010" <= char <= "\u2027"
+        "\u4e00" <= char <= "\u9fff"
+        or "\u3000" <= char <= "\u303f"
+        or "\uff00" <= char <= "\uffef"
+        or "\u2010" <= char <= "\u2027"
     )
 
 

@@ -40,10 +40,8 @@ class StaleYear(Rule):
     name = "stale-year"
     severity = Severity.ERROR
     summary = "各部分标题或开头中的年份与报告年度不符（多为照搬上一年度报告后漏改）"
-    bad = ("深圳市某局2025年法治政府建设年度报告\n一、2025年度主要举措和成效\n……\n"
-           "三、2025年工作计划")
-    good = ("深圳市某局2025年法治政府建设年度报告\n一、2025年度主要举措和成效\n……\n"
-            "三、2026年工作计划")
+    bad = "深圳市某局2025年法治政府建设年度报告\n一、2025年度主要举措和成效\n……\n三、2025年工作计划"
+    good = "深圳市某局2025年法治政府建设年度报告\n一、2025年度主要举措和成效\n……\n三、2026年工作计划"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         found = report_year(report, context.settings)
@@ -58,10 +56,14 @@ class StaleYear(Rule):
             expected = "或".join(f"{y}年" for y in allowed)
             fix = None
             if len(allowed) == 1:
-                fix = self.replacement(line, mention.start, mention.end, f"{allowed[0]}年",
-                                       f"改为“{allowed[0]}年”", safe=False)
+                fix = self.replacement(
+                    line, mention.start, mention.end, f"{allowed[0]}年", f"改为“{allowed[0]}年”", safe=False
+                )
             yield self.diagnostic(
-                report, line, mention.start, mention.end,
+                report,
+                line,
+                mention.start,
+                mention.end,
                 f"报告年度为{year}年（据{found.source}），这里写{_describe(offsets)}，"
                 f"应为{expected}而不是{mention.year}年：请改正年份",
                 fix=fix,
@@ -76,10 +78,12 @@ class StaleYear(Rule):
         if mention is None or mention.start != line.indent or mention.year == year:
             return
         yield self.diagnostic(
-            report, line.index, mention.start, mention.end,
+            report,
+            line.index,
+            mention.start,
+            mention.end,
             f"报告年度为{year}年（据{source}），开头却写“{mention.year}年”：请改为“{year}年”",
-            fix=self.replacement(line.index, mention.start, mention.end, f"{year}年",
-                                 f"改为“{year}年”", safe=False),
+            fix=self.replacement(line.index, mention.start, mention.end, f"{year}年", f"改为“{year}年”", safe=False),
         )
 
 
@@ -107,18 +111,22 @@ class DateFormat(Rule):
         written = parse_written_date(line.text)
         if written is None:
             return
-        actual = line.text[written.start:written.end]
+        actual = line.text[written.start : written.end]
         if written.date is None:
-            yield self.diagnostic(report, line.index, written.start, written.end,
-                                  f"成文日期“{actual}”不是有效日期：请改正")
+            yield self.diagnostic(
+                report, line.index, written.start, written.end, f"成文日期“{actual}”不是有效日期：请改正"
+            )
             return
         if actual != written.canonical:
             yield self.diagnostic(
-                report, line.index, written.start, written.end,
-                f"成文日期“{actual}”不合规范：应用阿拉伯数字写全年月日、不补 0，"
-                f"改为“{written.canonical}”",
-                fix=self.replacement(line.index, written.start, written.end, written.canonical,
-                                     f"改为“{written.canonical}”"),
+                report,
+                line.index,
+                written.start,
+                written.end,
+                f"成文日期“{actual}”不合规范：应用阿拉伯数字写全年月日、不补 0，改为“{written.canonical}”",
+                fix=self.replacement(
+                    line.index, written.start, written.end, written.canonical, f"改为“{written.canonical}”"
+                ),
             )
         found = report_year(report, context.settings)
         if found is None:
@@ -126,7 +134,10 @@ class DateFormat(Rule):
         first, last = date_window(found.year, context.settings)
         if not first <= written.date <= last:
             yield self.diagnostic(
-                report, line.index, written.start, written.end,
+                report,
+                line.index,
+                written.start,
+                written.end,
                 f"成文日期{written.canonical}不在{found.year}年度报告的成文时间"
                 f"（{first.year}年{first.month}月{first.day}日至{last.year}年{last.month}月"
                 f"{last.day}日）内：请核对日期或报告年度",

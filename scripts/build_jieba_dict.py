@@ -34,8 +34,7 @@ def overlaps(word: str, candidate: str) -> bool:
     if candidate in word or word in candidate:
         return True
     # a word running across the candidate's start or end
-    return any(word.endswith(candidate[:cut]) or word.startswith(candidate[cut:])
-               for cut in range(1, len(candidate)))
+    return any(word.endswith(candidate[:cut]) or word.startswith(candidate[cut:]) for cut in range(1, len(candidate)))
 
 
 def main(min_freq: int = MIN_FREQ) -> None:

@@ -56,6 +56,5 @@ def span(diagnostic) -> tuple[int, int, int, int]:
 def golden_lines(seed_path: Path, code: str) -> list[int]:
     """Lines at which the golden file expects ``code`` for a seed."""
     path = ROOT / "seeds" / "expected" / f"{seed_path.stem}.expected"
-    rows = [r.split() for r in path.read_text(encoding="utf-8").splitlines()
-            if r.strip() and not r.startswith("#")]
+    rows = [r.split() for r in path.read_text(encoding="utf-8").splitlines() if r.strip() and not r.startswith("#")]
     return [int(line) for line, c in rows if c == code]

@@ -62,26 +62,28 @@ def _add_numbering(document) -> None:
     numbering.append(parse_xml(_abstract(1, LEVELS)))
     numbering.append(parse_xml(_abstract(3, [("chineseCounting", "第%1章")], suffix="tab")))
     numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="1"><w:abstractNumId w:val="1"/></w:num>'))
-    numbering.append(parse_xml(
-        f'<w:num {nsdecls("w")} w:numId="2"><w:abstractNumId w:val="1"/>'
-        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
-    ))
+    numbering.append(
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="2"><w:abstractNumId w:val="1"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        )
+    )
     numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="3"><w:abstractNumId w:val="3"/></w:num>'))
     styles = document.styles.element
     for style_id, num_id, ilvl in (("NumberedHeading", 3, None), ("NumberedSub", 1, 1)):
         level = "" if ilvl is None else f'<w:ilvl w:val="{ilvl}"/>'
-        styles.append(parse_xml(
-            f'<w:style {nsdecls("w")} w:type="paragraph" w:styleId="{style_id}">'
-            f'<w:name w:val="{style_id}"/><w:basedOn w:val="Normal"/>'
-            f'<w:pPr><w:numPr>{level}<w:numId w:val="{num_id}"/></w:numPr></w:pPr></w:style>'
-        ))
+        styles.append(
+            parse_xml(
+                f'<w:style {nsdecls("w")} w:type="paragraph" w:styleId="{style_id}">'
+                f'<w:name w:val="{style_id}"/><w:basedOn w:val="Normal"/>'
+                f'<w:pPr><w:numPr>{level}<w:numId w:val="{num_id}"/></w:numPr></w:pPr></w:style>'
+            )
+        )
 
 
 def _number(paragraph, num_id: int, ilvl: int) -> None:
     p_pr = paragraph._p.get_or_add_pPr()
-    p_pr.append(parse_xml(
-        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
-    ))
+    p_pr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
 
 
 def _add_blocks(container, blocks: list) -> None:
@@ -101,9 +103,7 @@ def _add_blocks(container, blocks: list) -> None:
             _number(paragraph, block.num_id, block.ilvl)
         elif isinstance(block, Styled):
             paragraph = container.add_paragraph(block.text)
-            paragraph._p.get_or_add_pPr().insert(0, parse_xml(
-                f'<w:pStyle {nsdecls("w")} w:val="{block.style}"/>'
-            ))
+            paragraph._p.get_or_add_pPr().insert(0, parse_xml(f'<w:pStyle {nsdecls("w")} w:val="{block.style}"/>'))
         else:
             container.add_paragraph(block)
 

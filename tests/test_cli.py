@@ -13,17 +13,22 @@ from conftest import ROOT, SEEDS
 from lint.cli import main
 from lint.plugins import registry
 
-KEYS = ["path", "line", "column", "end_line", "end_column", "code", "name", "severity",
-        "message", "fix"]
+KEYS = ["path", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "fix"]
 # The core rules (issue 2); other families register more, which these tests tolerate.
-ALL_CODES = ["N101", "N102", "N103", "N104", "N105", "S101", "S102", "S103", "S104", "S105",
-             "S106", "W101", "W102"]
+ALL_CODES = ["N101", "N102", "N103", "N104", "N105", "S101", "S102", "S103", "S104", "S105", "S106", "W101", "W102"]
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "lint.cli", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, encoding="utf-8", check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "lint.cli", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
 
 
 def check_json(capsys, *args: str) -> tuple[int, list[dict]]:
@@ -38,15 +43,20 @@ def test_check_seeds_json_in_a_subprocess() -> None:
     assert all(list(item) == KEYS for item in items)
     assert {item["path"] for item in items} <= {f"seeds/{p.name}" for p in SEEDS}
     counts = {p.name: sum(1 for i in items if i["path"] == f"seeds/{p.name}") for p in SEEDS}
-    expected = {p.name: len([r for r in (ROOT / "seeds" / "expected" / f"{p.stem}.expected")
-                             .read_text(encoding="utf-8").splitlines()
-                             if r.strip() and not r.startswith("#")]) for p in SEEDS}
+    expected = {
+        p.name: len(
+            [
+                r
+                for r in (ROOT / "seeds" / "expected" / f"{p.stem}.expected").read_text(encoding="utf-8").splitlines()
+                if r.strip() and not r.startswith("#")
+            ]
+        )
+        for p in SEEDS
+    }
     assert counts == expected
     first = items[0]
     assert (first["line"], first["column"], first["end_line"], first["end_column"]) == (1, 1, 1, 11)
-    assert first["fix"]["edits"] == [
-        {"line": 1, "column": 1, "end_line": 2, "end_column": 1, "content": ""}
-    ]
+    assert first["fix"]["edits"] == [{"line": 1, "column": 1, "end_line": 2, "end_column": 1, "content": ""}]
     assert result.stderr == ""
 
 
@@ -59,11 +69,14 @@ def test_check_rich_output_in_a_subprocess() -> None:
 
 def test_clean_file_exits_zero(tmp_path, capsys) -> None:
     path = tmp_path / "ok.txt"
-    path.write_text("一、主要举措和成效\n正文。\n二、存在的问题\n（一）2024年度问题的改进情况\n"
-                    + "针对上一年度指出的问题，我局逐项整改，已全部完成，并建立长效机制防止反弹，"
-                    "今年组织专题培训十二场，覆盖执法人员八百余人次。\n"
-                    "（二）2025年度存在的不足和原因\n一是学法不够深入。\n三、2026年工作安排\n"
-                    "一是深化学法用法。\n", encoding="utf-8")
+    path.write_text(
+        "一、主要举措和成效\n正文。\n二、存在的问题\n（一）2024年度问题的改进情况\n"
+        + "针对上一年度指出的问题，我局逐项整改，已全部完成，并建立长效机制防止反弹，"
+        "今年组织专题培训十二场，覆盖执法人员八百余人次。\n"
+        "（二）2025年度存在的不足和原因\n一是学法不够深入。\n三、2026年工作安排\n"
+        "一是深化学法用法。\n",
+        encoding="utf-8",
+    )
     status, items = check_json(capsys, "--select", "S1,N1,W1", "--ignore", "S107", str(path))
     assert (status, items) == (0, [])
 
@@ -73,18 +86,21 @@ def test_warnings_alone_exit_zero(capsys) -> None:
     assert [i["code"] for i in items] == ["S106"] and status == 0
 
 
-@pytest.mark.parametrize(("options", "codes"), [
-    (["--select", "W"], ["W101", "W102"]),
-    (["--select", "W101"], ["W101"]),
-    (["--select", "S1,W102"], ["S103", "S106", "W102"]),
-    (["--ignore", "W"], ["N104", "N105", "S103", "S106"]),
-    (["--ignore", "W101,N10"], ["S103", "S106", "W102"]),
-    (["--select", "W", "--ignore", "W101"], ["W102"]),
-    (["--select", "W1", "--ignore", "W"], ["W101", "W102"]),  # the longer prefix wins
-    (["--select", "W", "--ignore", "W1"], []),
-    (["--ignore", "W", "--select", "w101"], ["W101"]),  # codes are case-insensitive
-    (["--select", "S", "--extend-select", "N104"], ["N104", "S103", "S106"]),
-])
+@pytest.mark.parametrize(
+    ("options", "codes"),
+    [
+        (["--select", "W"], ["W101", "W102"]),
+        (["--select", "W101"], ["W101"]),
+        (["--select", "S1,W102"], ["S103", "S106", "W102"]),
+        (["--ignore", "W"], ["N104", "N105", "S103", "S106"]),
+        (["--ignore", "W101,N10"], ["S103", "S106", "W102"]),
+        (["--select", "W", "--ignore", "W101"], ["W102"]),
+        (["--select", "W1", "--ignore", "W"], ["W101", "W102"]),  # the longer prefix wins
+        (["--select", "W", "--ignore", "W1"], []),
+        (["--ignore", "W", "--select", "w101"], ["W101"]),  # codes are case-insensitive
+        (["--select", "S", "--extend-select", "N104"], ["N104", "S103", "S106"]),
+    ],
+)
 def test_select_and_ignore(capsys, options: list[str], codes: list[str]) -> None:
     status, items = check_json(capsys, *options, "seeds/")
     assert sorted({i["code"] for i in items if i["code"] in ALL_CODES}) == codes
@@ -94,8 +110,7 @@ def test_select_and_ignore(capsys, options: list[str], codes: list[str]) -> None
 
 
 def test_missing_path_exits_two_but_reports_the_rest(capsys) -> None:
-    status = main(["check", "--format", "json", "--select", "W102", "no-such-file.txt",
-                   str(SEEDS[3])])
+    status = main(["check", "--format", "json", "--select", "W102", "no-such-file.txt", str(SEEDS[3])])
     out, err = capsys.readouterr()
     assert status == 2
     assert "fzlint: 错误：no-such-file.txt: 文件或目录不存在" in err
@@ -147,6 +162,7 @@ def test_rule_examples_behave_as_documented() -> None:
         cls = registry().rules[code]
         if code.startswith("S1"):
             continue  # structure examples are fragments ("……"), checked in test_structure
+
         def wrapped(example: str) -> str:
             return example if example.startswith("一、") else "一、主要举措和成效\n" + example
 

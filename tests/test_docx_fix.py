@@ -23,18 +23,20 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "lint.cli", "check", *args],
-                          capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run([sys.executable, "-m", "lint.cli", "check", *args], capture_output=True, text=True, cwd=ROOT)
 
 
 def _formatted_report(path: Path) -> Path:
     """A report whose defects sit in formatted runs, split across runs, and in a table."""
-    build_docx(path, [
-        "某某区人民政府2025年法治政府建设年度报告",
-        "来源：某某区司法局 发布时间：2025-12-26",
-        Numbered("主要举措和成效", 0),
-        Table([[["表头"], ["在探花公开栏目发布信息。"]]]),
-    ])
+    build_docx(
+        path,
+        [
+            "某某区人民政府2025年法治政府建设年度报告",
+            "来源：某某区司法局 发布时间：2025-12-26",
+            Numbered("主要举措和成效", 0),
+            Table([[["表头"], ["在探花公开栏目发布信息。"]]]),
+        ],
+    )
     document = docx.Document(str(path))
     paragraph = document.add_paragraph()
     bold = paragraph.add_run("一是落实责任。")
@@ -74,8 +76,11 @@ def test_fix_keeps_formatting_and_every_other_part(tmp_path: Path) -> None:
         n: d for n, d in before.items() if n != "word/document.xml"
     }
     # Run and paragraph properties are untouched, except those of the deleted chrome paragraph.
-    chrome = next(p for p in etree.fromstring(before["word/document.xml"]).iter(f"{W}p")
-                  if "".join(p.itertext()).startswith("来源"))
+    chrome = next(
+        p
+        for p in etree.fromstring(before["word/document.xml"]).iter(f"{W}p")
+        if "".join(p.itertext()).startswith("来源")
+    )
     chrome_props = [etree.tostring(e) for e in chrome.iter(f"{W}rPr", f"{W}pPr")]
     expected = _properties(before["word/document.xml"])
     for prop in chrome_props:
@@ -91,8 +96,12 @@ def test_fix_keeps_formatting_and_every_other_part(tmp_path: Path) -> None:
 
     runs = docx.Document(str(path)).paragraphs[-1].runs
     assert [(r.text, r.bold, r.italic, r.underline) for r in runs] == [
-        ("一是落实责任。", True, None, None), ("二是", None, True, None), ("深化述法，", None, None, None),
-        ("在", None, None, True), ("政务", True, None, None), ("公开等环节听取意见。", None, None, None),
+        ("一是落实责任。", True, None, None),
+        ("二是", None, True, None),
+        ("深化述法，", None, None, None),
+        ("在", None, None, True),
+        ("政务", True, None, None),
+        ("公开等环节听取意见。", None, None, None),
     ]
     assert runs[0].font.color.rgb == RGBColor(0xC0, 0, 0) and runs[2].font.size == Pt(16)
 
@@ -118,10 +127,13 @@ def test_a_change_to_an_automatic_number_is_refused(tmp_path: Path) -> None:
     assert path.read_bytes() == original
 
 
-@pytest.mark.parametrize(("old", "new", "why"), [
-    (["甲", "乙"], ["甲", "乙", "丙"], "新增段落"),
-    (["表中唯一"], [], "唯一的段落"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "why"),
+    [
+        (["甲", "乙"], ["甲", "乙", "丙"], "新增段落"),
+        (["表中唯一"], [], "唯一的段落"),
+    ],
+)
 def test_what_cannot_be_carried_over_is_refused(tmp_path: Path, old: list[str], new: list[str], why: str) -> None:
     blocks = [Table([[old]])] if why == "唯一的段落" else old
     path = build_docx(tmp_path / "x.docx", blocks)
@@ -153,8 +165,16 @@ def test_each_seed_as_docx_fixes_to_the_same_text_as_the_txt(seed: Path, tmp_pat
     assert not [d for d in remaining if d.fix is not None and d.fix.safe]
 
 
-FRAGMENTS = ["一是落实责任。二深化述法。", "在探花公开等环节听取意见。", "来源:某某区司法局 发布时间:2025-12-26",
-             "扫一扫在手机上打开当前页", "正文。", "", "某某区人民政府", "2025年12月26日"]
+FRAGMENTS = [
+    "一是落实责任。二深化述法。",
+    "在探花公开等环节听取意见。",
+    "来源:某某区司法局 发布时间:2025-12-26",
+    "扫一扫在手机上打开当前页",
+    "正文。",
+    "",
+    "某某区人民政府",
+    "2025年12月26日",
+]
 
 
 @settings(max_examples=25, deadline=None)
@@ -167,8 +187,10 @@ def test_generated_docx_reports_fix_like_their_text(picks: list[str]) -> None:
     from lint.settings import Settings
     from lint.writeback import write_fixed_docx
 
-    blocks = [Numbered("总体情况", 0) if p == "HEADING" else Table([[["格"], ["探花公开"]]]) if p == "TABLE" else p
-              for p in picks]
+    blocks = [
+        Numbered("总体情况", 0) if p == "HEADING" else Table([[["格"], ["探花公开"]]]) if p == "TABLE" else p
+        for p in picks
+    ]
     with tempfile.TemporaryDirectory() as folder:
         path = build_docx(Path(folder) / "r.docx", blocks)
         result = lint_path(path, Settings())
@@ -186,10 +208,13 @@ def test_deleted_and_edited_paragraphs_in_one_block_are_paired_by_likeness(tmp_p
     assert read_paragraphs(new) == ["甲", "二是深化改革", "乙"]
 
 
-@pytest.mark.parametrize("marker", [
-    "<w:commentRangeStart w:id='0'/>",
-    "<w:bookmarkStart w:id='7' w:name='b'/>",
-])
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "<w:commentRangeStart w:id='0'/>",
+        "<w:bookmarkStart w:id='7' w:name='b'/>",
+    ],
+)
 def test_a_paragraph_holding_comment_or_bookmark_ends_is_not_deleted(tmp_path: Path, marker: str) -> None:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
@@ -216,12 +241,15 @@ def test_a_bookmark_wholly_inside_the_paragraph_goes_with_it(tmp_path: Path) -> 
     assert read_paragraphs(fixed_docx(path.read_bytes(), ["甲", "来源：某站", "乙"], ["甲", "乙"])) == ["甲", "乙"]
 
 
-@pytest.mark.parametrize(("new", "written"), [
-    (["甲\tX乙丙", "\t文字"], True),  # typed at the start of the run after the tab
-    (["甲乙丙", "文字"], True),  # tabs deleted
-    (["甲\t乙", "\t文字Y"], True),
-    (["甲X\t乙丙", "X\t文字"], False),  # no text run before the leading tab to type into
-])
+@pytest.mark.parametrize(
+    ("new", "written"),
+    [
+        (["甲\tX乙丙", "\t文字"], True),  # typed at the start of the run after the tab
+        (["甲乙丙", "文字"], True),  # tabs deleted
+        (["甲\t乙", "\t文字Y"], True),
+        (["甲X\t乙丙", "X\t文字"], False),  # no text run before the leading tab to type into
+    ],
+)
 def test_edits_around_tabs(tmp_path: Path, new: list[str], written: bool) -> None:
     document = docx.Document()
     first = document.add_paragraph()

@@ -82,32 +82,56 @@ def test_docx_yields_the_same_diagnostics_as_the_same_text(tmp_path: Path) -> No
 
 def test_rich_output_names_the_paragraph(tmp_path: Path) -> None:
     word = build_docx(tmp_path / "报告.docx", REPORT_BLOCKS)
-    done = subprocess.run([sys.executable, "-m", "lint.cli", "check", "--no-color", str(word)],
-                          capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-m", "lint.cli", "check", "--no-color", str(word)], capture_output=True, text=True, cwd=ROOT
+    )
     assert f"{word}:6:13（第6段）" in done.stdout
     assert done.returncode == 1
 
 
 def test_word_numbering_levels_restart_and_continue(tmp_path: Path) -> None:
-    path = build_docx(tmp_path / "n.docx", [
-        Numbered("甲", 0), Numbered("乙", 1), Numbered("丙", 1), Numbered("丁", 2), Numbered("戊", 3),
-        Numbered("己", 4), Numbered("庚", 4), Numbered("辛", 0), Numbered("壬", 1), Numbered("癸", 2),
-        Numbered("重新开始", 0, num_id=2),
-    ])
+    path = build_docx(
+        tmp_path / "n.docx",
+        [
+            Numbered("甲", 0),
+            Numbered("乙", 1),
+            Numbered("丙", 1),
+            Numbered("丁", 2),
+            Numbered("戊", 3),
+            Numbered("己", 4),
+            Numbered("庚", 4),
+            Numbered("辛", 0),
+            Numbered("壬", 1),
+            Numbered("癸", 2),
+            Numbered("重新开始", 0, num_id=2),
+        ],
+    )
     assert read_paragraphs(path.read_bytes()) == [
-        "一、甲", "（一）乙", "（二）丙", "1.丁", "（1）戊", "①己", "②庚",
-        "二、辛", "（一）壬", "1.癸", "一、重新开始",
+        "一、甲",
+        "（一）乙",
+        "（二）丙",
+        "1.丁",
+        "（1）戊",
+        "①己",
+        "②庚",
+        "二、辛",
+        "（一）壬",
+        "1.癸",
+        "一、重新开始",
     ]
 
 
 def test_style_numbering_and_tables_in_reading_order(tmp_path: Path) -> None:
-    path = build_docx(tmp_path / "s.docx", [
-        Styled("总则", "NumberedHeading"),
-        Styled("子项", "NumberedSub"),
-        Table([[["格一", Numbered("表内标题", 0)], [Table([[["嵌套表格"]]])]]]),
-        Styled("附则", "NumberedHeading"),
-        "正文",
-    ])
+    path = build_docx(
+        tmp_path / "s.docx",
+        [
+            Styled("总则", "NumberedHeading"),
+            Styled("子项", "NumberedSub"),
+            Table([[["格一", Numbered("表内标题", 0)], [Table([[["嵌套表格"]]])]]]),
+            Styled("附则", "NumberedHeading"),
+            "正文",
+        ],
+    )
     lines = read_paragraphs(path.read_bytes())
     # "第%1章" ends in a word, so Word's tab after it reads as a space; the nested table's
     # cell ends with the empty paragraph Word requires after a table.
@@ -124,16 +148,19 @@ def _with_body_xml(tmp_path: Path, body: str) -> Path:
 
 
 def test_tracked_changes_hidden_text_fields_and_breaks(tmp_path: Path) -> None:
-    path = _with_body_xml(tmp_path, (
-        "<w:r><w:t>政务</w:t></w:r>"
-        "<w:del w:id='1' w:author='a'><w:r><w:delText>探花</w:delText></w:r></w:del>"
-        "<w:ins w:id='2' w:author='a'><w:r><w:t>公开</w:t></w:r></w:ins>"
-        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>"
-        "<w:r><w:fldChar w:fldCharType='begin'/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>"
-        "<w:r><w:fldChar w:fldCharType='separate'/></w:r><w:r><w:t>3</w:t></w:r>"
-        "<w:r><w:fldChar w:fldCharType='end'/></w:r>"
-        "<w:r><w:br/><w:t>续</w:t><w:tab/><w:t>完</w:t></w:r>"
-    ))
+    path = _with_body_xml(
+        tmp_path,
+        (
+            "<w:r><w:t>政务</w:t></w:r>"
+            "<w:del w:id='1' w:author='a'><w:r><w:delText>探花</w:delText></w:r></w:del>"
+            "<w:ins w:id='2' w:author='a'><w:r><w:t>公开</w:t></w:r></w:ins>"
+            "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>"
+            "<w:r><w:fldChar w:fldCharType='begin'/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>"
+            "<w:r><w:fldChar w:fldCharType='separate'/></w:r><w:r><w:t>3</w:t></w:r>"
+            "<w:r><w:fldChar w:fldCharType='end'/></w:r>"
+            "<w:r><w:br/><w:t>续</w:t><w:tab/><w:t>完</w:t></w:r>"
+        ),
+    )
     assert read_paragraphs(path.read_bytes())[0] == "政务公开3续\t完"
 
 
@@ -152,7 +179,9 @@ def test_ole2_files_get_a_save_as_hint_and_others_are_still_linted(tmp_path: Pat
     good.write_text(REPORT_TEXT, encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-m", "lint.cli", "check", "--format", "json", str(legacy), str(good)],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert done.returncode == 2
     errors = done.stderr.strip().splitlines()

@@ -10,20 +10,23 @@ from lint.docx_numbering import Numbering, format_number
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-@pytest.mark.parametrize(("fmt", "values", "expected"), [
-    ("chineseCounting", [1, 10, 11, 20, 21, 100, 105, 110], "一 十 十一 二十 二十一 一百 一百零五 一百一十"),
-    ("chineseCountingThousand", [3, 12, 1005], "三 十二 一千零五"),
-    ("chineseLegalSimplified", [1, 10, 11], "壹 壹拾 壹拾壹"),
-    ("ideographDigital", [10, 21], "一〇 二一"),
-    ("ideographTraditional", [1, 2, 10, 11], "甲 乙 癸 甲"),
-    ("decimalEnclosedCircle", [1, 20, 21], "① ⑳ 21"),
-    ("decimalEnclosedParen", [1, 3], "⑴ ⑶"),
-    ("decimalFullWidth", [12], "１２"),
-    ("upperRoman", [4, 9, 14], "IV IX XIV"),
-    ("lowerLetter", [1, 26, 27], "a z aa"),
-    ("decimalZero", [3], "03"),
-    ("someFutureFormat", [7], "7"),
-])
+@pytest.mark.parametrize(
+    ("fmt", "values", "expected"),
+    [
+        ("chineseCounting", [1, 10, 11, 20, 21, 100, 105, 110], "一 十 十一 二十 二十一 一百 一百零五 一百一十"),
+        ("chineseCountingThousand", [3, 12, 1005], "三 十二 一千零五"),
+        ("chineseLegalSimplified", [1, 10, 11], "壹 壹拾 壹拾壹"),
+        ("ideographDigital", [10, 21], "一〇 二一"),
+        ("ideographTraditional", [1, 2, 10, 11], "甲 乙 癸 甲"),
+        ("decimalEnclosedCircle", [1, 20, 21], "① ⑳ 21"),
+        ("decimalEnclosedParen", [1, 3], "⑴ ⑶"),
+        ("decimalFullWidth", [12], "１２"),
+        ("upperRoman", [4, 9, 14], "IV IX XIV"),
+        ("lowerLetter", [1, 26, 27], "a z aa"),
+        ("decimalZero", [3], "03"),
+        ("someFutureFormat", [7], "7"),
+    ],
+)
 def test_formats(fmt: str, values: list[int], expected: str) -> None:
     assert " ".join(format_number(v, fmt) for v in values) == expected
 
@@ -40,13 +43,16 @@ def _ppr(num_id: str, ilvl: int) -> etree._Element:
 
 
 def _lvl(ilvl: int, fmt: str, text: str, extra: str = "", start: int = 1) -> str:
-    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
-            f'<w:lvlText w:val="{text}"/>{extra}</w:lvl>')
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/>{extra}</w:lvl>'
+    )
 
 
 def test_multi_level_template_legal_numbering_and_no_restart() -> None:
     numbering = _numbering(
-        _lvl(0, "chineseCounting", "第%1部分") + _lvl(1, "decimal", "%1.%2", '<w:isLgl/>')
+        _lvl(0, "chineseCounting", "第%1部分")
+        + _lvl(1, "decimal", "%1.%2", "<w:isLgl/>")
         + _lvl(2, "decimal", "%3)", '<w:lvlRestart w:val="0"/>'),
         f'<w:num xmlns:w="{W}" w:numId="5"><w:abstractNumId w:val="0"/></w:num>',
     )
@@ -63,7 +69,12 @@ def test_start_override_restarts_and_unknown_or_zero_num_id_is_unnumbered() -> N
         '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>',
     )
     assert [numbering.label(_ppr(n, 0)) for n in ("1", "1", "2", "0", "9", "1")] == [
-        "三、", "四、", "一、", "", "", "五、",
+        "三、",
+        "四、",
+        "一、",
+        "",
+        "",
+        "五、",
     ]
 
 

@@ -13,12 +13,15 @@ from lint import docx_safety
 from lint.engine import lint_path
 from lint.settings import Settings
 
-BODY = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        "<w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>")
+BODY = (
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    "<w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>"
+)
 
 
-def _rezip(source: Path, target: Path, replace: dict[str, bytes | None],
-           compression: int = zipfile.ZIP_DEFLATED) -> Path:
+def _rezip(
+    source: Path, target: Path, replace: dict[str, bytes | None], compression: int = zipfile.ZIP_DEFLATED
+) -> Path:
     """Copy a .docx, replacing (or with None dropping) some of its entries."""
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", compression) as new:
         for item in old.infolist():
@@ -88,13 +91,17 @@ def test_total_size_over_the_limit(sample: Path, monkeypatch) -> None:
     assert "共" in _error(sample)
 
 
-XXE = (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-       b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-       b"<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>")
-LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
-          b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY e "&c;&c;&c;&c;&c;&c;&c;&c;">]>'
-          b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-          b"<w:body><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:body></w:document>")
+XXE = (
+    b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    b"<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"
+)
+LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
+    b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY e "&c;&c;&c;&c;&c;&c;&c;&c;">]>'
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    b"<w:body><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:body></w:document>"
+)
 
 
 @pytest.mark.parametrize("payload", [XXE, LAUGHS, XXE.decode().encode("utf-16")], ids=["xxe", "laughs", "utf16"])
@@ -109,7 +116,9 @@ def test_entity_in_another_part_is_refused_too(sample: Path, tmp_path: Path) -> 
 
 
 def test_non_word_zip_is_refused_by_python_docx(sample: Path, tmp_path: Path) -> None:
-    content_types = (b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/'
-                     b'2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')
+    content_types = (
+        b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/'
+        b'2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'
+    )
     path = _rezip(sample, tmp_path / "怪.docx", {"[Content_Types].xml": content_types})
     assert "Word" in _error(path)

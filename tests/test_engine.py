@@ -102,6 +102,7 @@ def _diagnostic(severity: Severity):
 
 # -- registry validation ------------------------------------------------------------
 
+
 def _plugin_with(*rules: type[Rule], name: str = "MyPlugin") -> type:
     @staticmethod  # type: ignore[misc]
     @hookimpl
@@ -112,8 +113,15 @@ def _plugin_with(*rules: type[Rule], name: str = "MyPlugin") -> type:
 
 
 def _rule(**attrs: object) -> type[Rule]:
-    base = {"__doc__": "说明。", "code": "Q101", "name": "good-rule", "summary": "概要",
-            "bad": "坏", "good": "好", "check": lambda self, report, context: iter(())}
+    base = {
+        "__doc__": "说明。",
+        "code": "Q101",
+        "name": "good-rule",
+        "summary": "概要",
+        "bad": "坏",
+        "good": "好",
+        "check": lambda self, report, context: iter(()),
+    }
     base.update(attrs)
     return type("CustomRule", (Rule,), base)
 
@@ -132,8 +140,7 @@ def test_malformed_metadata_is_refused_naming_the_plugin() -> None:
     assert len(registry.problems) == 1
     problem = registry.problems[0]
     assert problem.startswith("插件 SloppyPlugin 的规则 CustomRule：")
-    for part in ("代码 'x1' 不合格式", "名称 'Bad Name' 不是 kebab-case", "缺少 summary",
-                 "缺少说明"):
+    for part in ("代码 'x1' 不合格式", "名称 'Bad Name' 不是 kebab-case", "缺少 summary", "缺少说明"):
         assert part in problem
 
 
@@ -157,6 +164,7 @@ def test_builtin_rules_come_from_the_entry_point_group() -> None:
 
 
 # -- the README's plugin example ----------------------------------------------------
+
 
 def readme_plugin() -> types.ModuleType:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -22,10 +22,22 @@ from lint.settings import Settings
 
 SEED_TEXTS = [seed.read_text(encoding="utf-8") for seed in SEEDS]
 FRAGMENTS = [
-    "一、2025年推进法治政府建设的主要举措和成效", "二、存在的不足和原因", "三、下一步工作安排",
-    "（一）加强党的领导", "（三）推进政务公开", "1.深化改革", "一是落实责任。二深化述法。三是加强培训。",
-    "在探花公开等环节听取意见。", "来源:某某区司法局 发布时间:2025-12-26", "扫一扫在手机上打开当前页",
-    "打印 关闭", "某某区人民政府", "2025年12月26日", "", "  ", "正文,含半角标点;还有 空格 。",
+    "一、2025年推进法治政府建设的主要举措和成效",
+    "二、存在的不足和原因",
+    "三、下一步工作安排",
+    "（一）加强党的领导",
+    "（三）推进政务公开",
+    "1.深化改革",
+    "一是落实责任。二深化述法。三是加强培训。",
+    "在探花公开等环节听取意见。",
+    "来源:某某区司法局 发布时间:2025-12-26",
+    "扫一扫在手机上打开当前页",
+    "打印 关闭",
+    "某某区人民政府",
+    "2025年12月26日",
+    "",
+    "  ",
+    "正文,含半角标点;还有 空格 。",
 ]
 NEWLINES = st.sampled_from(["\n", "\r\n", "\r"])
 heavy = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -35,10 +47,10 @@ def assert_outside_unchanged(original: str, new: str, spans: list[Span]) -> None
     """Walk the gaps between spans: each must reappear, in order, unchanged."""
     old_pos = new_pos = 0
     for span in spans:
-        gap = original[old_pos:span.start]
-        assert new[new_pos:new_pos + len(gap)] == gap
+        gap = original[old_pos : span.start]
+        assert new[new_pos : new_pos + len(gap)] == gap
         new_pos += len(gap)
-        assert new[new_pos:new_pos + len(span.content)] == span.content
+        assert new[new_pos : new_pos + len(span.content)] == span.content
         new_pos += len(span.content)
         old_pos = span.end
     assert new[new_pos:] == original[old_pos:]
@@ -46,7 +58,7 @@ def assert_outside_unchanged(original: str, new: str, spans: list[Span]) -> None
 
 def assert_no_overlap(spans: list[Span]) -> None:
     for i, span in enumerate(spans):
-        assert not any(span.conflicts(other) for other in spans[i + 1:])
+        assert not any(span.conflicts(other) for other in spans[i + 1 :])
 
 
 def check_one_pass(document: Document, diagnostics: list[Diagnostic], unsafe: bool) -> str:
@@ -83,8 +95,9 @@ def text_and_fixes(draw):
             edits.append(Edit(a[0], a[1], b[0], b[1], draw(st.text(alphabet="XY\n", max_size=3))))
         fix = Fix(edits=tuple(edits), message="f", safe=draw(st.booleans()))
         line, column = edits[0].line, edits[0].column
-        diagnostics.append(Diagnostic("t.txt", line, column, line, column + 1, "X101", "x",
-                                      Severity.ERROR, "m", fix=fix))
+        diagnostics.append(
+            Diagnostic("t.txt", line, column, line, column + 1, "X101", "x", Severity.ERROR, "m", fix=fix)
+        )
     return document, sorted(diagnostics, key=Diagnostic.sort_key), draw(st.booleans())
 
 

@@ -23,36 +23,53 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _diag(line: int, column: int, *edits: Edit, safe: bool = True) -> Diagnostic:
-    return Diagnostic("t.txt", line, column, line, column + 1, "X101", "x", Severity.ERROR, "m",
-                      fix=Fix(edits=edits, message="f", safe=safe))
+    return Diagnostic(
+        "t.txt",
+        line,
+        column,
+        line,
+        column + 1,
+        "X101",
+        "x",
+        Severity.ERROR,
+        "m",
+        fix=Fix(edits=edits, message="f", safe=safe),
+    )
 
 
 def _cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "lint.cli", "check", *args],
-                          capture_output=True, cwd=ROOT, input=stdin)
+    return subprocess.run(
+        [sys.executable, "-m", "lint.cli", "check", *args], capture_output=True, cwd=ROOT, input=stdin
+    )
 
 
 def test_edits_keep_every_other_character_and_line_break() -> None:
     document = Document.from_text("t.txt", "甲乙丙\r\n丁戊己\r\n庚\n")
-    outcome = apply_fixes(document, [
-        _diag(1, 2, Edit(1, 2, 1, 3, "X")),  # 乙 → X
-        _diag(2, 1, Edit(2, 1, 3, 1, "")),  # delete line 2 with its CRLF
-        _diag(3, 2, Edit(3, 2, 3, 2, "是\n尾")),  # insertion; its line break takes the file's style
-    ])
+    outcome = apply_fixes(
+        document,
+        [
+            _diag(1, 2, Edit(1, 2, 1, 3, "X")),  # 乙 → X
+            _diag(2, 1, Edit(2, 1, 3, 1, "")),  # delete line 2 with its CRLF
+            _diag(3, 2, Edit(3, 2, 3, 2, "是\n尾")),  # insertion; its line break takes the file's style
+        ],
+    )
     assert outcome.text == "甲X丙\r\n庚是\r\n尾\n"
     assert len(outcome.applied) == 3
 
 
 def test_overlapping_fixes_are_deferred_and_bad_fixes_ignored() -> None:
     document = Document.from_text("t.txt", "一二三四五")
-    outcome = apply_fixes(document, [
-        _diag(1, 1, Edit(1, 1, 1, 3, "AB")),
-        _diag(1, 2, Edit(1, 2, 1, 4, "CD")),  # overlaps the first
-        _diag(1, 3, Edit(1, 3, 1, 3, "+")),  # an insertion touching the first: ambiguous order
-        _diag(1, 4, Edit(1, 9, 1, 10, "?")),  # out of range
-        _diag(1, 4, Edit(1, 4, 1, 5, "x"), Edit(1, 4, 1, 6, "y")),  # overlaps itself
-        _diag(1, 5, Edit(1, 5, 1, 6, "E"), safe=False),  # unsafe: not without --unsafe-fixes
-    ])
+    outcome = apply_fixes(
+        document,
+        [
+            _diag(1, 1, Edit(1, 1, 1, 3, "AB")),
+            _diag(1, 2, Edit(1, 2, 1, 4, "CD")),  # overlaps the first
+            _diag(1, 3, Edit(1, 3, 1, 3, "+")),  # an insertion touching the first: ambiguous order
+            _diag(1, 4, Edit(1, 9, 1, 10, "?")),  # out of range
+            _diag(1, 4, Edit(1, 4, 1, 5, "x"), Edit(1, 4, 1, 6, "y")),  # overlaps itself
+            _diag(1, 5, Edit(1, 5, 1, 6, "E"), safe=False),  # unsafe: not without --unsafe-fixes
+        ],
+    )
     assert outcome.text == "AB三四五"
     assert outcome.deferred == 2
 

@@ -112,7 +112,9 @@ def test_discover_finds_text_and_markdown_sorted_and_skips_hidden(tmp_path: Path
         path.write_text("x", encoding="utf-8")
     found = list(discover([str(tmp_path)]))
     assert [Path(p).relative_to(tmp_path).as_posix() for p in found] == [
-        "a.md", "b.txt", "sub/d.TXT",
+        "a.md",
+        "b.txt",
+        "sub/d.TXT",
     ]
 
 

@@ -36,13 +36,12 @@ def test_quiet_on_seeds_where_absent(seed: Path, code: str) -> None:
 
 # -- N101 heading-sequence ----------------------------------------------------------
 
+
 def test_n101_skipped_top_level_number() -> None:
     text = replace_once(seed_text("003"), "三、下一年度", "四、下一年度")
     found = of_code(lint_text(text), "N101")
     assert [span(d) for d in found] == [(15, 1, 15, 3)]
-    assert found[0].message == (
-        "一级（一、）标题序号“四、”跳号：上一个是“二”，缺少“三”：请改为“三”"
-    )
+    assert found[0].message == ("一级（一、）标题序号“四、”跳号：上一个是“二”，缺少“三”：请改为“三”")
     assert edits(found[0]) == [Edit(15, 1, 15, 2, "三")]
     assert found[0].fix is not None and not found[0].fix.safe
 
@@ -63,8 +62,7 @@ def test_n101_skip_renumbers_the_rest_of_the_run() -> None:
     found = of_code(lint_text(text), "N101")
     assert [span(d) for d in found] == [(4, 1, 4, 4)]
     assert found[0].message.endswith("请改为“二”并顺延其后的序号")
-    assert edits(found[0]) == [Edit(4, 2, 4, 3, "二"), Edit(5, 2, 5, 3, "三"),
-                               Edit(6, 2, 6, 3, "四")]
+    assert edits(found[0]) == [Edit(4, 2, 4, 3, "二"), Edit(5, 2, 5, 3, "三"), Edit(6, 2, 6, 3, "四")]
 
 
 def test_n101_first_number_is_not_one() -> None:
@@ -89,13 +87,13 @@ def test_n101_levels_are_numbered_per_parent() -> None:
 
 # -- N102 heading-style -------------------------------------------------------------
 
+
 def test_n102_punctuation_after_bracketed_number() -> None:
     text = replace_once(seed_text("003"), "(一)提高政治站位", "（一）、提高政治站位")
     found = of_code(lint_text(text), "N102")
     assert [span(d) for d in found] == [(3, 1, 3, 5)]
     assert found[0].message == (
-        "标题序号“（一）、”的括号后多了“、”（括号序号后不加标点）："
-        "请统一为 GB/T 9704 的“（一）”形式"
+        "标题序号“（一）、”的括号后多了“、”（括号序号后不加标点）：请统一为 GB/T 9704 的“（一）”形式"
     )
 
 
@@ -129,14 +127,13 @@ def test_n102_full_width_dot_is_accepted() -> None:
 
 # -- N103 heading-level -------------------------------------------------------------
 
+
 def test_n103_arabic_number_directly_under_top_level() -> None:
     lines = [*L3[:2], "1.坚持学法用法,提升依法行政能力。", *L3[2:]]
     found = lint_lines(lines)
     n103 = of_code(found, "N103")
     assert [span(d) for d in n103] == [(3, 1, 3, 3)]
-    assert n103[0].message == (
-        "上级标题“一、”之下直接用了三级（1.）序号“1.”，跳过了一层：请改用“（一）”形式的序号"
-    )
+    assert n103[0].message == ("上级标题“一、”之下直接用了三级（1.）序号“1.”，跳过了一层：请改用“（一）”形式的序号")
     assert of_code(found, "N101") == []
 
 
@@ -146,13 +143,12 @@ def test_n103_quiet_when_levels_follow_each_other() -> None:
 
 # -- N104 enumeration-sequence ------------------------------------------------------
 
+
 def test_n104_repeated_enumerator() -> None:
     text = replace_once(seed_text("002"), "三是健全政数", "二是健全政数")
     found = of_code(lint_text(text), "N104")
     assert [span(d) for d in found] == [(6, 1, 6, 3)]
-    assert found[0].message == (
-        "列举序号不连续：“二是”之后又出现“二是”（重号）：请把这里改为“三是”"
-    )
+    assert found[0].message == ("列举序号不连续：“二是”之后又出现“二是”（重号）：请把这里改为“三是”")
 
 
 def test_n104_skipped_enumerator() -> None:
@@ -181,6 +177,7 @@ def test_n104_runs_are_per_section() -> None:
 
 # -- N105 malformed-enumerator ------------------------------------------------------
 
+
 def test_n105_lost_shi_injected() -> None:
     text = replace_once(seed_text("002"), "二是在法治轨道上", "二在法治轨道上")
     found = of_code(lint_text(text), "N105")
@@ -196,21 +193,31 @@ def test_n105_seed_000() -> None:
     assert edits(found[0]) == [Edit(77, 4, 77, 4, "是")]
 
 
-@pytest.mark.parametrize("sentence", [
-    "二十届三中全会精神深入人心。",
-    "二中全会以来，工作扎实推进。",
-    "二维码亮证执法全面推行。",
-    "二级以上网络安全等级保护全部达标。",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "二十届三中全会精神深入人心。",
+        "二中全会以来，工作扎实推进。",
+        "二维码亮证执法全面推行。",
+        "二级以上网络安全等级保护全部达标。",
+    ],
+)
 def test_n105_quiet_on_numerals_that_are_words(sentence: str) -> None:
     text = f"一、主要举措和成效\n一是加强学习。{sentence}"
     assert of_code(lint_text(text), "N105") == []
 
 
-@pytest.mark.parametrize("sentence", [
-    "三公经费压减10%。", "三中全会精神深入人心。", "三项制度全面落实。", "三农工作稳步推进。",
-    "三重一大事项集体决策。", "三大行动成效明显。",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "三公经费压减10%。",
+        "三中全会精神深入人心。",
+        "三项制度全面落实。",
+        "三农工作稳步推进。",
+        "三重一大事项集体决策。",
+        "三大行动成效明显。",
+    ],
+)
 def test_n105_quiet_after_second_enumerator(sentence: str) -> None:
     text = f"一、主要举措和成效\n一是加强学习。二是严格执法。{sentence}"
     assert of_code(lint_text(text), "N105") == []
@@ -239,5 +246,11 @@ def test_int_to_cn_is_total() -> None:
     from lint.numerals import int_to_cn
 
     assert [int_to_cn(n) for n in (1, 10, 11, 20, 99, 100, 221)] == [
-        "一", "十", "十一", "二十", "九十九", "一零零", "二二一",
+        "一",
+        "十",
+        "十一",
+        "二十",
+        "九十九",
+        "一零零",
+        "二二一",
     ]

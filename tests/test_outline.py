@@ -21,8 +21,7 @@ def report_of(text: str, path: str = "report.txt") -> Report:
 def outline(report: Report) -> list[tuple[int, list[str], list[tuple[int, list[str]]]]]:
     """(heading line, part kinds, [(child heading line, child kinds)]) per part, 1-based."""
     return [
-        (p.heading.index + 1, sorted(p.kinds), [(c.heading.index + 1, sorted(c.kinds))
-                                                for c in p.children])
+        (p.heading.index + 1, sorted(p.kinds), [(c.heading.index + 1, sorted(c.kinds)) for c in p.children])
         for p in report.parts
     ]
 
@@ -41,9 +40,7 @@ COMPLETE = {
 def test_seed_parses_as_a_complete_three_part_report(prefix: str) -> None:
     report = report_of(seed_text(prefix))
     assert report.parse_error is None
-    assert [(line, kinds, len(children)) for line, kinds, children in outline(report)] == (
-        COMPLETE[prefix]
-    )
+    assert [(line, kinds, len(children)) for line, kinds, children in outline(report)] == (COMPLETE[prefix])
     problems = report.parts[1]
     assert [sorted(c.kinds) for c in problems.children] == [["improvement"], ["shortcomings"]]
 
@@ -51,7 +48,8 @@ def test_seed_parses_as_a_complete_three_part_report(prefix: str) -> None:
 def test_seed_004_has_a_merged_part() -> None:
     report = report_of(seed_text("004"))
     assert [(line, kinds) for line, kinds, _ in outline(report)] == [
-        (13, ["achievements"]), (27, ["plan", "problems"]),
+        (13, ["achievements"]),
+        (27, ["plan", "problems"]),
     ]
     assert report.title is not None and report.title.index + 1 == 5
     assert [ln.index + 1 for ln in report.front] == [1]
@@ -91,34 +89,53 @@ def test_sections_nest_by_level() -> None:
 
 # -- headings -----------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "level", "number", "style", "standard"), [
-    ("一、主要举措", 1, 1, "一、", True),
-    ("十二、其他", 1, 12, "一、", True),
-    ("一，主要举措", 1, 1, "一，", False),
-    ("（一）学法", 2, 1, "（一）", True),
-    ("(二)学法", 2, 2, "(一)", False),
-    ("（三）、学法", 2, 3, "（一）、", False),
-    ("(十一)学法", 2, 11, "(一)", False),
-    ("1.完善制度", 3, 1, "1.", True),
-    ("12．完善制度", 3, 12, "1．", True),
-    ("3、完善制度", 3, 3, "1、", False),
-    ("２．完善制度", 3, 2, "１．", False),
-    ("（1）细则", 4, 1, "（1）", True),
-    ("(2)细则", 4, 2, "(1)", False),
-    ("③要点", 5, 3, "①", True),
-])
+
+@pytest.mark.parametrize(
+    ("text", "level", "number", "style", "standard"),
+    [
+        ("一、主要举措", 1, 1, "一、", True),
+        ("十二、其他", 1, 12, "一、", True),
+        ("一，主要举措", 1, 1, "一，", False),
+        ("（一）学法", 2, 1, "（一）", True),
+        ("(二)学法", 2, 2, "(一)", False),
+        ("（三）、学法", 2, 3, "（一）、", False),
+        ("(十一)学法", 2, 11, "(一)", False),
+        ("1.完善制度", 3, 1, "1.", True),
+        ("12．完善制度", 3, 12, "1．", True),
+        ("3、完善制度", 3, 3, "1、", False),
+        ("２．完善制度", 3, 2, "１．", False),
+        ("（1）细则", 4, 1, "（1）", True),
+        ("(2)细则", 4, 2, "(1)", False),
+        ("③要点", 5, 3, "①", True),
+    ],
+)
 def test_heading_markers(text: str, level: int, number: int, style: str, standard: bool) -> None:
     marker = parse_marker(text, 0)
     assert marker is not None
     assert (marker.level, marker.number, marker.style, marker.standard) == (
-        level, number, style, standard,
+        level,
+        number,
+        style,
+        standard,
     )
 
 
-@pytest.mark.parametrize("text", [
-    "一是加强学习。", "1.5%的增长", "2024年工作", "三中全会精神", "二十届三中全会", "一件事一次办",
-    "12月26日", "一、", "(一)", "第一，加强学习", "2.5亿元",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一是加强学习。",
+        "1.5%的增长",
+        "2024年工作",
+        "三中全会精神",
+        "二十届三中全会",
+        "一件事一次办",
+        "12月26日",
+        "一、",
+        "(一)",
+        "第一，加强学习",
+        "2.5亿元",
+    ],
+)
 def test_not_headings(text: str) -> None:
     assert classify_line(0, text).kind is not LineKind.HEADING
 
@@ -153,8 +170,7 @@ def test_heading_without_body() -> None:
 
 @pytest.mark.parametrize("prefix", ["## ", "### ", "**", "# "])
 def test_markdown_headings(prefix: str) -> None:
-    text = (f"{prefix}一、主要举措和成效\n正文。\n{prefix}二、存在的不足和原因\n不足。\n"
-            f"{prefix}三、下一年度安排\n安排。")
+    text = f"{prefix}一、主要举措和成效\n正文。\n{prefix}二、存在的不足和原因\n不足。\n{prefix}三、下一年度安排\n安排。"
     report = report_of(text, "report.md")
     assert [sorted(p.kinds) for p in report.parts] == [["achievements"], ["problems"], ["plan"]]
     assert report.parts[0].heading.marker.start == len(prefix)  # type: ignore[union-attr]
@@ -169,18 +185,20 @@ def test_markdown_title_and_nested_headings() -> None:
 
 # -- a report organised by topics ---------------------------------------------------
 
-TOPICS = "\n".join([
-    "深圳市某区2025年法治政府建设年度报告",
-    "2025年，我区全面推进法治政府建设。",
-    "一、党政主要负责人履行推进法治建设第一责任人职责情况",
-    "区政府主要负责人认真履行职责。",
-    "二、依法全面履行政府职能",
-    "深化“放管服”改革。",
-    "三、着力解决群众急难愁盼问题",
-    "推进民生诉求改革。",
-    "四、严格规范公正文明执法",
-    "全面推行行政执法三项制度。",
-])
+TOPICS = "\n".join(
+    [
+        "深圳市某区2025年法治政府建设年度报告",
+        "2025年，我区全面推进法治政府建设。",
+        "一、党政主要负责人履行推进法治建设第一责任人职责情况",
+        "区政府主要负责人认真履行职责。",
+        "二、依法全面履行政府职能",
+        "深化“放管服”改革。",
+        "三、着力解决群众急难愁盼问题",
+        "推进民生诉求改革。",
+        "四、严格规范公正文明执法",
+        "全面推行行政执法三项制度。",
+    ]
+)
 
 
 def test_topic_report_parses_with_unknown_parts() -> None:
@@ -196,16 +214,19 @@ def test_topic_report_reports_each_missing_part_once() -> None:
     assert [d.code for d in lint_text(TOPICS) if d.code.startswith("S")] == ["S101"] * 3
 
 
-@pytest.mark.parametrize(("heading", "kinds"), [
-    ("2024年工作中的问题", ["problems"]),
-    ("主要问题", ["problems"]),
-    ("2025年主要工作", ["achievements"]),
-    ("着力解决群众急难愁盼问题", []),
-    ("持续完善行政执法监督体系建设工作机制", []),
-    ("存在问题及下一步工作思路", ["plan", "problems"]),
-    ("下一步工作打算", ["plan"]),
-    ("2025年度推进法治政府建设的主要举措和成效", ["achievements"]),
-])
+@pytest.mark.parametrize(
+    ("heading", "kinds"),
+    [
+        ("2024年工作中的问题", ["problems"]),
+        ("主要问题", ["problems"]),
+        ("2025年主要工作", ["achievements"]),
+        ("着力解决群众急难愁盼问题", []),
+        ("持续完善行政执法监督体系建设工作机制", []),
+        ("存在问题及下一步工作思路", ["plan", "problems"]),
+        ("下一步工作打算", ["plan"]),
+        ("2025年度推进法治政府建设的主要举措和成效", ["achievements"]),
+    ],
+)
 def test_part_kind_by_meaning(heading: str, kinds: list[str]) -> None:
     keywords = keywords_for(Settings(), registry())
     assert sorted(keywords.part_kinds(heading)) == kinds
@@ -219,11 +240,26 @@ def test_part_keywords_extend_through_configuration() -> None:
 
 # -- never raises -------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "", "\n", "\n\n\n", "一、", "（一）", "一、\n（一）\n1.\n（1）\n①", "1.\n一、",
-    "①甲\n（1）乙\n1.丙\n（一）丁\n一、戊", "专此报告。", "2025年1月1日",
-    "一、主要举措\n2025年1月1日\n二、存在的问题", "\ufeff", "\r\n\r", "\t　 ",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n",
+        "\n\n\n",
+        "一、",
+        "（一）",
+        "一、\n（一）\n1.\n（1）\n①",
+        "1.\n一、",
+        "①甲\n（1）乙\n1.丙\n（一）丁\n一、戊",
+        "专此报告。",
+        "2025年1月1日",
+        "一、主要举措\n2025年1月1日\n二、存在的问题",
+        "\ufeff",
+        "\r\n\r",
+        "\t　 ",
+    ],
+)
 def test_odd_inputs_parse(text: str) -> None:
     report = report_of(text)
     assert report.parse_error is None

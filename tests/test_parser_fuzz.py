@@ -23,25 +23,78 @@ from lint.settings import Settings
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-MARKERS = ["一、", "二、", "四、", "十一、", "（一）", "(二)", "（三）、", "1.", "2．", "3、",
-           "（1）", "①", "## 一、", "**二、", "　　三、", "一，", "(十)", "１．"]
-WORDS = ["主要举措和成效", "存在的不足和原因", "存在问题及下一步工作思路",
-         "下一年度工作安排", "2024年度存在问题的改进情况", "工作计划", "总体情况",
-         "加强学法用法", "略", "XX", "探花公开", "二十届三中全会", "一件事", "深化政务公开",
-         "。", "，", "；", "：", " ", "　", "\t", "法治政府"]
+MARKERS = [
+    "一、",
+    "二、",
+    "四、",
+    "十一、",
+    "（一）",
+    "(二)",
+    "（三）、",
+    "1.",
+    "2．",
+    "3、",
+    "（1）",
+    "①",
+    "## 一、",
+    "**二、",
+    "　　三、",
+    "一，",
+    "(十)",
+    "１．",
+]
+WORDS = [
+    "主要举措和成效",
+    "存在的不足和原因",
+    "存在问题及下一步工作思路",
+    "下一年度工作安排",
+    "2024年度存在问题的改进情况",
+    "工作计划",
+    "总体情况",
+    "加强学法用法",
+    "略",
+    "XX",
+    "探花公开",
+    "二十届三中全会",
+    "一件事",
+    "深化政务公开",
+    "。",
+    "，",
+    "；",
+    "：",
+    " ",
+    "　",
+    "\t",
+    "法治政府",
+]
 ENUMERATORS = ["一是", "二是", "三是", "二", "三", "四是", "十是", "一", "是"]
-CHROME = ["来源:某局 发布时间:2025-12-26", "扫一扫在手机上打开当前页", "打印 关闭", "<", "×",
-          "分享到：", "字号：大 中 小", "上一篇：", "网站地图", "粤ICP备123号", "&nbsp;", "<br>",
-          "知识图谱", "AI脑图"]
-CLOSING = ["专此报告。", "深圳市某局", "2025年12月26日", "2026年1月5日", "二〇二五年十二月",
-           "2025.1.1"]
+CHROME = [
+    "来源:某局 发布时间:2025-12-26",
+    "扫一扫在手机上打开当前页",
+    "打印 关闭",
+    "<",
+    "×",
+    "分享到：",
+    "字号：大 中 小",
+    "上一篇：",
+    "网站地图",
+    "粤ICP备123号",
+    "&nbsp;",
+    "<br>",
+    "知识图谱",
+    "AI脑图",
+]
+CLOSING = ["专此报告。", "深圳市某局", "2025年12月26日", "2026年1月5日", "二〇二五年十二月", "2025.1.1"]
 MOJIBAKE = ["法治政府建设".encode().decode("gbk", errors="replace"), "鏀垮姟鍏�寮�", "\ufffd"]
 
 
 def fragment() -> st.SearchStrategy[str]:
     return st.one_of(
-        st.sampled_from(MARKERS), st.sampled_from(WORDS), st.sampled_from(ENUMERATORS),
-        st.sampled_from(MOJIBAKE), st.text(max_size=4),
+        st.sampled_from(MARKERS),
+        st.sampled_from(WORDS),
+        st.sampled_from(ENUMERATORS),
+        st.sampled_from(MOJIBAKE),
+        st.text(max_size=4),
     )
 
 
@@ -76,8 +129,7 @@ def check_inside(document: Document, diagnostic: Diagnostic) -> None:
 
 def check_no_overlap(fixed: list[Diagnostic]) -> None:
     """No two fixes' edits overlap (touching is fine), so all of them can be applied."""
-    edits = sorted(((e.line, e.column), (e.end_line, e.end_column), d.code)
-                   for d in fixed for e in d.fix.edits)  # type: ignore[union-attr]
+    edits = sorted(((e.line, e.column), (e.end_line, e.end_column), d.code) for d in fixed for e in d.fix.edits)  # type: ignore[union-attr]
     for (start, end, code), (next_start, next_end, next_code) in pairwise(edits):
         assert start <= end, code
         assert end <= next_start or (start == end == next_start == next_end), (code, next_code)
@@ -93,8 +145,11 @@ def lint_and_check(text: str) -> None:
         check_inside(document, diagnostic)
     check_no_overlap([d for d in found if d.fix is not None])
     stream = io.StringIO()
-    render([FileResult(path="fuzz.txt", diagnostics=found, document=document)], stream,
-           ReportOptions(registry=registry(), color=False))
+    render(
+        [FileResult(path="fuzz.txt", diagnostics=found, document=document)],
+        stream,
+        ReportOptions(registry=registry(), color=False),
+    )
 
 
 def test_seed_fixes_never_overlap(seed) -> None:

@@ -42,25 +42,31 @@ def test_p101_heading_brackets_fix_to_a_heading_that_still_parses() -> None:
     assert line.kind is LineKind.HEADING and line.marker.level == 2 and line.marker.standard
 
 
-@pytest.mark.parametrize("text", [
-    "1.推进政务服务“一网通办”",  # a list marker: never "1。"
-    "同比增长3.5%，完成1,000件。",
-    "每天8:30开始受理。",
-    "详见https://www.gov.cn/zhengce/a.html?id=1,2，或www.sz.gov.cn:8080。",
-    "推出“AI+智能问答”服务。",
-    "Hello, world! (OK)",
-    "二十届三中全会。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1.推进政务服务“一网通办”",  # a list marker: never "1。"
+        "同比增长3.5%，完成1,000件。",
+        "每天8:30开始受理。",
+        "详见https://www.gov.cn/zhengce/a.html?id=1,2，或www.sz.gov.cn:8080。",
+        "推出“AI+智能问答”服务。",
+        "Hello, world! (OK)",
+        "二十届三中全会。",
+    ],
+)
 def test_p101_quiet_on_numbers_times_urls_and_latin(text: str) -> None:
     assert "P101" not in codes(lint_text(text))
 
 
-@pytest.mark.parametrize(("text", "right"), [
-    ('推进"放管服"改革,取得实效。', "推进“放管服”改革，取得实效。"),
-    ("报告如下: 一是加强学习; 二是健全制度!", "报告如下：一是加强学习；二是健全制度！"),
-    ("运用人工智能(AI)技术,提升效率?", "运用人工智能（AI）技术，提升效率？"),
-    ("实施方案(试行)》", "实施方案（试行）》"),
-])
+@pytest.mark.parametrize(
+    ("text", "right"),
+    [
+        ('推进"放管服"改革,取得实效。', "推进“放管服”改革，取得实效。"),
+        ("报告如下: 一是加强学习; 二是健全制度!", "报告如下：一是加强学习；二是健全制度！"),
+        ("运用人工智能(AI)技术,提升效率?", "运用人工智能（AI）技术，提升效率？"),
+        ("实施方案(试行)》", "实施方案（试行）》"),
+    ],
+)
 def test_p101_fixes(text: str, right: str) -> None:
     assert fixed(text, "P101") == right
 
@@ -99,22 +105,28 @@ def test_p102_and_p101_fixes_combine_without_overlap() -> None:
     assert apply_fixes(text, found) == "自动分拨率达99%，大幅缩短响应时间。"
 
 
-@pytest.mark.parametrize("text", [
-    "  2025年，我局坚持依法行政。",  # ASCII indentation
-    "\u3000\u30002025年，我局坚持依法行政。",  # full-width indentation
-    "第一部分\u3000总体情况",
-    "推进AI 脑图和Open Data建设。",
-    "我局坚持依法行政。  ",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "  2025年，我局坚持依法行政。",  # ASCII indentation
+        "\u3000\u30002025年，我局坚持依法行政。",  # full-width indentation
+        "第一部分\u3000总体情况",
+        "推进AI 脑图和Open Data建设。",
+        "我局坚持依法行政。  ",
+    ],
+)
 def test_p102_quiet(text: str) -> None:
     assert "P102" not in codes(lint_text(text))
 
 
-@pytest.mark.parametrize("text", [
-    "加强 法治宣传。",
-    "加强法治宣传， 推进依法行政。",
-    "共办理 12 件。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加强 法治宣传。",
+        "加强法治宣传， 推进依法行政。",
+        "共办理 12 件。",
+    ],
+)
 def test_p102_fires(text: str) -> None:
     assert "P102" in codes(lint_text(text))
 
@@ -135,24 +147,30 @@ def test_p103_fires_on_unclosed_title_mark_injected_into_seed() -> None:
     assert line[found[0].column - 1] == "《" and "》" in found[0].message
 
 
-@pytest.mark.parametrize(("text", "chars"), [
-    ("开展“一网通办改革。", ["“"]),
-    ("落实条例》要求。", ["》"]),
-    ("严格落实《条例（试行》要求）。", ["（", "）"]),
-    ("设立【专栏。", ["【"]),
-    ("推进改革(试点。", ["("]),
-])
+@pytest.mark.parametrize(
+    ("text", "chars"),
+    [
+        ("开展“一网通办改革。", ["“"]),
+        ("落实条例》要求。", ["》"]),
+        ("严格落实《条例（试行》要求）。", ["（", "）"]),
+        ("设立【专栏。", ["【"]),
+        ("推进改革(试点。", ["("]),
+    ],
+)
 def test_p103_reports_the_unmatched_mark(text: str, chars: list[str]) -> None:
     found = only(lint_text(text), "P103")
     assert [text[d.column - 1] for d in found] == chars
 
 
-@pytest.mark.parametrize("text", [
-    "1)加强学习；2)健全制度；a)完善机制。",
-    "严格落实《条例（试行）》和“放管服”改革（见附件）。",
-    "(一)学习贯彻习近平法治思想",
-    "厅字〔2019〕28号。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1)加强学习；2)健全制度；a)完善机制。",
+        "严格落实《条例（试行）》和“放管服”改革（见附件）。",
+        "(一)学习贯彻习近平法治思想",
+        "厅字〔2019〕28号。",
+    ],
+)
 def test_p103_quiet(text: str) -> None:
     assert "P103" not in codes(lint_text(text))
 
@@ -171,14 +189,17 @@ def test_p103_quiet_on_all_seeds(seed) -> None:
 # -- P104 ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "right"), [
-    ("开展讲座、展览、等活动。", "开展讲座、展览等活动。"),
-    ("取得实效。。", "取得实效。"),
-    ("加强学习，，健全制度。", "加强学习，健全制度。"),
-    ("群众反映...政策落实。", "群众反映……政策落实。"),
-    ("群众反映。。。政策落实。", "群众反映……政策落实。"),
-    ("群众反映…政策落实。", "群众反映……政策落实。"),
-])
+@pytest.mark.parametrize(
+    ("text", "right"),
+    [
+        ("开展讲座、展览、等活动。", "开展讲座、展览等活动。"),
+        ("取得实效。。", "取得实效。"),
+        ("加强学习，，健全制度。", "加强学习，健全制度。"),
+        ("群众反映...政策落实。", "群众反映……政策落实。"),
+        ("群众反映。。。政策落实。", "群众反映……政策落实。"),
+        ("群众反映…政策落实。", "群众反映……政策落实。"),
+    ],
+)
 def test_p104_fixes(text: str, right: str) -> None:
     found = only(lint_text(text), "P104")
     assert len(found) == 1 and found[0].severity is Severity.ERROR
@@ -196,12 +217,15 @@ def test_p104_adjacent_titles_with_dunhao_in_seed_001_are_warnings() -> None:
     assert [(d.line, d.severity) for d in found] == [(6, Severity.WARNING)] * 2
 
 
-@pytest.mark.parametrize("text", [
-    "落实《法治政府建设实施纲要（2021—2025年）》。",
-    "第3—5条、2021 — 2025年。",
-    "坚持一个原则——依法行政……",
-    "版本号1.2.3，详见...。" .replace("...", "1...3"),
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "落实《法治政府建设实施纲要（2021—2025年）》。",
+        "第3—5条、2021 — 2025年。",
+        "坚持一个原则——依法行政……",
+        "版本号1.2.3，详见...。".replace("...", "1...3"),
+    ],
+)
 def test_p104_quiet(text: str) -> None:
     assert "P104" not in codes(lint_text(text))
 

@@ -22,8 +22,11 @@ def rendered(text: str, code: str) -> list[tuple[str, str, str]]:
     document = Document.from_text("r.txt", text)
     found = [d for d in lint_text(text, path="r.txt") if d.code == code]
     stream = io.StringIO()
-    render([FileResult("r.txt", found, document)], stream,
-           ReportOptions(registry=registry(), color=False, files_checked=1, extra={"show_all": True}))
+    render(
+        [FileResult("r.txt", found, document)],
+        stream,
+        ReportOptions(registry=registry(), color=False, files_checked=1, extra={"show_all": True}),
+    )
     rows = stream.getvalue().split("\n")
     assert "\x1b" not in stream.getvalue()
     result = []
@@ -43,9 +46,20 @@ def assert_under(source: str, carets: str, span: str) -> None:
     assert carets.strip(" ") == "^" * carets.count("^")
 
 
-@pytest.mark.parametrize("prefix", [
-    "", "（一）", "AB", "\tAB", "AB“引号”", "2025年，", "𠀀𠀁", "ａｂｃ１２３", "1.5%的增长，",
-])
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "",
+        "（一）",
+        "AB",
+        "\tAB",
+        "AB“引号”",
+        "2025年，",
+        "𠀀𠀁",
+        "ａｂｃ１２３",
+        "1.5%的增长，",
+    ],
+)
 def test_carets_under_span_after_any_prefix(prefix: str) -> None:
     text = f"一、主要举措和成效\n{prefix}探花公开。"
     rows = rendered(text, "W102")
@@ -55,7 +69,7 @@ def test_carets_under_span_after_any_prefix(prefix: str) -> None:
 
 def test_carets_in_a_cropped_long_line() -> None:
     text = "一、主要举措和成效\n" + "很长的句子，" * 40 + "深化探花公开。" + "后文" * 40
-    (source, carets, span), = rendered(text, "W102")
+    ((source, carets, span),) = rendered(text, "W102")
     assert source.startswith("…") and source.endswith("…")
     assert_under(source, carets, span)
 
@@ -71,7 +85,7 @@ def test_carets_for_every_seed_diagnostic() -> None:
 
 def test_control_characters_cannot_reach_the_terminal() -> None:
     text = "一、主要举措和成效\n\x1b[31mA\x07B\x0c探花公开"
-    (source, carets, span), = rendered(text, "W102")
+    ((source, carets, span),) = rendered(text, "W102")
     assert source.startswith("␛[31mA␇B␌探花公开")
     assert_under(source, carets, span)
 
@@ -80,8 +94,9 @@ def test_summary_counts_by_severity() -> None:
     document = Document.from_text("r.txt", seed_text("004"))
     found = lint_text(seed_text("004"), path="r.txt")
     stream = io.StringIO()
-    render([FileResult("r.txt", found, document)], stream,
-           ReportOptions(registry=registry(), color=False, files_checked=1))
+    render(
+        [FileResult("r.txt", found, document)], stream, ReportOptions(registry=registry(), color=False, files_checked=1)
+    )
     output = stream.getvalue()
     errors = sum(1 for d in found if d.severity.value == "error")
     warnings = sum(1 for d in found if d.severity.value == "warning")
@@ -92,8 +107,11 @@ def test_summary_counts_by_severity() -> None:
 
 def test_clean_file_says_so() -> None:
     stream = io.StringIO()
-    render([FileResult("r.txt", [], Document.from_text("r.txt", ""))], stream,
-           ReportOptions(registry=registry(), color=False, files_checked=1))
+    render(
+        [FileResult("r.txt", [], Document.from_text("r.txt", ""))],
+        stream,
+        ReportOptions(registry=registry(), color=False, files_checked=1),
+    )
     assert stream.getvalue().strip() == "未发现问题（检查了 1 个文件）"
 
 

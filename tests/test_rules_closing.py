@@ -19,11 +19,14 @@ def found(text: str, code: str):
 # -- F101 -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("prefix", "suggestion"), [
-    ("001", "深圳市罗湖区政务服务和数据管理局2024年法治政府建设年度报告"),
-    ("002", "××（单位名称）2025年法治政府建设年度报告"),
-    ("003", "深圳市龙岗区政务服务和数据管理局2025年法治政府建设年度报告"),
-])
+@pytest.mark.parametrize(
+    ("prefix", "suggestion"),
+    [
+        ("001", "深圳市罗湖区政务服务和数据管理局2024年法治政府建设年度报告"),
+        ("002", "××（单位名称）2025年法治政府建设年度报告"),
+        ("003", "深圳市龙岗区政务服务和数据管理局2025年法治政府建设年度报告"),
+    ],
+)
 def test_seeds_without_title(prefix: str, suggestion: str) -> None:
     hits = found(seed_text(prefix), "F101")
     assert [(d.line, d.column) for d in hits] == [(1, 1)]
@@ -40,13 +43,16 @@ def test_adding_a_title_silences_it() -> None:
     assert found(title + seed_text("001"), "F101") == []
 
 
-@pytest.mark.parametrize(("title", "missing"), [
-    ("深圳市罗湖区政务服务和数据管理局法治政府建设年度报告", ["年度"]),
-    ("2025年法治政府建设年度报告", ["单位名称"]),
-    ("深圳市罗湖区政务服务和数据管理局2025年法治政府建设工作总结", ["“年度报告”或“情况的报告”"]),
-    ("深圳市罗湖区政务服务和数据管理局2025年法治建设工作报告", ["“法治政府建设”"]),
-    ("2025年法治政府建设工作总结", ["单位名称", "“年度报告”或“情况的报告”"]),
-])
+@pytest.mark.parametrize(
+    ("title", "missing"),
+    [
+        ("深圳市罗湖区政务服务和数据管理局法治政府建设年度报告", ["年度"]),
+        ("2025年法治政府建设年度报告", ["单位名称"]),
+        ("深圳市罗湖区政务服务和数据管理局2025年法治政府建设工作总结", ["“年度报告”或“情况的报告”"]),
+        ("深圳市罗湖区政务服务和数据管理局2025年法治建设工作报告", ["“法治政府建设”"]),
+        ("2025年法治政府建设工作总结", ["单位名称", "“年度报告”或“情况的报告”"]),
+    ],
+)
 def test_incomplete_title(title: str, missing: list[str]) -> None:
     text = inject("000", "深圳市罗湖区政务服务和数据管理局2025年法治政府建设年度报告", title)
     hits = found(text, "F101")
@@ -54,11 +60,14 @@ def test_incomplete_title(title: str, missing: list[str]) -> None:
     assert f"标题缺少{'、'.join(missing)}：" in hits[0].message
 
 
-@pytest.mark.parametrize("title", [
-    "深圳市某局关于2025年度法治政府建设情况的报告",
-    "2025年深圳市某局法治政府建设年度报告",
-    "# 深圳市某局2025年法治政府建设年度报告",
-])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "深圳市某局关于2025年度法治政府建设情况的报告",
+        "2025年深圳市某局法治政府建设年度报告",
+        "# 深圳市某局2025年法治政府建设年度报告",
+    ],
+)
 def test_good_titles(title: str) -> None:
     text = inject("000", "深圳市罗湖区政务服务和数据管理局2025年法治政府建设年度报告", title)
     assert found(text, "F101") == []

@@ -103,7 +103,6 @@ def test_r101_quiet_on_seeds(prefix: str) -> None:
 def test_many_paragraphs_stay_linear() -> None:
     # 3000 distinct paragraphs: the shingle index compares each only with its few neighbours.
     body = "\n".join(
-        f"第{i}项工作：围绕编号{i * 7919 % 100003}的事项开展专项检查并形成整改清单{i}份。"
-        for i in range(3000)
+        f"第{i}项工作：围绕编号{i * 7919 % 100003}的事项开展专项检查并形成整改清单{i}份。" for i in range(3000)
     )
     assert found("某局2025年法治政府建设年度报告\n" + body, "R101") == []

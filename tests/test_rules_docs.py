@@ -14,8 +14,9 @@ CODES = ["Y101", "Y102", "D101", "D102", "F101", "F102", "F103", "S107", "R101"]
 
 
 def run(*args: str) -> str:
-    done = subprocess.run([sys.executable, "-m", "lint.cli", *args], capture_output=True,
-                          text=True, cwd=ROOT, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "lint.cli", *args], capture_output=True, text=True, cwd=ROOT, check=True
+    )
     return done.stdout
 
 

@@ -27,10 +27,17 @@ def one_report(paragraph: str) -> str:
 # -- helpers ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("两", 2), ("十二", 12), ("一百零五", 105), ("三万五千", 35000), ("一千二百", 1200),
-    ("十万", 100000),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("两", 2),
+        ("十二", 12),
+        ("一百零五", 105),
+        ("三万五千", 35000),
+        ("一千二百", 1200),
+        ("十万", 100000),
+    ],
+)
 def test_cn_number(text: str, value: int) -> None:
     assert cn_number(text) == value
 
@@ -38,8 +45,12 @@ def test_cn_number(text: str, value: int) -> None:
 def test_quantities() -> None:
     text = "前端共拦截8.74万件，培训500余人次，超3500个事项，两项任务，2025年，99%，一件事"
     got = [(q.value, q.unit, q.approximate) for q in quantities(text)]
-    assert got == [(Fraction(87400), "件", False), (Fraction(500), "人次", True),
-                   (Fraction(3500), "个", True), (Fraction(2), "项", False)]
+    assert got == [
+        (Fraction(87400), "件", False),
+        (Fraction(500), "人次", True),
+        (Fraction(3500), "个", True),
+        (Fraction(2), "项", False),
+    ]
 
 
 # -- D101 -------------------------------------------------------------------------
@@ -100,15 +111,18 @@ def test_units_must_match() -> None:
     assert found(quiet, "D101") == []
 
 
-@pytest.mark.parametrize("paragraph", [
-    "累计发布信息108条，其中工作动态28条、通知公告15条、政策法规7条等。",  # 等: a selection
-    "累计培训500余人次，其中领导干部300人次，基层人员250人次，其他人员10人次。",  # approximate
-    "荣获6项国家级大奖，其中一等奖2项。",  # one highlight
-    "新增16个合作城区，其中与湾区7城9个地区、广西隆林、赣州宁都建立合作关系。",
-    "主要包括工作动态28条、通知公告15条、政策法规7条，共发布信息108条。",  # total after parts
-    "全年办理建议43件、提案46件，已办结80件，其余9件正在办理。",  # which count is the total?
-    "受理复议案件120件，其中审结98件，其余22件正在审理。",
-])
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "累计发布信息108条，其中工作动态28条、通知公告15条、政策法规7条等。",  # 等: a selection
+        "累计培训500余人次，其中领导干部300人次，基层人员250人次，其他人员10人次。",  # approximate
+        "荣获6项国家级大奖，其中一等奖2项。",  # one highlight
+        "新增16个合作城区，其中与湾区7城9个地区、广西隆林、赣州宁都建立合作关系。",
+        "主要包括工作动态28条、通知公告15条、政策法规7条，共发布信息108条。",  # total after parts
+        "全年办理建议43件、提案46件，已办结80件，其余9件正在办理。",  # which count is the total?
+        "受理复议案件120件，其中审结98件，其余22件正在审理。",
+    ],
+)
 def test_quiet_breakdowns(paragraph: str) -> None:
     assert found(one_report(paragraph), "D101") == []
 
@@ -132,21 +146,27 @@ def test_rate_over_100_in_seed_001() -> None:
     assert len(hits) == 1
     line = seed_text("001").splitlines()[21].replace("99.9%", "109.9%")
     assert (hits[0].line, hits[0].column - 1, hits[0].end_column - 1) == (
-        22, line.index("109.9%"), line.index("109.9%") + 6)
+        22,
+        line.index("109.9%"),
+        line.index("109.9%") + 6,
+    )
     assert "满意率" in hits[0].message
 
 
-@pytest.mark.parametrize(("paragraph", "count"), [
-    ("群众满意率105%。", 1),
-    ("群众满意率100%，办结率99.9%。", 0),
-    ("参考率和合格率均达105%。", 1),
-    ("满意率、办结率分别为98%、105%。", 1),
-    ("营业收入增长率150%，工作效率提高120%。", 0),
-    ("率先实现120%的增长。", 0),
-    ("群众满意率较上年提升120%。", 0),
-    ("调解成功率１０５％。", 1),  # full-width digits still have a value
-    ("调解成功率95.8%。", 0),
-])
+@pytest.mark.parametrize(
+    ("paragraph", "count"),
+    [
+        ("群众满意率105%。", 1),
+        ("群众满意率100%，办结率99.9%。", 0),
+        ("参考率和合格率均达105%。", 1),
+        ("满意率、办结率分别为98%、105%。", 1),
+        ("营业收入增长率150%，工作效率提高120%。", 0),
+        ("率先实现120%的增长。", 0),
+        ("群众满意率较上年提升120%。", 0),
+        ("调解成功率１０５％。", 1),  # full-width digits still have a value
+        ("调解成功率95.8%。", 0),
+    ],
+)
 def test_rates(paragraph: str, count: int) -> None:
     assert len(found(one_report(paragraph), "D102")) == count
 

@@ -37,18 +37,23 @@ def test_year_mentions_skip_titles_and_spans() -> None:
     assert got == [(2025, 0), (2024, text.index("二〇"))]
 
 
-@pytest.mark.parametrize(("prefix", "year", "source"), [
-    ("000", 2025, "标题"), ("001", 2024, "正文各部分标题"), ("002", 2025, "正文各部分标题"),
-    ("003", 2025, "正文各部分标题"), ("004", 2023, "标题"),
-])
+@pytest.mark.parametrize(
+    ("prefix", "year", "source"),
+    [
+        ("000", 2025, "标题"),
+        ("001", 2024, "正文各部分标题"),
+        ("002", 2025, "正文各部分标题"),
+        ("003", 2025, "正文各部分标题"),
+        ("004", 2023, "标题"),
+    ],
+)
 def test_report_year_of_each_seed(prefix: str, year: int, source: str) -> None:
     result = year_of(seed_text(prefix))
     assert (result.year, result.source) == (year, source)
 
 
 def test_report_year_falls_back_to_settings() -> None:
-    text = ("我局坚持依法行政。\n一、主要举措和成效\n开展培训。\n二、存在的不足\n不足。\n"
-            "三、下一步安排\n继续。\n")
+    text = "我局坚持依法行政。\n一、主要举措和成效\n开展培训。\n二、存在的不足\n不足。\n三、下一步安排\n继续。\n"
     assert year_of(text) is None
     assert year_of(text, year=2025).year == 2025
 
@@ -121,13 +126,16 @@ def test_y101_quiet_on_seeds(prefix: str) -> None:
 # -- Y102 -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("written", "canonical"), [
-    ("2025-12-26", "2025年12月26日"),
-    ("2025.12.26", "2025年12月26日"),
-    ("2025年12月06日", "2025年12月6日"),
-    ("二〇二五年十二月二十六日", "2025年12月26日"),
-    ("２０２５年１２月２６日", "2025年12月26日"),
-])
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("2025-12-26", "2025年12月26日"),
+        ("2025.12.26", "2025年12月26日"),
+        ("2025年12月06日", "2025年12月6日"),
+        ("二〇二五年十二月二十六日", "2025年12月26日"),
+        ("２０２５年１２月２６日", "2025年12月26日"),
+    ],
+)
 def test_date_form_is_fixed(written: str, canonical: str) -> None:
     text = inject("000", "  2025年12月26日", f"  {written}")
     hits = found(text, "Y102")
@@ -144,10 +152,16 @@ def test_leading_zero_and_outside_window() -> None:
     assert "不补 0，改为“2025年1月5日”" in messages[1] and "不在2025年度" in messages[0]
 
 
-@pytest.mark.parametrize(("written", "fires"), [
-    ("2025年11月30日", True), ("2025年12月1日", False), ("2026年4月1日", False),
-    ("2026年4月2日", True), ("2027年1月5日", True),
-])
+@pytest.mark.parametrize(
+    ("written", "fires"),
+    [
+        ("2025年11月30日", True),
+        ("2025年12月1日", False),
+        ("2026年4月1日", False),
+        ("2026年4月2日", True),
+        ("2027年1月5日", True),
+    ],
+)
 def test_date_window(written: str, fires: bool) -> None:
     text = inject("000", "2025年12月26日", written)
     assert bool(found(text, "Y102")) is fires

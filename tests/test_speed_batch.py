@@ -139,12 +139,13 @@ def _old_unbalanced(text: str, start: int = 0) -> list[tuple[int, str, str, bool
             stack.append(index)
         elif ch in closing and index not in items:
             wanted = same.get(closing[ch], closing[ch])
-            depth = next((d for d in range(len(stack) - 1, -1, -1)
-                          if same.get(text[stack[d]], text[stack[d]]) == wanted), None)
+            depth = next(
+                (d for d in range(len(stack) - 1, -1, -1) if same.get(text[stack[d]], text[stack[d]]) == wanted), None
+            )
             if depth is None:
                 found.append((index, ch, closing[ch], False))
                 continue
-            found += [(inner, text[inner], PAIRS[text[inner]], True) for inner in stack[depth + 1:]]
+            found += [(inner, text[inner], PAIRS[text[inner]], True) for inner in stack[depth + 1 :]]
             del stack[depth:]
     return found + [(index, text[index], PAIRS[text[index]], True) for index in stack]
 

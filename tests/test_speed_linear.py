@@ -48,8 +48,7 @@ ENUMERATION_TEXT = st.text(alphabet="一二三四五是深化。；，： 十年
 @given(st.lists(ENUMERATION_TEXT, min_size=1, max_size=4))
 def test_enumerator_scan_matches_reference(texts: list[str]) -> None:
     scope = [Line(i, text, LineKind.TEXT) for i, text in enumerate(texts)]
-    ours = [(e.line.index, e.column, e.end, e.number, e.malformed)
-            for e in numbering.enumerators(scope, EXCLUSIONS)]
+    ours = [(e.line.index, e.column, e.end, e.number, e.malformed) for e in numbering.enumerators(scope, EXCLUSIONS)]
     assert ours == list(_reference_enumerators(scope, EXCLUSIONS))
 
 
@@ -67,7 +66,7 @@ def _reference_similar_pairs(paragraphs, threshold):
 
     from rules.content import _RARE, _SHINGLE
 
-    sets = [{hash(p.compact[i:i + _SHINGLE]) for i in range(len(p.compact) - _SHINGLE + 1)} for p in paragraphs]
+    sets = [{hash(p.compact[i : i + _SHINGLE]) for i in range(len(p.compact) - _SHINGLE + 1)} for p in paragraphs]
     frequency = Counter(s for shingles in sets for s in shingles)
     first_seen: dict = {}
     index: dict = defaultdict(list)
@@ -78,8 +77,9 @@ def _reference_similar_pairs(paragraphs, threshold):
             yield number, original, 1.0
         else:
             candidates = {other for s in rare for other in index[s]}
-            best = max(((len(shingles & sets[o]) / max(len(shingles), len(sets[o])), o)
-                        for o in candidates), default=None)
+            best = max(
+                ((len(shingles & sets[o]) / max(len(shingles), len(sets[o])), o) for o in candidates), default=None
+            )
             if best is not None and best[0] >= threshold:
                 yield number, best[1], best[0]
         for s in rare:
@@ -123,12 +123,12 @@ def _reference_rates(text: str, excluded: tuple[str, ...]):
     for index, ch in enumerate(text):
         if ch != "率" or (index and text[index - 1] in figures._NOT_RATE_BEFORE):
             continue
-        if text[index + 1:index + 2] == "先":
+        if text[index + 1 : index + 2] == "先":
             continue
         word_start = max(0, index - 6)
         while word_start < index and not "\u4e00" <= text[word_start] <= "\u9fff":
             word_start += 1
-        if text[word_start:index + 1].endswith(excluded):
+        if text[word_start : index + 1].endswith(excluded):
             continue
         match = figures._RATE_VALUE.match(text, index + 1)
         if match is None or figures._CHANGE.search(text, index + 1, match.start(1)):

@@ -70,8 +70,9 @@ def test_settings_reach_the_workers(tmp_path: Path) -> None:
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "lint.cli", *args], capture_output=True, text=True,
-                          cwd=ROOT, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "lint.cli", *args], capture_output=True, text=True, cwd=ROOT, encoding="utf-8"
+    )
 
 
 def test_cli_jobs_output_is_identical(tmp_path: Path) -> None:
@@ -82,7 +83,8 @@ def test_cli_jobs_output_is_identical(tmp_path: Path) -> None:
     assert one.returncode == two.returncode == auto.returncode == 1
     assert one.stdout == two.stdout == auto.stdout
     assert [d["path"] for d in json.loads(two.stdout)] == sorted(
-        (d["path"] for d in json.loads(two.stdout)), key=paths.index)
+        (d["path"] for d in json.loads(two.stdout)), key=paths.index
+    )
 
 
 def test_cli_jobs_with_a_directory_and_a_missing_path(tmp_path: Path) -> None:
@@ -129,8 +131,7 @@ def test_worker_builds_a_fresh_registry() -> None:
 
 def test_single_job_matches_lint_path(tmp_path: Path) -> None:
     paths = _variants(tmp_path, 3)
-    assert _flat(parallel.lint_files(paths, Settings(), jobs=1)) == _flat(
-        lint_path(p, Settings()) for p in paths)
+    assert _flat(parallel.lint_files(paths, Settings(), jobs=1)) == _flat(lint_path(p, Settings()) for p in paths)
 
 
 def test_released_caches_are_rebuilt_on_demand(tmp_path: Path) -> None:

@@ -95,9 +95,11 @@ def test_parse_reads_only_the_group() -> None:
 def _imported_modules(*args: str) -> set[str]:
     """Modules fzlint itself imports: those the interpreter already had at start-up (site
     hooks such as a .pth file in the environment) are left out."""
-    code = ("import sys, runpy; before = set(sys.modules); sys.argv = ['fzlint', *sys.argv[1:]];\n"
-            "try:\n    runpy.run_module('lint.cli', run_name='__main__')\n"
-            "except SystemExit:\n    pass\nprint('\\n'.join(sorted(set(sys.modules) - before)), file=sys.stderr)")
+    code = (
+        "import sys, runpy; before = set(sys.modules); sys.argv = ['fzlint', *sys.argv[1:]];\n"
+        "try:\n    runpy.run_module('lint.cli', run_name='__main__')\n"
+        "except SystemExit:\n    pass\nprint('\\n'.join(sorted(set(sys.modules) - before)), file=sys.stderr)"
+    )
     result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT)
     return set(result.stderr.split())
 
@@ -114,22 +116,39 @@ def test_rich_output_imports_rich_only_then() -> None:
 
 
 def test_profile_reports_stages_and_rule_families_on_stderr() -> None:
-    plain = subprocess.run([sys.executable, "-m", "lint.cli", "check", "--format", "json", str(SEEDS[0])],
-                           capture_output=True, text=True, cwd=ROOT)
-    profiled = subprocess.run([sys.executable, "-m", "lint.cli", "check", "--format", "json", "--profile",
-                               str(SEEDS[0])], capture_output=True, text=True, cwd=ROOT)
+    plain = subprocess.run(
+        [sys.executable, "-m", "lint.cli", "check", "--format", "json", str(SEEDS[0])],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    profiled = subprocess.run(
+        [sys.executable, "-m", "lint.cli", "check", "--format", "json", "--profile", str(SEEDS[0])],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert profiled.returncode == plain.returncode
     assert json.loads(profiled.stdout) == json.loads(plain.stdout)  # stdout untouched
-    for row in ("classify", "parse", "rules: rules.structure", "rules: rules.numbering",
-                "rules: rules.webpage", "report: json", "main() total"):
+    for row in (
+        "classify",
+        "parse",
+        "rules: rules.structure",
+        "rules: rules.numbering",
+        "rules: rules.webpage",
+        "report: json",
+        "main() total",
+    ):
         assert row in profiled.stderr, row
     assert "fzlint --profile" not in plain.stderr
 
 
 def test_jieba_loads_without_pkg_resources() -> None:
-    code = ("import sys\nfrom lint.segment import boundaries\n"
-            "cuts = boundaries('深化政务公开推进依法行政')\n"
-            "print(sorted(cuts), 'jieba' in sys.modules, 'pkg_resources' in sys.modules)")
+    code = (
+        "import sys\nfrom lint.segment import boundaries\n"
+        "cuts = boundaries('深化政务公开推进依法行政')\n"
+        "print(sorted(cuts), 'jieba' in sys.modules, 'pkg_resources' in sys.modules)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     cuts, jieba_loaded, pkg_resources_loaded = result.stdout.rsplit(" ", 2)
     assert jieba_loaded == "True" and pkg_resources_loaded.strip() == "False"

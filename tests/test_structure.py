@@ -46,6 +46,7 @@ def test_complete_seeds_have_no_structure_findings(prefix: str) -> None:
 
 # -- S101 missing-part -------------------------------------------------------------
 
+
 def test_s101_part_three_deleted_points_at_end_of_body() -> None:
     lines = L3[:14] + L3[19:]  # parts one and two, then 专此报告
     found = of_code(lint_lines(lines), "S101")
@@ -70,26 +71,31 @@ def test_s101_part_two_deleted_points_at_part_three() -> None:
 
 
 def test_s101_topic_report_reports_each_part_once_at_title() -> None:
-    text = "\n".join([
-        "深圳市某区2025年法治政府建设年度报告",
-        "2025年，我区坚持以习近平新时代中国特色社会主义思想为指导，全面推进法治政府建设。",
-        "一、党政主要负责人履行推进法治建设第一责任人职责情况",
-        "区政府主要负责人认真履行推进法治建设第一责任人职责。",
-        "二、依法全面履行政府职能",
-        "深化“放管服”改革，持续优化法治化营商环境。",
-        "三、着力解决群众急难愁盼问题",
-        "推进民生诉求改革。",
-        "四、严格规范公正文明执法",
-        "全面推行行政执法三项制度。",
-        "深圳市某区人民政府",
-        "2026年1月20日",
-    ])
+    text = "\n".join(
+        [
+            "深圳市某区2025年法治政府建设年度报告",
+            "2025年，我区坚持以习近平新时代中国特色社会主义思想为指导，全面推进法治政府建设。",
+            "一、党政主要负责人履行推进法治建设第一责任人职责情况",
+            "区政府主要负责人认真履行推进法治建设第一责任人职责。",
+            "二、依法全面履行政府职能",
+            "深化“放管服”改革，持续优化法治化营商环境。",
+            "三、着力解决群众急难愁盼问题",
+            "推进民生诉求改革。",
+            "四、严格规范公正文明执法",
+            "全面推行行政执法三项制度。",
+            "深圳市某区人民政府",
+            "2026年1月20日",
+        ]
+    )
     found = lint_text(text)
     structure = [d for d in found if d.code.startswith("S1")]
     assert [d.code for d in structure] == ["S101", "S101", "S101"]
     assert {span(d) for d in structure} == {(1, 1, 1, 21)}
-    assert ["第一部分" in structure[0].message, "第二部分" in structure[1].message,
-            "第三部分" in structure[2].message] == [True, True, True]
+    assert [
+        "第一部分" in structure[0].message,
+        "第二部分" in structure[1].message,
+        "第三部分" in structure[2].message,
+    ] == [True, True, True]
     assert all("一级标题都不是法定部分" in d.message for d in structure)
 
 
@@ -100,13 +106,13 @@ def test_s101_merged_heading_counts_both_parts() -> None:
 
 # -- S102 part-order ----------------------------------------------------------------
 
+
 def test_s102_parts_two_and_three_swapped() -> None:
     lines = L3[:11] + L3[14:19] + L3[11:14] + L3[19:]
     found = of_code(lint_lines(lines), "S102")
     assert [span(d) for d in found] == [(17, 1, 17, len(PART_TWO) + 1)]
     assert found[0].message == (
-        "“存在的不足和原因”应位于“下一年度安排”之前："
-        "请按“主要举措和成效、存在的不足和原因、下一年度安排”的顺序调整"
+        "“存在的不足和原因”应位于“下一年度安排”之前：请按“主要举措和成效、存在的不足和原因、下一年度安排”的顺序调整"
     )
 
 
@@ -118,6 +124,7 @@ def test_s102_part_one_last() -> None:
 
 
 # -- S103 missing-improvement -------------------------------------------------------
+
 
 def test_s103_improvement_section_deleted() -> None:
     lines = L3[:12] + L3[13:]
@@ -186,6 +193,7 @@ def test_s104_quiet_on_real_improvement_texts() -> None:
 
 # -- S105 missing-shortcomings ------------------------------------------------------
 
+
 def test_s105_shortcomings_deleted() -> None:
     found = of_code(lint_lines(L3[:13] + L3[14:]), "S105")
     assert [span(d) for d in found] == [(12, 1, 12, len(PART_TWO) + 1)]
@@ -202,12 +210,12 @@ def test_s105_quiet_when_shortcomings_are_untitled_text() -> None:
 
 # -- S106 merged-parts --------------------------------------------------------------
 
+
 def test_s106_fires_on_seed_004() -> None:
     found = of_code(lint_text(seed_text("004")), "S106")
     assert [span(d) for d in found] == [(27, 3, 27, 17)]
     assert found[0].message == (
-        "标题“存在问题及下一步工作思路”合并了“存在的不足和原因”和“下一年度安排”："
-        "请拆分为各自独立的一级标题"
+        "标题“存在问题及下一步工作思路”合并了“存在的不足和原因”和“下一年度安排”：请拆分为各自独立的一级标题"
     )
 
 

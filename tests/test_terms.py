@@ -33,16 +33,19 @@ def test_t101_fires_on_fazhi_compound_injected_into_seed() -> None:
     assert apply_fixes(text, found) == SEED_002
 
 
-@pytest.mark.parametrize(("wrong", "right"), [
-    ("推进法制政府建设", "推进法治政府建设"),
-    ("坚持依法制国", "坚持依法治国"),
-    ("党的二十届3中全会精神", "党的二十届三中全会精神"),
-    ("二十届二中、3中全会", "二十届二中、三中全会"),
-    ("学习党的20大精神", "学习党的二十大精神"),
-    ("《法治政府建设与责任落实督查工作规定》", "《法治政府建设与责任落实督察工作规定》"),
-    ("落实《法治政府建设实施纲要(2021-2025年)》", "落实《法治政府建设实施纲要（2021—2025年）》"),
-    ("落实《法治政府建设实施纲要（2021~2025年）》", "落实《法治政府建设实施纲要（2021—2025年）》"),
-])
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("推进法制政府建设", "推进法治政府建设"),
+        ("坚持依法制国", "坚持依法治国"),
+        ("党的二十届3中全会精神", "党的二十届三中全会精神"),
+        ("二十届二中、3中全会", "二十届二中、三中全会"),
+        ("学习党的20大精神", "学习党的二十大精神"),
+        ("《法治政府建设与责任落实督查工作规定》", "《法治政府建设与责任落实督察工作规定》"),
+        ("落实《法治政府建设实施纲要(2021-2025年)》", "落实《法治政府建设实施纲要（2021—2025年）》"),
+        ("落实《法治政府建设实施纲要（2021~2025年）》", "落实《法治政府建设实施纲要（2021—2025年）》"),
+    ],
+)
 def test_t101_fixes_wrong_forms(wrong: str, right: str) -> None:
     text = f"{wrong}，取得实效。"
     found = only(lint_text(text), "T101")
@@ -50,15 +53,18 @@ def test_t101_fixes_wrong_forms(wrong: str, right: str) -> None:
     assert apply_fixes(text, found) == f"{right}，取得实效。"
 
 
-@pytest.mark.parametrize("text", [
-    "市司法局法制审核科对文件进行法制审核。",
-    "在《法制日报》发表文章，健全法制机构。",
-    "建立健全领导干部集体学法制度。",
-    "依法制定规范性文件。",
-    "落实《法治政府建设实施纲要（2021—2025年）》《法治政府建设实施纲要（2021－2025年）》。",
-    "党的二十大和二十届三中全会精神。",
-    "区督查督办事项按期办结。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市司法局法制审核科对文件进行法制审核。",
+        "在《法制日报》发表文章，健全法制机构。",
+        "建立健全领导干部集体学法制度。",
+        "依法制定规范性文件。",
+        "落实《法治政府建设实施纲要（2021—2025年）》《法治政府建设实施纲要（2021－2025年）》。",
+        "党的二十大和二十届三中全会精神。",
+        "区督查督办事项按期办结。",
+    ],
+)
 def test_t101_quiet_on_right_forms(text: str) -> None:
     assert "T101" not in codes(lint_text(text))
 
@@ -109,16 +115,19 @@ def test_t102_finds_seed_001_duotujing_with_either_dictionary(dictionary: str) -
 
 
 @pytest.mark.parametrize("dictionary", ["domain", "full"])
-@pytest.mark.parametrize(("text", "fired"), [
-    ("认真落实上级布署，取得实效。", True),
-    ("坚持以经济建设为中心。", False),  # 以经 across a word boundary
-    ("所有数据以经过审核的为准。", False),
-    ("工作以经取得明显成效。", True),
-    ("截止2024年底，共办理案件12件。", True),
-    ("报名截止日期为3月1日。", False),  # 截止 is right here
-    ("该线路多途经山区。", True),  # a real 途经: reported only as a warning to confirm
-    ("再接再励，推动法治政府建设。", True),
-])
+@pytest.mark.parametrize(
+    ("text", "fired"),
+    [
+        ("认真落实上级布署，取得实效。", True),
+        ("坚持以经济建设为中心。", False),  # 以经 across a word boundary
+        ("所有数据以经过审核的为准。", False),
+        ("工作以经取得明显成效。", True),
+        ("截止2024年底，共办理案件12件。", True),
+        ("报名截止日期为3月1日。", False),  # 截止 is right here
+        ("该线路多途经山区。", True),  # a real 途经: reported only as a warning to confirm
+        ("再接再励，推动法治政府建设。", True),
+    ],
+)
 def test_t102_respects_word_boundaries(dictionary: str, text: str, fired: bool) -> None:
     assert ("T102" in codes(lint_text(text, jieba_dictionary=dictionary))) is fired
 
@@ -136,10 +145,11 @@ def test_t102_quiet_on_seeds_without_confusables(prefix: str) -> None:
 
 
 def _jieba_loaded_after(args: list[str]) -> bool:
-    code = (f"import sys\nfrom lint.cli import main\ntry:\n    main({args!r})\n"
-            "except SystemExit:\n    pass\nprint('JIEBA', 'jieba' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                         check=False).stdout
+    code = (
+        f"import sys\nfrom lint.cli import main\ntry:\n    main({args!r})\n"
+        "except SystemExit:\n    pass\nprint('JIEBA', 'jieba' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False).stdout
     return "JIEBA True" in out
 
 
@@ -166,22 +176,28 @@ def test_t103_fires_on_placeholders_injected_into_seed() -> None:
     assert all(d.severity is Severity.ERROR for d in found)
 
 
-@pytest.mark.parametrize("text", [
-    "某某局全年办理案件××件。",
-    "TODO：补充数据。",
-    "此处填写本年度主要举措。",
-    "全年办理（待填写）件。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某某局全年办理案件××件。",
+        "TODO：补充数据。",
+        "此处填写本年度主要举措。",
+        "全年办理（待填写）件。",
+    ],
+)
 def test_t103_fires_inline(text: str) -> None:
     assert "T103" in codes(lint_text(text))
 
 
-@pytest.mark.parametrize("text", [
-    "依法查处张某某违法案件。",
-    "坚持问题导向，相关制度有待补充完善。",
-    "制定数据安全策略，忽略次要问题，暂无违法案件发生。",
-    "XXL-Job 调度平台完成迁移。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "依法查处张某某违法案件。",
+        "坚持问题导向，相关制度有待补充完善。",
+        "制定数据安全策略，忽略次要问题，暂无违法案件发生。",
+        "XXL-Job 调度平台完成迁移。",
+    ],
+)
 def test_t103_quiet_on_ordinary_words(text: str) -> None:
     assert "T103" not in codes(lint_text(text))
 
@@ -201,10 +217,11 @@ REPORT = """某局2025年法治政府建设年度报告
 """
 
 
-def _report(first: str = "全年办理行政复议案件12件，均依法审结。",
-            improvement: str = ("针对上一年度法治宣传覆盖不够的问题，我局开展专题普法12场，"
-                                "覆盖基层一线人员800余人次。"),
-            other: str = "无。") -> str:
+def _report(
+    first: str = "全年办理行政复议案件12件，均依法审结。",
+    improvement: str = ("针对上一年度法治宣传覆盖不够的问题，我局开展专题普法12场，覆盖基层一线人员800余人次。"),
+    other: str = "无。",
+) -> str:
     return REPORT.format(first=first, improvement=improvement, other=other)
 
 
@@ -228,8 +245,9 @@ def test_t103_leaves_an_unfilled_improvement_section_to_s104() -> None:
 
 
 def test_s104_uses_the_shared_placeholder_table() -> None:
-    text = _report(improvement=("我局针对上一年度问题开展了整改，具体情况【待补充】，"
-                                "整改结果另行报送，持续推进落实工作。"))
+    text = _report(
+        improvement=("我局针对上一年度问题开展了整改，具体情况【待补充】，整改结果另行报送，持续推进落实工作。")
+    )
     assert "S104" in codes(lint_text(text))
     extended = {"placeholders": {"whole": ["另行报告"]}}
     assert "S104" in codes(lint_text(_report(improvement="另行报告。"), data_overrides=extended))

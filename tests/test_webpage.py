@@ -84,7 +84,8 @@ def test_w101_chrome_as_last_lines_fixes_do_not_overlap() -> None:
     # The last line keeps its (now empty) place: taking the break before it would
     # overlap the deletion of line 23.
     assert [d.fix.edits for d in w101 if d.fix] == [
-        (Edit(23, 1, 24, 1, ""),), (Edit(24, 1, 24, 15, ""),),
+        (Edit(23, 1, 24, 1, ""),),
+        (Edit(24, 1, 24, 15, ""),),
     ]
 
 
@@ -93,9 +94,7 @@ def test_w101_seed_000_site_name_source_line_and_assistant_widget() -> None:
     assert [d.line for d in w101] == [1, 5, 89, 90, 91, 93]
     assert w101[0].message == "标题上方的“深圳市罗湖区人民政府”是网站名称，不属于报告：请删除这一行"
     assert span(w101[0]) == (1, 1, 1, 11)
-    assert w101[1].message == (
-        "网页内容“来源:罗湖区政务服务和数据管理局 发布…”不属于报告正文：请删除这一行"
-    )
+    assert w101[1].message == ("网页内容“来源:罗湖区政务服务和数据管理局 发布…”不属于报告正文：请删除这一行")
 
 
 def test_w101_unit_above_title_is_not_a_site_name_in_a_clean_report() -> None:
@@ -125,7 +124,9 @@ def test_w101_html_entity_with_meaning_is_unescaped() -> None:
     text = "一、主要举措和成效\n开展&ldquo;法律进企业&rdquo;活动，R&amp;D投入增长。"
     w101 = of_code(lint_text(text), "W101")
     assert [(d.column, d.end_column, d.fix.edits[0].content) for d in w101] == [
-        (3, 10, "“"), (15, 22, "”"), (26, 31, "&"),
+        (3, 10, "“"),
+        (15, 22, "”"),
+        (26, 31, "&"),
     ]
 
 
@@ -139,9 +140,7 @@ def test_w101_html_indentation_before_a_heading_keeps_the_heading() -> None:
     text = "&nbsp;&nbsp;一、主要举措和成效\n我局依法行政。"
     found = lint_text(text)
     assert [span(d) for d in of_code(found, "W101")] == [(1, 1, 1, 13)]
-    assert of_code(found, "S101") and "第一部分" not in " ".join(
-        d.message for d in of_code(found, "S101")
-    )
+    assert of_code(found, "S101") and "第一部分" not in " ".join(d.message for d in of_code(found, "S101"))
 
 
 REAL_SENTENCES = [
@@ -175,10 +174,14 @@ def test_w101_short_button_lines_are_chrome() -> None:
 
 # -- W102 garbled-term --------------------------------------------------------------
 
+
 def test_w102_seed_003_replacement_artifact() -> None:
     w102 = of_code(lint_text(seed_text("003")), "W102")
     assert [span(d) for d in w102] == [
-        (5, 161, 5, 165), (8, 186, 8, 190), (8, 250, 8, 254), (17, 89, 17, 93),
+        (5, 161, 5, 165),
+        (8, 186, 8, 190),
+        (8, 250, 8, 254),
+        (17, 89, 17, 93),
     ]
     assert w102[0].message == "“探花公开”是替换错误留下的乱词：请改为“政务公开”"
     assert w102[0].fix is not None and w102[0].fix.edits == (Edit(5, 161, 5, 165, "政务公开"),)
@@ -196,10 +199,15 @@ def mojibake(text: str) -> str:
     return text.encode("utf-8").decode("gbk", errors="replace")
 
 
-@pytest.mark.parametrize("original", [
-    "深化政务公开，以法治规范权力运行", "法治政府建设年度报告", "持续优化法治化营商环境",
-    "政务公开",
-])
+@pytest.mark.parametrize(
+    "original",
+    [
+        "深化政务公开，以法治规范权力运行",
+        "法治政府建设年度报告",
+        "持续优化法治化营商环境",
+        "政务公开",
+    ],
+)
 def test_w102_mojibake_run(original: str) -> None:
     garbled = mojibake(original)
     text = replace_once(seed_text("003"), "局党组", "局" + garbled + "党组")
@@ -235,6 +243,5 @@ def test_w101_patterns_extend_and_disable_through_configuration() -> None:
     assert [d.line for d in of_code(lint_text(text, data_overrides=extended), "W101")] == [5]
     chrome = "扫一扫在手机上打开当前页"
     text = "\n".join([*L3[:4], chrome, *L3[4:]])
-    disabled = {"chrome": {"disable": ["在手机上打开当前页", "扫一扫.{0,12}(手机|打开|分享|关注)",
-                                       "(扫一扫|二维码)"]}}
+    disabled = {"chrome": {"disable": ["在手机上打开当前页", "扫一扫.{0,12}(手机|打开|分享|关注)", "(扫一扫|二维码)"]}}
     assert of_code(lint_text(text, data_overrides=disabled), "W101") == []

@@ -48,8 +48,7 @@ def render(results: list[FileResult], stream: TextIO, options: ReportOptions) ->
     # the findings are one Text printed once, which writes the very same lines.
     pieces: list[Text] = []
     for result in results:
-        diagnostics = [d for d in result.diagnostics
-                       if not options.quiet or d.severity is Severity.ERROR]
+        diagnostics = [d for d in result.diagnostics if not options.quiet or d.severity is Severity.ERROR]
         printed: Counter[str] = Counter()
         for diagnostic in diagnostics:
             printed[diagnostic.code] += 1
@@ -65,11 +64,13 @@ def render(results: list[FileResult], stream: TextIO, options: ReportOptions) ->
             first = next(d for d in diagnostics if d.code == code)
             if show_all or first.severity is Severity.ERROR or hidden <= 0:
                 continue
-            pieces.append(Text(
-                f"{result.path}: 另有 {hidden} 处 {code} [{first.name}] 未逐条列出（同一文件同一规则的"
-                f"警告只列前 {GROUP_AFTER} 处；加 --show-all 或用 --format concise 查看全部）",
-                style="dim",
-            ))
+            pieces.append(
+                Text(
+                    f"{result.path}: 另有 {hidden} 处 {code} [{first.name}] 未逐条列出（同一文件同一规则的"
+                    f"警告只列前 {GROUP_AFTER} 处；加 --show-all 或用 --format concise 查看全部）",
+                    style="dim",
+                )
+            )
             pieces.append(Text())
         shown += diagnostics
     if pieces:
@@ -109,8 +110,12 @@ def printable(text: str) -> str:
 
 
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f]")
-_PRINTABLE = {0x09: " ", 0x7F: "\u2421", **{c: 0x2400 + c for c in range(32) if c != 0x09},
-              **{c: "\ufffd" for c in range(0x80, 0xA0)}}
+_PRINTABLE = {
+    0x09: " ",
+    0x7F: "\u2421",
+    **{c: 0x2400 + c for c in range(32) if c != 0x09},
+    **{c: "\ufffd" for c in range(0x80, 0xA0)},
+}
 
 
 def source_snippet(result: FileResult, diagnostic: Diagnostic) -> Text | None:

@@ -45,18 +45,24 @@ def env(extra_path: Path | None = None) -> dict[str, str]:
     return result
 
 
-def fzlint(*args: str | Path, cwd: Path | None = None, stdin: bytes | None = None,
-           plugin_path: Path | None = None, measure_memory: bool = False) -> Run:
+def fzlint(
+    *args: str | Path,
+    cwd: Path | None = None,
+    stdin: bytes | None = None,
+    plugin_path: Path | None = None,
+    measure_memory: bool = False,
+) -> Run:
     """``python -m lint.cli ARGS``; with ``measure_memory`` also the child's peak RSS."""
     command = [sys.executable, "-m", "lint.cli", *map(str, args)]
     if measure_memory:  # a fresh parent, so RUSAGE_CHILDREN covers this run only
-        probe = ("import resource, subprocess, sys; "
-                 "rc = subprocess.run(sys.argv[1:]).returncode; "
-                 "print('RSS', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "
-                 "file=sys.stderr); sys.exit(rc)")
+        probe = (
+            "import resource, subprocess, sys; "
+            "rc = subprocess.run(sys.argv[1:]).returncode; "
+            "print('RSS', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "
+            "file=sys.stderr); sys.exit(rc)"
+        )
         command = [sys.executable, "-c", probe, *command]
-    done = subprocess.run(command, cwd=cwd, input=stdin, capture_output=True,
-                          env=env(plugin_path), timeout=HANG_GUARD)
+    done = subprocess.run(command, cwd=cwd, input=stdin, capture_output=True, env=env(plugin_path), timeout=HANG_GUARD)
     stderr = done.stderr.decode("utf-8", "replace")
     rss = None
     if measure_memory:

@@ -14,54 +14,102 @@ from lint.diagnostics import Diagnostic
 from lint.document import Document
 
 CN = "一二三四五六七八九十"
-_cn_numeral = st.builds(lambda a, b: a + b,
-                        st.sampled_from([*CN, "十一", "二十", "一百零一"]),
-                        st.sampled_from(["", "", "", "十", "百"]))
+_cn_numeral = st.builds(
+    lambda a, b: a + b, st.sampled_from([*CN, "十一", "二十", "一百零一"]), st.sampled_from(["", "", "", "十", "百"])
+)
 _digits = st.integers(0, 1200).map(str) | st.sampled_from(["１", "２２", "0", "007"])
-_words = st.sampled_from([
-    "主要举措和成效", "存在的不足和原因", "下一年度工作安排", "2024年度存在问题的改进情况",
-    "加强法治宣传", "深化政务公开", "推进依法行政", "存在问题及下一步工作思路", "工作总结",
-    "探花公开", "鏀垮姟鍏紑", "XX", "略", "待补充", "TODO", "", " ", "　", "。", "，",
-])
+_words = st.sampled_from(
+    [
+        "主要举措和成效",
+        "存在的不足和原因",
+        "下一年度工作安排",
+        "2024年度存在问题的改进情况",
+        "加强法治宣传",
+        "深化政务公开",
+        "推进依法行政",
+        "存在问题及下一步工作思路",
+        "工作总结",
+        "探花公开",
+        "鏀垮姟鍏紑",
+        "XX",
+        "略",
+        "待补充",
+        "TODO",
+        "",
+        " ",
+        "　",
+        "。",
+        "，",
+    ]
+)
 _marker = st.one_of(
     st.builds(lambda n, s: f"{n}{s}", _cn_numeral, st.sampled_from(["、", "，", ".", "：", ""])),
-    st.builds(lambda o, n, c, s: f"{o}{n}{c}{s}", st.sampled_from(["（", "("]), _cn_numeral,
-              st.sampled_from(["）", ")"]), st.sampled_from(["", "、", "."])),
+    st.builds(
+        lambda o, n, c, s: f"{o}{n}{c}{s}",
+        st.sampled_from(["（", "("]),
+        _cn_numeral,
+        st.sampled_from(["）", ")"]),
+        st.sampled_from(["", "、", "."]),
+    ),
     st.builds(lambda n, s: f"{n}{s}", _digits, st.sampled_from([".", "．", "、", "，", ""])),
-    st.builds(lambda o, n, c: f"{o}{n}{c}", st.sampled_from(["（", "("]), _digits,
-              st.sampled_from(["）", ")"])),
+    st.builds(lambda o, n, c: f"{o}{n}{c}", st.sampled_from(["（", "("]), _digits, st.sampled_from(["）", ")"])),
     st.sampled_from(list("①②③④⑤⑪⑳")),
 )
-_heading = st.builds(lambda prefix, m, w, tail: f"{prefix}{m}{w}{tail}",
-                     st.sampled_from(["", "", "  ", "　　", "# ", "## ", "**", "> "]),
-                     _marker, _words, st.sampled_from(["", "。", "。一是抓好落实。", "%", "年"]))
+_heading = st.builds(
+    lambda prefix, m, w, tail: f"{prefix}{m}{w}{tail}",
+    st.sampled_from(["", "", "  ", "　　", "# ", "## ", "**", "> "]),
+    _marker,
+    _words,
+    st.sampled_from(["", "。", "。一是抓好落实。", "%", "年"]),
+)
 _enumeration = st.lists(
-    st.builds(lambda n, shi, w: f"{n}{shi}{w}。", _cn_numeral, st.sampled_from(["是", "是", ""]),
-              _words), min_size=1, max_size=6,
+    st.builds(lambda n, shi, w: f"{n}{shi}{w}。", _cn_numeral, st.sampled_from(["是", "是", ""]), _words),
+    min_size=1,
+    max_size=6,
 ).map("".join)
-_number = st.builds(lambda a, b: f"共办理{a}件，同比增长{b}%。", st.integers(0, 10**6),
-                    st.floats(0, 1000, allow_nan=False).map(lambda f: f"{f:.1f}"))
-_chrome = st.sampled_from([
-    "来源：某某局 发布时间：2025-12-26", "扫一扫在手机上打开当前页", "【打印】【关闭】",
-    "字号：大 中 小",
-    "分享到：微信", "当前位置：首页 > 政务公开", "上一篇：", "AI脑图", "<p class='x'>", "&nbsp;",
-    "深圳市罗湖区人民政府", "×", "ICP备12345号",
-])
-_date = st.builds(lambda y, m, d, sep: f"{y}{sep[0]}{m}{sep[1]}{d}{sep[2]}",
-                  st.sampled_from(["2025", "２０２５", "二〇二五", "1999"]),
-                  st.integers(0, 13), st.integers(0, 32),
-                  st.sampled_from([("年", "月", "日"), ("-", "-", ""), (".", ".", ""),
-                                   ("年", "月", "")]))
+_number = st.builds(
+    lambda a, b: f"共办理{a}件，同比增长{b}%。",
+    st.integers(0, 10**6),
+    st.floats(0, 1000, allow_nan=False).map(lambda f: f"{f:.1f}"),
+)
+_chrome = st.sampled_from(
+    [
+        "来源：某某局 发布时间：2025-12-26",
+        "扫一扫在手机上打开当前页",
+        "【打印】【关闭】",
+        "字号：大 中 小",
+        "分享到：微信",
+        "当前位置：首页 > 政务公开",
+        "上一篇：",
+        "AI脑图",
+        "<p class='x'>",
+        "&nbsp;",
+        "深圳市罗湖区人民政府",
+        "×",
+        "ICP备12345号",
+    ]
+)
+_date = st.builds(
+    lambda y, m, d, sep: f"{y}{sep[0]}{m}{sep[1]}{d}{sep[2]}",
+    st.sampled_from(["2025", "２０２５", "二〇二五", "1999"]),
+    st.integers(0, 13),
+    st.integers(0, 32),
+    st.sampled_from([("年", "月", "日"), ("-", "-", ""), (".", ".", ""), ("年", "月", "")]),
+)
 _line = st.one_of(
-    _heading, _heading, _enumeration, _number, _chrome, _date, _words,
-    st.sampled_from(["", "", "某局2025年法治政府建设年度报告", "专此报告。", "特此报告",
-                     "某某市司法局"]),
+    _heading,
+    _heading,
+    _enumeration,
+    _number,
+    _chrome,
+    _date,
+    _words,
+    st.sampled_from(["", "", "某局2025年法治政府建设年度报告", "专此报告。", "特此报告", "某某市司法局"]),
     st.text(max_size=30),
 )
 _newline = st.sampled_from(["\n", "\r\n", "\r"])
 
-report_like_text = st.builds(lambda lines, nl: nl.join(lines), st.lists(_line, max_size=60),
-                             _newline)
+report_like_text = st.builds(lambda lines, nl: nl.join(lines), st.lists(_line, max_size=60), _newline)
 any_text = st.text(max_size=400)
 
 

@@ -29,8 +29,7 @@ def _base_docx() -> bytes:
 def _with_part(part: bytes | None, name: str = "word/document.xml", drop: str | None = None) -> bytes:
     """The base .docx with one part replaced (``part``) or removed (``drop``)."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(_base_docx())) as old, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+    with zipfile.ZipFile(io.BytesIO(_base_docx())) as old, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
         for info in old.infolist():
             if info.filename == drop:
                 continue
@@ -40,15 +39,19 @@ def _with_part(part: bytes | None, name: str = "word/document.xml", drop: str | 
 
 
 def _document(body: str, doctype: str = "", encoding: str = "UTF-8") -> str:
-    return (f'<?xml version="1.0" encoding="{encoding}" standalone="yes"?>{doctype}'
-            f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>{body}</w:t></w:r></w:p>'
-            "</w:body></w:document>")
+    return (
+        f'<?xml version="1.0" encoding="{encoding}" standalone="yes"?>{doctype}'
+        f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>{body}</w:t></w:r></w:p>'
+        "</w:body></w:document>"
+    )
 
 
 XXE = '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>'
-LAUGHS = ("<!DOCTYPE w:document [<!ENTITY a \"aaaaaaaaaa\">"
-          + "".join(f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip("abcdefg", "bcdefgh", strict=True))
-          + "]>")
+LAUGHS = (
+    '<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">'
+    + "".join(f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip("abcdefg", "bcdefgh", strict=True))
+    + "]>"
+)
 
 
 @pytest.fixture
@@ -92,7 +95,7 @@ def test_truncated_zip(tmp_path, good, keep) -> None:
 
 
 def test_zip_bomb_is_refused_before_inflating(tmp_path, good) -> None:
-    bomb = _with_part(_document("法" * 10) .encode()[:-20] + b" " * (150 * MB) + b"</w:document>")
+    bomb = _with_part(_document("法" * 10).encode()[:-20] + b" " * (150 * MB) + b"</w:document>")
     assert len(bomb) < 2 * MB  # 150 MB of document.xml compressed to a small file
     run, _ = _refused(tmp_path, good, bomb, "word/document.xml", "压缩炸弹")
     assert run.max_rss_kb is not None and run.max_rss_kb < 150 * 1024  # never inflated
@@ -107,11 +110,10 @@ def test_zip_bomb_with_a_lying_size_header(tmp_path, good, matching_crc) -> None
     bomb = bytearray(_with_part(content))
     name = b"word/document.xml"
     crc = zlib.crc32(content[:1024])
-    for signature, crc_offset, size_offset, name_offset in ((b"PK\x03\x04", 14, 22, 30),
-                                                            (b"PK\x01\x02", 16, 24, 46)):
+    for signature, crc_offset, size_offset, name_offset in ((b"PK\x03\x04", 14, 22, 30), (b"PK\x01\x02", 16, 24, 46)):
         start = 0
         while (start := bomb.find(signature, start)) != -1:
-            if bomb[start + name_offset:start + name_offset + len(name)] == name:
+            if bomb[start + name_offset : start + name_offset + len(name)] == name:
                 struct.pack_into("<I", bomb, start + size_offset, 1024)
                 if matching_crc:
                     struct.pack_into("<I", bomb, start + crc_offset, crc)
@@ -120,13 +122,17 @@ def test_zip_bomb_with_a_lying_size_header(tmp_path, good, matching_crc) -> None
     assert run.max_rss_kb is not None and run.max_rss_kb < 150 * 1024
 
 
-@pytest.mark.parametrize(("xml", "codec"), [
-    (_document("&xxe;" + TITLE, XXE), "utf-8"),
-    (_document("&h;", LAUGHS), "utf-8"),
-    (_document("&xxe;" + TITLE, XXE, "UTF-16"), "utf-16"),
-    (_document("&xxe;" + TITLE, XXE, "UTF-32"), "utf-32"),
-    (_document("&h;", LAUGHS, "UTF-32"), "utf-32"),
-], ids=["xxe", "billion-laughs", "xxe-utf16", "xxe-utf32", "billion-laughs-utf32"])
+@pytest.mark.parametrize(
+    ("xml", "codec"),
+    [
+        (_document("&xxe;" + TITLE, XXE), "utf-8"),
+        (_document("&h;", LAUGHS), "utf-8"),
+        (_document("&xxe;" + TITLE, XXE, "UTF-16"), "utf-16"),
+        (_document("&xxe;" + TITLE, XXE, "UTF-32"), "utf-32"),
+        (_document("&h;", LAUGHS, "UTF-32"), "utf-32"),
+    ],
+    ids=["xxe", "billion-laughs", "xxe-utf16", "xxe-utf32", "billion-laughs-utf32"],
+)
 def test_entities_are_never_resolved_or_expanded(tmp_path, good, xml, codec) -> None:
     run, _ = _refused(tmp_path, good, _with_part(xml.encode(codec)), "word/document.xml")
     hostname = Path("/etc/hostname")

@@ -70,8 +70,7 @@ def test_fix_works_on_the_seed(report) -> None:
 
 
 def test_file_changed_during_the_run_is_not_overwritten(tmp_path, report) -> None:
-    plugins = make_plugin(tmp_path / "site", "fzlint_mutator", {"mutator": "mutator_rule"},
-                          {"mutator_rule": MUTATOR})
+    plugins = make_plugin(tmp_path / "site", "fzlint_mutator", {"mutator": "mutator_rule"}, {"mutator_rule": MUTATOR})
     original = report.read_bytes()
     run = fzlint("check", "--fix", "--format", "json", report, plugin_path=plugins)
     assert_no_traceback(run)
@@ -148,10 +147,13 @@ def test_read_only_file_is_not_replaced(report) -> None:
     assert _leftovers(report.parent) == []
 
 
-@pytest.mark.parametrize(("name", "data"), [
-    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00"),
-    ("broken.docx", b"PK\x03\x04 not really a zip"),
-])
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00"),
+        ("broken.docx", b"PK\x03\x04 not really a zip"),
+    ],
+)
 def test_files_that_cannot_be_linted_are_not_touched_by_fix(tmp_path, name, data) -> None:
     path = tmp_path / name
     path.write_bytes(data)

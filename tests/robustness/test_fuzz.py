@@ -20,8 +20,9 @@ from lint.outline import build_report
 from lint.settings import Settings
 from robustness.strategies import any_text, position_problems, report_like_text
 
-FUZZ = settings(max_examples=150, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 
 
 def _check(text: str) -> None:

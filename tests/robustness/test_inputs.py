@@ -27,9 +27,11 @@ def _good_still_linted(run, good: Path) -> None:
     assert run.codes_for(good.name), "the good file lost its findings"
 
 
-@pytest.mark.parametrize("content",
-                         ["", "  \n\t\n\u3000\n", "\r\n\r\n", f"{TITLE}\n", f"\ufeff{TITLE}"],
-                         ids=["empty", "whitespace", "crlf-blank", "title-only", "bom-title"])
+@pytest.mark.parametrize(
+    "content",
+    ["", "  \n\t\n\u3000\n", "\r\n\r\n", f"{TITLE}\n", f"\ufeff{TITLE}"],
+    ids=["empty", "whitespace", "crlf-blank", "title-only", "bom-title"],
+)
 def test_nearly_empty_reports_run_and_report_missing_parts(tmp_path, good, content) -> None:
     report = tmp_path / "report.txt"
     report.write_text(content, encoding="utf-8")
@@ -41,12 +43,16 @@ def test_nearly_empty_reports_run_and_report_missing_parts(tmp_path, good, conte
     _good_still_linted(run, good)
 
 
-@pytest.mark.parametrize("data", [
-    PNG_HEADER + bytes(range(256)) * 4,
-    b"\x00" * 100,
-    "正文".encode() + b"\x00" + "更多正文".encode(),
-    "正文。".encode() * 5000 + b"\x00",  # the NUL comes after the first 8 KB
-], ids=["png-renamed", "all-nul", "nul-inside", "late-nul"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        PNG_HEADER + bytes(range(256)) * 4,
+        b"\x00" * 100,
+        "正文".encode() + b"\x00" + "更多正文".encode(),
+        "正文。".encode() * 5000 + b"\x00",  # the NUL comes after the first 8 KB
+    ],
+    ids=["png-renamed", "all-nul", "nul-inside", "late-nul"],
+)
 def test_binary_data_is_not_a_text_document(tmp_path, good, data) -> None:
     binary = tmp_path / "image.txt"
     binary.write_bytes(data)
@@ -56,10 +62,17 @@ def test_binary_data_is_not_a_text_document(tmp_path, good, data) -> None:
     _good_still_linted(run, good)
 
 
-@pytest.mark.parametrize("data", [b"\xff\xff\xff\xff bad", b"abc\xc3", "报告".encode()[:-1],
-                                  b"\x81\x30\x81", "正文".encode("utf-16-le")[:-1] + b"\xff"],
-                         ids=["invalid-start", "truncated-sequence", "cut-character",
-                              "cut-gb18030", "utf16-without-bom"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xff\xff\xff\xff bad",
+        b"abc\xc3",
+        "报告".encode()[:-1],
+        b"\x81\x30\x81",
+        "正文".encode("utf-16-le")[:-1] + b"\xff",
+    ],
+    ids=["invalid-start", "truncated-sequence", "cut-character", "cut-gb18030", "utf16-without-bom"],
+)
 def test_undecodable_bytes_are_a_clear_error(tmp_path, good, data) -> None:
     broken = tmp_path / "broken.txt"
     broken.write_bytes(data)
@@ -135,8 +148,9 @@ def test_device_is_refused(good) -> None:
     _good_still_linted(run, good)
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="root reads a chmod 000 file; see the in-process test below")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0, reason="root reads a chmod 000 file; see the in-process test below"
+)
 def test_unreadable_file_through_the_cli(tmp_path, good) -> None:
     locked = tmp_path / "locked.txt"
     locked.write_text(TITLE, encoding="utf-8")
@@ -195,8 +209,7 @@ def test_every_bad_input_at_once_in_parallel_workers(tmp_path, good) -> None:
     missing = tmp_path / "missing.txt"
     other = Path(shutil.copy(good, tmp_path / "other.txt"))
     names = ["image.txt", "broken.txt", "loop.txt"]
-    run = fzlint("check", "--jobs", "2", "--format", "json",
-                 *(tmp_path / n for n in names), missing, good, other)
+    run = fzlint("check", "--jobs", "2", "--format", "json", *(tmp_path / n for n in names), missing, good, other)
     assert_no_traceback(run)
     assert run.returncode == 2
     for name in [*names, "missing.txt"]:

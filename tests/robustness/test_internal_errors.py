@@ -49,7 +49,9 @@ def test_a_closed_output_pipe_is_not_a_traceback() -> None:
     """``fzlint check … | head``: the reader leaves early; no traceback, no error noise."""
     process = subprocess.Popen(
         [sys.executable, "-m", "lint.cli", "check", "--no-color", str(SEED)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env(),
     )
     assert process.stdout is not None and process.stderr is not None
     process.stdout.close()  # nobody reads: the first write fails with EPIPE

@@ -67,8 +67,9 @@ def test_a_file_growing_past_the_limit_while_read_is_refused(tmp_path) -> None:
 
 def test_oversized_stdin_is_refused(tmp_path) -> None:
     data = (TITLE + "\n").encode() * 2000
-    run = fzlint("check", "--format", "json", "--max-file-size", "10KB",
-                 "--stdin-filename", "报告.txt", "-", stdin=data)
+    run = fzlint(
+        "check", "--format", "json", "--max-file-size", "10KB", "--stdin-filename", "报告.txt", "-", stdin=data
+    )
     assert_one_error_naming(run, "报告.txt", "文件过大", "10 KB")
     assert run.returncode == 2
 
@@ -91,10 +92,17 @@ def test_a_bad_size_is_a_usage_error() -> None:
     assert "--max-file-size" in run.stderr and "lots" in run.stderr
 
 
-@pytest.mark.parametrize(("text", "size"), [
-    ("20MB", 20 * MB), ("500k", 500 * 1024), ("1.5M", int(1.5 * MB)), ("123", 123), ("0", 0),
-    ("2 GiB", 2 * 1024**3),
-])
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("20MB", 20 * MB),
+        ("500k", 500 * 1024),
+        ("1.5M", int(1.5 * MB)),
+        ("123", 123),
+        ("0", 0),
+        ("2 GiB", 2 * 1024**3),
+    ],
+)
 def test_parse_size(text, size) -> None:
     assert parse_size(text) == size
 
@@ -151,8 +159,7 @@ def test_deep_nesting_stays_within_five_levels() -> None:
     from lint.settings import Settings
 
     rows = [TITLE, "一、工作"] + ["（一）工作", "1.工作", "（1）工作", "①工作"] * 5_000
-    report = build_report(Document.from_text("deep.txt", "\n".join(rows)),
-                          keywords_for(Settings(), registry()))
+    report = build_report(Document.from_text("deep.txt", "\n".join(rows)), keywords_for(Settings(), registry()))
     assert report.parse_error is None
     assert max(s.depth for s in report.sections()) == MAX_DEPTH == 5
     assert sum(1 for _ in report.sections()) == 20_001  # every heading kept

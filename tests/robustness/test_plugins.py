@@ -57,16 +57,16 @@ def fzlint_register_rules():
     return [Exploding, Quiet]
 '''
 
-WHOLE_REPORT = '''
+WHOLE_REPORT = """
 from lint.hookspecs import hookimpl
 
 
 @hookimpl
 def fzlint_check_report(report, context):
     raise KeyError("whole-report hook failed")
-'''
+"""
 
-REPORTER = '''
+REPORTER = """
 from lint.hookspecs import hookimpl
 
 
@@ -78,15 +78,14 @@ def explode(results, stream, options):
 @hookimpl
 def fzlint_register_reporters():
     return {"explode": explode}
-'''
+"""
 
 
 def make_plugin(root: Path, dist: str, entries: dict[str, str], modules: dict[str, str]) -> Path:
     """A fake installed distribution ``dist`` with ``fzlint`` entry points under ``root``."""
     info = root / f"{dist}-0.1.dist-info"
     info.mkdir(parents=True)
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 0.1\n",
-                                   encoding="utf-8")
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 0.1\n", encoding="utf-8")
     lines = "".join(f"{name} = {target}\n" for name, target in entries.items())
     (info / "entry_points.txt").write_text(f"[fzlint]\n{lines}", encoding="utf-8")
     for module, source in modules.items():
@@ -100,8 +99,7 @@ def good(tmp_path: Path) -> Path:
 
 
 def test_a_raising_plugin_rule_becomes_e999_naming_it(tmp_path, good) -> None:
-    plugins = make_plugin(tmp_path / "site", "fzlint_boom", {"boom": "boom_rules"},
-                          {"boom_rules": RULES})
+    plugins = make_plugin(tmp_path / "site", "fzlint_boom", {"boom": "boom_rules"}, {"boom_rules": RULES})
     run = fzlint("check", "--format", "json", good, plugin_path=plugins)
     assert_no_traceback(run)
     assert run.returncode == 2
@@ -117,8 +115,7 @@ def test_a_raising_plugin_rule_becomes_e999_naming_it(tmp_path, good) -> None:
 
 
 def test_a_raising_whole_report_hook_becomes_e999_naming_the_plugin(tmp_path, good) -> None:
-    plugins = make_plugin(tmp_path / "site", "fzlint_whole", {"whole": "whole_report"},
-                          {"whole_report": WHOLE_REPORT})
+    plugins = make_plugin(tmp_path / "site", "fzlint_whole", {"whole": "whole_report"}, {"whole_report": WHOLE_REPORT})
     run = fzlint("check", "--format", "json", good, plugin_path=plugins)
     assert_no_traceback(run)
     assert run.returncode == 2
@@ -127,12 +124,16 @@ def test_a_raising_whole_report_hook_becomes_e999_naming_the_plugin(tmp_path, go
     assert {d["code"] for d in run.json()} >= BUILTIN_CODES
 
 
-@pytest.mark.parametrize(("source", "kind"), [
-    (None, "ModuleNotFoundError"),
-    ("raise ImportError('needs a library\\nthat is missing')\n", "ImportError"),
-    ("def broken(:\n", "SyntaxError"),
-    ("import sys\nsys.exit(3)\n", "SystemExit"),
-], ids=["missing-module", "import-error", "syntax-error", "exits-on-import"])
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [
+        (None, "ModuleNotFoundError"),
+        ("raise ImportError('needs a library\\nthat is missing')\n", "ImportError"),
+        ("def broken(:\n", "SyntaxError"),
+        ("import sys\nsys.exit(3)\n", "SystemExit"),
+    ],
+    ids=["missing-module", "import-error", "syntax-error", "exits-on-import"],
+)
 def test_a_plugin_that_fails_to_import(tmp_path, good, source, kind) -> None:
     modules = {} if source is None else {"broken_plugin": source}
     plugins = make_plugin(tmp_path / "site", "fzlint_broken", {"broken": "broken_plugin"}, modules)
@@ -146,8 +147,9 @@ def test_a_plugin_that_fails_to_import(tmp_path, good, source, kind) -> None:
 
 
 def test_a_raising_reporter_prints_one_line_and_the_debug_hint(tmp_path, good) -> None:
-    plugins = make_plugin(tmp_path / "site", "fzlint_reporter", {"rep": "exploding_reporter"},
-                          {"exploding_reporter": REPORTER})
+    plugins = make_plugin(
+        tmp_path / "site", "fzlint_reporter", {"rep": "exploding_reporter"}, {"exploding_reporter": REPORTER}
+    )
     run = fzlint("check", "--format", "explode", good, plugin_path=plugins)
     assert_no_traceback(run)
     assert run.returncode == 2
@@ -179,7 +181,6 @@ def test_in_process_registry_with_an_extra_plugin() -> None:
     exec(compile(textwrap.dedent(RULES), "inline_boom.py", "exec"), module.__dict__)
     registry = new_registry(extra_plugins=(module,))
     assert {"X901", "X902"} <= set(registry.rules)
-    found = lint_document(Document.from_text("good.txt", SEED.read_text(encoding="utf-8")),
-                          Settings(), registry)
+    found = lint_document(Document.from_text("good.txt", SEED.read_text(encoding="utf-8")), Settings(), registry)
     codes = [d.code for d in found]
     assert codes.count("E999") == 1 and "X902" in codes and set(codes) >= BUILTIN_CODES
