@@ -93,6 +93,20 @@ def _last_body_line(report: Report) -> Line | None:
     return next((ln for ln in reversed(report.lines) if ln.kind in _BODY_KINDS), None)
 
 
+def _missing_after(
+    rule: Rule, report: Report, neighbour: Line | None, where: str, problem: str
+) -> Iterator[Diagnostic]:
+    """Report a missing closing element at its closing neighbour, else the end of the body."""
+    anchor = neighbour or _last_body_line(report)
+    if anchor is None:
+        return
+    if anchor is neighbour:
+        column, end = anchor.indent, len(anchor.text.rstrip(SPACE))
+    else:
+        (column, end), where = _end_of(anchor), "正文之后"
+    yield rule.diagnostic(report, anchor.index, column, end, where + problem)
+
+
 def _end_of(line: Line) -> tuple[int, int]:
     end = len(line.text.rstrip(SPACE))
     return max(line.indent, end - 1), end
@@ -113,22 +127,14 @@ class MissingSignature(Rule):
     good = "……推动法治政府建设水平持续提升。\n\n深圳市某局\n2025年12月26日"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
-        if report.closing.signature is not None:
-            return
-        anchor = report.closing.date or _last_body_line(report)
-        if anchor is None:
-            return
-        column, end = (
-            (anchor.indent, len(anchor.text.rstrip(SPACE))) if anchor is report.closing.date else _end_of(anchor)
-        )
-        where = "成文日期上方" if anchor is report.closing.date else "正文之后"
-        yield self.diagnostic(
-            report,
-            anchor.index,
-            column,
-            end,
-            f"{where}没有落款：请另起一行写发文单位全称（如“深圳市某局”），再写成文日期",
-        )
+        if report.closing.signature is None:
+            yield from _missing_after(
+                self,
+                report,
+                report.closing.date,
+                "成文日期上方",
+                "没有落款：请另起一行写发文单位全称（如“深圳市某局”），再写成文日期",
+            )
 
 
 class MissingDate(Rule):
@@ -146,22 +152,14 @@ class MissingDate(Rule):
     good = "……推动法治政府建设水平持续提升。\n\n深圳市某局\n2025年12月26日"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
-        if report.closing.date is not None:
-            return
-        anchor = report.closing.signature or _last_body_line(report)
-        if anchor is None:
-            return
-        column, end = (
-            (anchor.indent, len(anchor.text.rstrip(SPACE))) if anchor is report.closing.signature else _end_of(anchor)
-        )
-        where = "落款之后" if anchor is report.closing.signature else "正文之后"
-        yield self.diagnostic(
-            report,
-            anchor.index,
-            column,
-            end,
-            f"{where}没有成文日期：请在落款下一行写成文日期，如“2025年12月26日”",
-        )
+        if report.closing.date is None:
+            yield from _missing_after(
+                self,
+                report,
+                report.closing.signature,
+                "落款之后",
+                "没有成文日期：请在落款下一行写成文日期，如“2025年12月26日”",
+            )
 
 
 @hookimpl
