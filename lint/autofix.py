@@ -21,7 +21,7 @@ from lint.engine import FileResult, lint_document
 from lint.fixes import apply_fixes
 from lint.settings import Settings
 
-MAX_PASSES = 10
+MAX_PASSES = 100  # as ruff; the loop also stops as soon as a pass changes nothing
 
 
 @dataclass(frozen=True)

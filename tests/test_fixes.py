@@ -182,3 +182,14 @@ def test_gb18030_text_that_does_not_round_trip_is_not_rewritten(tmp_path: Path) 
     assert path.read_bytes() == "报告。".encode("gb18030")
     with pytest.raises(writeback.WriteError):
         writeback.write_fixed(path, document_with_other_text, "x")
+
+
+def test_long_runs_of_ascii_quotes_converge_in_one_fix_run() -> None:
+    """Found by atheris (benchmarks/fuzz-findings): P101 resolves a run of ASCII quotes a few
+    per pass, which once took more passes than allowed, so a second --fix changed more."""
+    raw = (ROOT / "benchmarks" / "fuzz-findings" / "fix-needs-more-passes.txt").read_bytes()
+    document = Document.from_text("fuzz.txt", raw.decode("utf-8", errors="replace"))
+    first = fix_document(document, Settings(), unsafe=False)
+    assert first.applied > 150
+    second = fix_document(first.document, Settings(), unsafe=False)
+    assert second.applied == 0 and not second.changed

@@ -82,11 +82,7 @@ def test_int_to_cn_never_fails(value: int) -> None:
 @FUZZ
 @given(report_like_text, st.booleans())
 def test_fixing_is_crash_free_and_stays_in_bounds(text: str, unsafe: bool) -> None:
-    """--fix in memory: no rule crashes on fixed text and what remains lies inside it.
-
-    (Fixing is not always idempotent: a long run of ASCII quotes needs more passes
-    than autofix.MAX_PASSES allows, so a second --fix converts more of them.)
-    """
+    """--fix in memory: no rule crashes on fixed text and what remains lies inside it."""
     from lint.autofix import fix_document
 
     document = Document.from_text("fuzz.txt", text)
