@@ -48,6 +48,16 @@ def of_code(diagnostics, code: str) -> list:
     return [d for d in diagnostics if d.code == code]
 
 
+def inject(prefix: str, old: str, new: str) -> str:
+    """A seed's text with one defect injected (``old`` must occur exactly once)."""
+    return replace_once(seed_text(prefix), old, new)
+
+
+def found(text: str, code: str, **settings: object) -> list:
+    """The diagnostics of one rule for ``text``."""
+    return of_code(lint_text(text, **settings), code)
+
+
 def span(diagnostic) -> tuple[int, int, int, int]:
     """(line, column, end_line, end_column), all 1-based, end exclusive."""
     return (diagnostic.line, diagnostic.column, diagnostic.end_line, diagnostic.end_column)

@@ -3,18 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import lint_text, seed_text
-
-
-def inject(prefix: str, old: str, new: str) -> str:
-    text = seed_text(prefix)
-    assert text.count(old) == 1, old
-    return text.replace(old, new)
-
-
-def found(text: str, code: str):
-    return [d for d in lint_text(text) if d.code == code]
-
+from conftest import found, inject, seed_text
 
 # -- F101 -------------------------------------------------------------------------
 

@@ -5,19 +5,9 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
-from conftest import lint_text, seed_text
+from conftest import found, inject, seed_text
 
 from lint.text import cn_number, quantities
-
-
-def inject(prefix: str, old: str, new: str) -> str:
-    text = seed_text(prefix)
-    assert text.count(old) == 1, old
-    return text.replace(old, new)
-
-
-def found(text: str, code: str, **settings: object):
-    return [d for d in lint_text(text, **settings) if d.code == code]
 
 
 def one_report(paragraph: str) -> str:

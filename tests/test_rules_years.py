@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import lint_text, seed_text
+from conftest import found, inject, seed_text
 
 from lint.document import Document
 from lint.engine import keywords_for
@@ -11,16 +11,6 @@ from lint.outline import build_report
 from lint.plugins import registry
 from lint.settings import Settings
 from lint.years import parse_written_date, report_year, year_mentions
-
-
-def inject(prefix: str, old: str, new: str) -> str:
-    text = seed_text(prefix)
-    assert text.count(old) == 1, old
-    return text.replace(old, new)
-
-
-def found(text: str, code: str, **settings: object):
-    return [d for d in lint_text(text, **settings) if d.code == code]
 
 
 def year_of(text: str, **settings: object):
