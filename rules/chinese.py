@@ -21,8 +21,9 @@ URL = re.compile(
     r"(?:https?|ftp)://[^\s，。；、“”（）《》]+|www\.[^\s，。；、“”（）《》]+"
     r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )
-# Lines that are not the report's own text (web furniture, site names above the title).
-SKIPPED_KINDS = (LineKind.BLANK, LineKind.CHROME, LineKind.PRE)
+# Lines that are not the report's own text (web furniture, site names above the title,
+# Markdown comments such as suppression directives).
+SKIPPED_KINDS = (LineKind.BLANK, LineKind.CHROME, LineKind.PRE, LineKind.COMMENT)
 
 
 def is_han(ch: str) -> bool:

@@ -43,7 +43,9 @@ class MissingResponsibility(Rule):
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         patterns = [re.compile(p) for p in context.data("content")["responsibility"]["patterns"]]
         text = "\n".join(
-            ln.text for ln in report.lines if ln.kind not in (LineKind.CHROME, LineKind.TAIL, LineKind.BLANK)
+            ln.text
+            for ln in report.lines
+            if ln.kind not in (LineKind.CHROME, LineKind.TAIL, LineKind.BLANK, LineKind.COMMENT)
         )
         if any(p.search(text) for p in patterns):
             return

@@ -149,3 +149,18 @@ def test_x101_is_a_documented_rule() -> None:
     # Its good example really suppresses something, its bad one nothing.
     assert lint_md([*SEED_003[:3], *cls.bad.splitlines()]).count((4, "X101")) == 1
     assert not [f for f in lint_md(["某某局2025年法治政府建设年度报告", *cls.good.splitlines()]) if f[1] == "X101"]
+
+
+def test_words_inside_a_comment_are_not_checked_as_report_text() -> None:
+    """A directive's own note may hold half-width punctuation, XX or 第一责任人: none of it is report text."""
+    lines = [
+        "一、主要举措和成效",
+        "<!-- fzlint-disable-next-line P102 -->",
+        "深化政务公开 ，以法治规范权力运行。",
+        "<!-- 备注, 待核对XX：主要负责人履行推进法治建设第一责任人职责 -->",
+    ]
+    found = lint_md(lines)
+    assert not [(line, code) for line, code in found if line in (2, 4)]
+    assert (1, "S107") in found  # the comment does not count as the statement S107 wants
+    commented_out = lint_md([*lines[:3], "备注, 待核对XX：主要负责人履行推进法治建设第一责任人职责"])
+    assert {(4, "P101"), (4, "T103")} <= set(commented_out)  # the same words as text do fire
