@@ -109,9 +109,9 @@ class Timing:
 
 def lint_seconds(text: str) -> float:
     """Seconds to classify, parse and run every built-in rule over ``text``."""
-    from lint.document import Document
-    from lint.engine import lint_document
-    from lint.settings import Settings
+    from fzlint.document import Document
+    from fzlint.run.engine import lint_document
+    from fzlint.settings import Settings
 
     start = time.perf_counter()
     lint_document(Document.from_text("adversarial.txt", text), Settings())

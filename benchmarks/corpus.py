@@ -35,7 +35,7 @@ def seed_texts() -> list[str]:
 
 def _blocks(lines: list[str]) -> tuple[list[str], list[list[str]], list[str]]:
     """Part one split into: lines before its first level-2 heading, the level-2 blocks, the rest."""
-    from lint.lines import classify_line
+    from fzlint.parse.lines import classify_line
 
     levels = []
     for index, text in enumerate(lines):
@@ -55,7 +55,7 @@ def _blocks(lines: list[str]) -> tuple[list[str], list[list[str]], list[str]]:
 
 def _shuffled_sections(text: str, rng: random.Random) -> str:
     """Part one's level-2 sections in a new order, each keeping the marker of its new place."""
-    from lint.lines import classify_line
+    from fzlint.parse.lines import classify_line
 
     lines = text.split("\n")
     head, blocks, rest = _blocks(lines)

@@ -3,7 +3,7 @@
     python benchmarks/run.py            # full run (~3 minutes on 2 cores), Markdown on stdout
     python benchmarks/run.py --quick    # fewer runs and smaller inputs, for a smoke test
 
-Every figure comes from a new ``python -m lint.cli`` process (the console script
+Every figure comes from a new ``python -m fzlint.cli`` process (the console script
 too when it is installed). Wall time is measured around the process, peak
 memory is the child's ``ru_maxrss`` (for ``--jobs`` the largest process of the
 tree). Children run with bytecode caching on, in a temporary
@@ -32,7 +32,7 @@ import corpus  # found through the sys.path entry above
 
 ROOT = corpus.ROOT
 SEED = corpus.SEEDS[0]
-LINT = [sys.executable, "-m", "lint.cli"]
+LINT = [sys.executable, "-m", "fzlint.cli"]
 
 
 class Runner:
@@ -91,19 +91,19 @@ def cold(runner: Runner, runs: int) -> str:
     }
     script = Path(sys.executable).parent / "fzlint"
     for fmt in filter(None, [concise, "json"]):
-        commands[f"`python -m lint.cli check <seed> --format {fmt}`"] = [*LINT, "check", seed, "--format", fmt]
+        commands[f"`python -m fzlint.cli check <seed> --format {fmt}`"] = [*LINT, "check", seed, "--format", fmt]
         if script.exists():
             commands[f"`fzlint check <seed> --format {fmt}`"] = [str(script), "check", seed, "--format", fmt]
     jieba_seed = str(corpus.SEEDS[1].relative_to(ROOT))  # has a T102 candidate: jieba is loaded
-    commands["`python -m lint.cli check <seed 001> --format json` (T102 loads jieba)"] = [
+    commands["`python -m fzlint.cli check <seed 001> --format json` (T102 loads jieba)"] = [
         *LINT,
         "check",
         jieba_seed,
         "--format",
         "json",
     ]
-    commands["`python -m lint.cli check <seed>` (rich, no TTY)"] = [*LINT, "check", seed]
-    commands["`python -m lint.cli check <seed> --color` (rich, as in a terminal)"] = [*LINT, "check", seed, "--color"]
+    commands["`python -m fzlint.cli check <seed>` (rich, no TTY)"] = [*LINT, "check", seed]
+    commands["`python -m fzlint.cli check <seed> --color` (rich, as in a terminal)"] = [*LINT, "check", seed, "--color"]
     if script.exists():
         commands["`fzlint check <seed> --color` (rich)"] = [str(script), "check", seed, "--color"]
     times = runner.medians(commands, runs)

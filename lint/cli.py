@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from lint import __version__
+from fzlint import __version__
 
 if TYPE_CHECKING:
     pass
@@ -32,7 +32,7 @@ def _codes(value: str) -> list[str]:
 
 
 def _size(value: str) -> int:
-    from lint.limits import parse_size
+    from fzlint.limits import parse_size
 
     try:
         return parse_size(value)
@@ -122,7 +122,7 @@ def _add_config_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _jobs(value: str) -> int:
-    from lint.parallel import parse_jobs
+    from fzlint.run.parallel import parse_jobs
 
     try:
         return parse_jobs(value)
@@ -165,10 +165,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def profiled(run, args: argparse.Namespace) -> int:
     """``--profile``: run ``check`` with stage timers on, then print them to stderr."""
-    from lint import profiling
-    from lint.parallel import effective_jobs
+    from fzlint.run import profiling
+    from fzlint.run.parallel import effective_jobs
 
-    before_main = time.process_time()  # CPU spent starting Python and importing lint.cli
+    before_main = time.process_time()  # CPU spent starting Python and importing fzlint.cli
     started = time.perf_counter()
     profile = profiling.start()
     try:
@@ -187,7 +187,7 @@ def one_line(text: str) -> str:
 def resolver_from_args(args: argparse.Namespace, known_codes: frozenset[str]):  # -> Resolver
     """Configuration files below the command line: --select and --year replace what a
     file says, --extend-select and --ignore add to it."""
-    from lint.config import Resolver
+    from fzlint.config.resolve import Resolver
 
     overrides: dict[str, object] = {}
     if getattr(args, "select", None):
@@ -214,13 +214,14 @@ def resolver_from_args(args: argparse.Namespace, known_codes: frozenset[str]):  
 
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """discover → config → lint → filter (suppressions, baseline) → report."""
-    from lint.profiling import stage
+    from fzlint.run.profiling import stage
 
     with stage("import engine"):
-        from lint import baseline, inputs, reporters
-        from lint.config import ConfigError
-        from lint.parallel import lint_items
-        from lint.plugins import registry
+        from fzlint import reporters
+        from fzlint.config.resolve import ConfigError
+        from fzlint.run import baseline, inputs
+        from fzlint.run.parallel import lint_items
+        from fzlint.run.plugins import registry
     with stage("plugins (entry points, rule modules)"):
         reg = registry()
     for problem in reg.problems:
@@ -293,9 +294,10 @@ def _needs_documents(args: argparse.Namespace, fix: bool) -> bool:
 
 def _report_streamed(args: argparse.Namespace, reg, todo: list, out: TextIO, err: TextIO) -> int:
     """A diagnostics-only format: results go to the reporter one by one and are not kept."""
-    from lint import profiling, reporters
-    from lint.parallel import lint_items
-    from lint.streaming import StreamedResults
+    from fzlint import reporters
+    from fzlint.run import profiling
+    from fzlint.run.parallel import lint_items
+    from fzlint.run.streaming import StreamedResults
 
     streamed = StreamedResults(lint_items(todo, args.jobs))
     options = reporters.ReportOptions(
@@ -325,13 +327,13 @@ def _errors_reported(results: list, err: TextIO) -> int:
 
 def run_autofix(
     args: argparse.Namespace, settings: list, results: list, stdin_name: str | None, out: TextIO, err: TextIO
-):  # -> lint.autofix.FixRun
+):  # -> fzlint.fix.autofix.FixRun
     """--fix / --diff: fix in memory, write or print the diff, say what happened on stderr.
 
     Each file is fixed with its own settings; ``fix``/``unsafe-fixes`` may come from config.
     """
-    from lint import suppression
-    from lint.autofix import FixMode, run_fixes
+    from fzlint.fix.autofix import FixMode, run_fixes
+    from fzlint.run import suppression
 
     mode = FixMode(write=not args.diff, diff=bool(args.diff), unsafe=bool(args.unsafe_fixes))
     fixing = run_fixes(results, settings, mode, out, stdin_path=stdin_name, relint=suppression.lint_suppressed)
@@ -344,7 +346,7 @@ def run_autofix(
 
 
 def exit_code(results: list, plugin_problems: bool = False) -> int:
-    from lint.diagnostics import Severity
+    from fzlint.diagnostics import Severity
 
     if plugin_problems or any(r.error or r.crashed for r in results):
         return EXIT_ERROR
@@ -354,8 +356,8 @@ def exit_code(results: list, plugin_problems: bool = False) -> int:
 
 
 def run_config(args: argparse.Namespace, out: TextIO) -> int:
-    from lint.config import ConfigError, describe
-    from lint.plugins import registry
+    from fzlint.config.resolve import ConfigError, describe
+    from fzlint.run.plugins import registry
 
     try:
         resolver = resolver_from_args(args, frozenset(registry().rules))
@@ -368,7 +370,7 @@ def run_config(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_rules(args: argparse.Namespace, out: TextIO) -> int:
-    from lint.plugins import registry
+    from fzlint.run.plugins import registry
 
     reg = registry()
     rows = [
@@ -389,7 +391,7 @@ def run_rules(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     from rich.table import Table
 
-    from lint.reporters.rich_output import console_for
+    from fzlint.reporters.rich_output import console_for
 
     table = Table(title=f"fzlint 规则（{len(rows)} 条）", header_style="bold")
     for column in ("代码", "名称", "默认级别", "说明"):
@@ -401,7 +403,7 @@ def run_rules(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from lint.plugins import registry
+    from fzlint.run.plugins import registry
 
     cls = registry().rule(args.code)
     if cls is None:

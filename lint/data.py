@@ -1,4 +1,4 @@
-"""Word lists and patterns shipped as TOML in ``lint/data`` (and ``rules/data``).
+"""Word lists and patterns shipped as TOML in ``lint/data`` (and ``rules/data``: ``fzlint.rules``).
 
 Tables are loaded once per process. Configuration can extend a table (lists are
 extended, tables merged) or drop entries (``disable = [...]`` removes them from
@@ -13,8 +13,18 @@ import tomllib
 from functools import cache
 from typing import Any
 
-_PACKAGES = ("lint", "rules")
-_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # holds lint/ and rules/
+_PACKAGES = ("fzlint", "fzlint.rules")
+_CORE_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+
+
+def _data_dirs() -> tuple[str, ...]:
+    # fzlint.rules lives in the source tree's rules/ (mapped by pyproject) or in
+    # site-packages' fzlint/rules/: ask the package where it is, without importing a rule.
+    from importlib.util import find_spec
+
+    spec = find_spec("fzlint.rules")
+    rules_dirs = tuple(os.path.join(d, "data") for d in (spec.submodule_search_locations or ())) if spec else ()
+    return (_CORE_DATA, *rules_dirs)
 
 
 @cache
@@ -22,8 +32,8 @@ def _read(name: str) -> dict[str, Any]:
     # Straight from the source tree or site-packages: importlib.resources costs ~8 ms of
     # imports (zipfile, tempfile, shutil) on every cold start. It stays as the fallback
     # for an installation that is not plain files (a zip archive).
-    for package in _PACKAGES:
-        path = os.path.join(_ROOT, package, "data", f"{name}.toml")
+    for directory in _data_dirs():
+        path = os.path.join(directory, f"{name}.toml")
         if os.path.isfile(path):
             with open(path, encoding="utf-8") as handle:
                 return tomllib.loads(handle.read())

@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
-    from lint.diagnostics import Diagnostic
-    from lint.document import Document
-    from lint.outline import Report
-    from lint.rule import Context, Rule
+    from fzlint.diagnostics import Diagnostic
+    from fzlint.document import Document
+    from fzlint.parse.outline import Report
+    from fzlint.rule import Context, Rule
 
 PROJECT = "fzlint"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -36,7 +36,7 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 def fzlint_register_rules() -> list[type[Rule]]:
     """Return the rule classes this plugin contributes.
 
-    Every class must derive from :class:`lint.rule.Rule` and carry a unique code
+    Every class must derive from :class:`fzlint.rule.Rule` and carry a unique code
     (``S101``), a kebab-case name, a summary, a docstring explanation and a
     ``bad``/``good`` example; the registry refuses malformed or duplicate rules
     with an error naming the plugin.
@@ -56,7 +56,7 @@ def fzlint_load_document(path: Path, data: bytes, display_path: str) -> Document
     """Turn a file's bytes into a :class:`Document`, or return None to pass.
 
     The first non-None result wins, so a .docx loader claims its files ahead of
-    the plain-text loader. Raise :class:`lint.loading.LoadError` for a file this
+    the plain-text loader. Raise :class:`fzlint.load.loading.LoadError` for a file this
     loader owns but cannot read; the message is shown to the user as one line.
     """
 
@@ -74,8 +74,8 @@ def fzlint_check_report(report: Report, context: Context, rules: list[Rule]) -> 
 
 @hookspec
 def fzlint_register_reporters() -> dict[str, Any]:
-    """Return output formats as ``{name: reporter}``; see :mod:`lint.reporters`.
+    """Return output formats as ``{name: reporter}``; see :mod:`fzlint.reporters`.
 
     A reporter is a callable ``(results, stream, options) -> None`` where
-    ``results`` is a list of :class:`lint.engine.FileResult`.
+    ``results`` is a list of :class:`fzlint.run.engine.FileResult`.
     """

@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from lint.diagnostics import Diagnostic, Edit, Fix, Severity
+from fzlint.diagnostics import Diagnostic, Edit, Fix, Severity
 
 if TYPE_CHECKING:
-    from lint.outline import Report
-    from lint.settings import Settings
+    from fzlint.parse.outline import Report
+    from fzlint.settings import Settings
 
 CODE_PATTERN = re.compile(r"^[A-Z]{1,3}\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -31,7 +31,7 @@ class Context:
 
     def data(self, key: str) -> dict | list:
         """A data table from the package, extended or trimmed by configuration."""
-        from lint import data
+        from fzlint import data
 
         return data.load(key, self.settings.data_overrides.get(key))
 

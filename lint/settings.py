@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lint.diagnostics import Severity
-from lint.limits import DEFAULT_MAX_FILE_SIZE
+from fzlint.diagnostics import Severity
+from fzlint.limits import DEFAULT_MAX_FILE_SIZE
 
 
 @dataclass

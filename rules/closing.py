@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.diagnostics import Diagnostic, Severity
-from lint.hookspecs import hookimpl
-from lint.lines import SPACE, Line, LineKind
-from lint.outline import Report
-from lint.rule import Context, Rule
-from lint.years import report_year, year_mentions
+from fzlint.diagnostics import Diagnostic, Severity
+from fzlint.hookspecs import hookimpl
+from fzlint.parse.lines import SPACE, Line, LineKind
+from fzlint.parse.outline import Report
+from fzlint.rule import Context, Rule
+from fzlint.rules.common.years import report_year, year_mentions
 
 _SUBJECT = "法治政府建设"
 _SUBJECT_START = re.compile(r"法治政府|法治建设|依法行政|法治")

@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain, compress, count, repeat
 
-from lint.diagnostics import Diagnostic, Severity
-from lint.hookspecs import hookimpl
-from lint.lines import SPACE, LineKind
-from lint.outline import Report
-from lint.rule import Context, Rule
-from lint.text import normalise, sentences
+from fzlint.diagnostics import Diagnostic, Severity
+from fzlint.hookspecs import hookimpl
+from fzlint.parse.lines import SPACE, LineKind
+from fzlint.parse.outline import Report
+from fzlint.rule import Context, Rule
+from fzlint.rules.common.text import normalise, sentences
 
 _SHINGLE = 5
 _COPIED_SENTENCE_MIN = 15

@@ -6,12 +6,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.diagnostics import Diagnostic, Severity
-from lint.hookspecs import hookimpl
-from lint.lines import Line, LineKind
-from lint.outline import Report
-from lint.rule import Context, Rule
-from lint.text import FULL_STOPS, Quantity, Span, format_number, quantities, sentences
+from fzlint.diagnostics import Diagnostic, Severity
+from fzlint.hookspecs import hookimpl
+from fzlint.parse.lines import Line, LineKind
+from fzlint.parse.outline import Report
+from fzlint.rule import Context, Rule
+from fzlint.rules.common.text import FULL_STOPS, Quantity, Span, format_number, quantities, sentences
 
 _ITEM_SEPARATORS = re.compile(r"[，,、；;：:]")
 _REMAINDER = re.compile(r"其余|剩余")

@@ -7,12 +7,12 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.diagnostics import Diagnostic, Edit, Fix, Severity
-from lint.hookspecs import hookimpl
-from lint.lines import Line, Marker
-from lint.numerals import cn_to_int, int_to_cn
-from lint.outline import Report, Section
-from lint.rule import Context, Rule
+from fzlint.diagnostics import Diagnostic, Edit, Fix, Severity
+from fzlint.hookspecs import hookimpl
+from fzlint.parse.lines import Line, Marker
+from fzlint.parse.numerals import cn_to_int, int_to_cn
+from fzlint.parse.outline import Report, Section
+from fzlint.rule import Context, Rule
 
 LEVEL_NAMES = {
     1: "一级（一、）",

@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.diagnostics import Diagnostic, Edit, Fix, Severity
-from lint.hookspecs import hookimpl
-from lint.lines import Line
-from lint.outline import Report
-from lint.rule import Context, Rule
-from rules.chinese import content_lines, is_chinese, is_han, softened
-from rules.halfwidth import HalfWidth, halfwidth_marks
-from rules.pairs import unbalanced
+from fzlint.diagnostics import Diagnostic, Edit, Fix, Severity
+from fzlint.hookspecs import hookimpl
+from fzlint.parse.lines import Line
+from fzlint.parse.outline import Report
+from fzlint.rule import Context, Rule
+from fzlint.rules.common.chinese import content_lines, is_chinese, is_han, softened
+from fzlint.rules.common.halfwidth import HalfWidth, halfwidth_marks
+from fzlint.rules.common.pairs import unbalanced
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
 

@@ -7,11 +7,11 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
-from lint.diagnostics import Diagnostic, Severity
-from lint.hookspecs import hookimpl
-from lint.outline import Report, Section
-from lint.parts import MANDATED
-from lint.rule import Context, Rule
+from fzlint.diagnostics import Diagnostic, Severity
+from fzlint.hookspecs import hookimpl
+from fzlint.parse.outline import Report, Section
+from fzlint.parse.parts import MANDATED
+from fzlint.rule import Context, Rule
 
 ORDINAL = {"achievements": "第一部分", "problems": "第二部分", "plan": "第三部分"}
 _PUNCT = re.compile(r"[\s\W_]+")
@@ -214,7 +214,7 @@ class UnfilledImprovement(Rule):
 
 def _is_placeholder(text: str, compact: str, table: dict) -> bool:
     """The section is only a placeholder (略, 暂无, XX …) or still carries one (【待补充】)."""
-    from rules.terms import find_placeholders
+    from fzlint.rules.terms import find_placeholders
 
     whole = {*table.get("whole", []), *table.get("weak_whole", [])}
     return compact in whole or bool(find_placeholders(text, table))

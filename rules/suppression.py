@@ -1,14 +1,14 @@
-"""X1xx: suppression comments themselves (see lint/suppression.py for how they apply)."""
+"""X1xx: suppression comments themselves (see lint/run/suppression.py for how they apply)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.diagnostics import Diagnostic, Severity
-from lint.hookspecs import hookimpl
-from lint.outline import Report
-from lint.rule import Context, Rule
-from lint.suppression import DIRECTIVE_KINDS, UNUSED_CODE, UNUSED_NAME, parse
+from fzlint.diagnostics import Diagnostic, Severity
+from fzlint.hookspecs import hookimpl
+from fzlint.parse.outline import Report
+from fzlint.rule import Context, Rule
+from fzlint.run.suppression import DIRECTIVE_KINDS, UNUSED_CODE, UNUSED_NAME, parse
 
 
 class UnusedSuppression(Rule):
@@ -19,7 +19,7 @@ class UnusedSuppression(Rule):
     规则代码在所管的范围内没有抑制到任何问题；代码不存在（写错了）；指令写错了
     （只认 ``fzlint-disable``、``fzlint-enable``、``fzlint-disable-next-line``、
     ``fzlint-disable-file``）。“没有抑制到问题”要等所有规则跑完才知道，由
-    ``lint/suppression.py`` 在过滤时报告；本规则的 ``check`` 报告后两种。
+    ``lint/run/suppression.py`` 在过滤时报告；本规则的 ``check`` 报告后两种。
     本次运行没有启用的规则代码不算没用。
     """
 
@@ -33,7 +33,7 @@ class UnusedSuppression(Rule):
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         if report.document.kind != "markdown":
             return
-        from lint.plugins import registry
+        from fzlint.run.plugins import registry
 
         known = registry().rules
         good, bad = parse(report.document.lines)

@@ -11,13 +11,13 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from lint.diagnostics import Diagnostic, Severity
-from lint.hookspecs import hookimpl
-from lint.lines import Line
-from lint.numerals import digits_value, int_to_cn
-from lint.outline import Report
-from lint.rule import Context, Rule
-from rules.chinese import claim, content_lines, sentence_bounds, softened
+from fzlint.diagnostics import Diagnostic, Severity
+from fzlint.hookspecs import hookimpl
+from fzlint.parse.lines import Line
+from fzlint.parse.numerals import digits_value, int_to_cn
+from fzlint.parse.outline import Report
+from fzlint.rule import Context, Rule
+from fzlint.rules.common.chinese import claim, content_lines, sentence_bounds, softened
 
 _DIGITS = re.compile(r"[0-9０-９]+")
 _TITLE_SPAN = (
@@ -137,7 +137,7 @@ class ConfusableWord(Rule):
     good = "领导干部多途径组织学法，认真落实上级部署。"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
-        from lint import segment
+        from fzlint.rules.common import segment
 
         entries = context.data("confusables").get("words", [])
         dictionary = context.settings.jieba_dictionary

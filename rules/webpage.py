@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.diagnostics import Diagnostic, Edit, Fix, Severity
-from lint.hookspecs import hookimpl
-from lint.lines import Line, LineKind, looks_like_unit
-from lint.outline import Report
-from lint.rule import Context, Rule
+from fzlint.diagnostics import Diagnostic, Edit, Fix, Severity
+from fzlint.hookspecs import hookimpl
+from fzlint.parse.lines import Line, LineKind, looks_like_unit
+from fzlint.parse.outline import Report
+from fzlint.rule import Context, Rule
 
 # A run of characters a GBK decoder produces from UTF-8 bytes: ideographs, CJK and
 # full-width punctuation, the replacement character for a cut byte, and the odd

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.diagnostics import Diagnostic, Severity
-from lint.hookspecs import hookimpl
-from lint.outline import Report
-from lint.rule import Context, Rule
-from lint.years import (
+from fzlint.diagnostics import Diagnostic, Severity
+from fzlint.hookspecs import hookimpl
+from fzlint.parse.outline import Report
+from fzlint.rule import Context, Rule
+from fzlint.rules.common.years import (
     date_window,
     heading_year_claims,
     parse_written_date,

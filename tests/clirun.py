@@ -13,12 +13,12 @@ from conftest import ROOT
 def run_cli(
     *args: str, cwd: Path | None = None, stdin: str | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """``python -m lint.cli ARGS`` from this checkout; output decoded as UTF-8."""
+    """``python -m fzlint.cli ARGS`` from this checkout; output decoded as UTF-8."""
     environ = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8", **(env or {})}
     environ.pop("FORCE_COLOR", None)
     environ.pop("NO_COLOR", None)
     return subprocess.run(
-        [sys.executable, "-m", "lint.cli", *args],
+        [sys.executable, "-m", "fzlint.cli", *args],
         cwd=cwd or ROOT,
         input=stdin,
         capture_output=True,

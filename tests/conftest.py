@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from lint.document import Document
-from lint.engine import lint_document
-from lint.settings import Settings
+from fzlint.document import Document
+from fzlint.run.engine import lint_document
+from fzlint.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

@@ -10,8 +10,8 @@ import sys
 import pytest
 from conftest import ROOT, SEEDS
 
-from lint.cli import main
-from lint.plugins import registry
+from fzlint.cli import main
+from fzlint.run.plugins import registry
 
 KEYS = ["path", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "fix"]
 # The core rules (issue 2); other families register more, which these tests tolerate.
@@ -21,7 +21,7 @@ ALL_CODES = ["N101", "N102", "N103", "N104", "N105", "S101", "S102", "S103", "S1
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "lint.cli", *args],
+        [sys.executable, "-m", "fzlint.cli", *args],
         cwd=ROOT,
         env=env,
         capture_output=True,

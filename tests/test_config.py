@@ -10,8 +10,8 @@ import pytest
 from clirun import run_cli
 from conftest import SEEDS
 
-from lint.config import ConfigError, Resolver, find_config, parse_table
-from lint.settings import Settings
+from fzlint.config.resolve import ConfigError, Resolver, find_config, parse_table
+from fzlint.settings import Settings
 
 SEED_000 = next(p for p in SEEDS if p.name.startswith("000")).read_text(encoding="utf-8")
 SEED_003 = next(p for p in SEEDS if p.name.startswith("003")).read_text(encoding="utf-8")

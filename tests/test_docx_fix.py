@@ -15,15 +15,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from lint.docx_fix import DocxFixError, fixed_docx
-from lint.docx_loader import read_paragraphs
+from fzlint.docx.fix import DocxFixError, fixed_docx
+from fzlint.docx.loader import read_paragraphs
 
 ROOT = Path(__file__).resolve().parent.parent
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "lint.cli", "check", *args], capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "fzlint.cli", "check", *args], capture_output=True, text=True, cwd=ROOT
+    )
 
 
 def _formatted_report(path: Path) -> Path:
@@ -148,10 +150,10 @@ def test_docx_changed_since_it_was_read_is_refused(tmp_path: Path) -> None:
 
 
 def test_each_seed_as_docx_fixes_to_the_same_text_as_the_txt(seed: Path, tmp_path: Path) -> None:
-    from lint.autofix import fix_document
-    from lint.engine import lint_path
-    from lint.settings import Settings
-    from lint.writeback import write_fixed_docx
+    from fzlint.fix.autofix import fix_document
+    from fzlint.fix.writeback import write_fixed_docx
+    from fzlint.run.engine import lint_path
+    from fzlint.settings import Settings
 
     path = build_docx(tmp_path / f"{seed.stem}.docx", seed.read_text(encoding="utf-8").split("\n"))
     as_text = fix_document(lint_path(seed, Settings()).document, Settings(), unsafe=False)
@@ -182,10 +184,10 @@ FRAGMENTS = [
 def test_generated_docx_reports_fix_like_their_text(picks: list[str]) -> None:
     import tempfile
 
-    from lint.autofix import fix_document
-    from lint.engine import lint_path
-    from lint.settings import Settings
-    from lint.writeback import write_fixed_docx
+    from fzlint.fix.autofix import fix_document
+    from fzlint.fix.writeback import write_fixed_docx
+    from fzlint.run.engine import lint_path
+    from fzlint.settings import Settings
 
     blocks = [
         Numbered("总体情况", 0) if p == "HEADING" else Table([[["格"], ["探花公开"]]]) if p == "TABLE" else p

@@ -12,10 +12,10 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx_builder import Numbered, Styled, Table, build_docx
 
-from lint.docx_loader import read_paragraphs
-from lint.engine import lint_path
-from lint.loading import discover
-from lint.settings import Settings
+from fzlint.docx.loader import read_paragraphs
+from fzlint.load.loading import discover
+from fzlint.run.engine import lint_path
+from fzlint.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -83,7 +83,7 @@ def test_docx_yields_the_same_diagnostics_as_the_same_text(tmp_path: Path) -> No
 def test_rich_output_names_the_paragraph(tmp_path: Path) -> None:
     word = build_docx(tmp_path / "报告.docx", REPORT_BLOCKS)
     done = subprocess.run(
-        [sys.executable, "-m", "lint.cli", "check", "--no-color", str(word)], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-m", "fzlint.cli", "check", "--no-color", str(word)], capture_output=True, text=True, cwd=ROOT
     )
     assert f"{word}:6:13（第6段）" in done.stdout
     assert done.returncode == 1
@@ -178,7 +178,7 @@ def test_ole2_files_get_a_save_as_hint_and_others_are_still_linted(tmp_path: Pat
     good = tmp_path / "好.txt"
     good.write_text(REPORT_TEXT, encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "lint.cli", "check", "--format", "json", str(legacy), str(good)],
+        [sys.executable, "-m", "fzlint.cli", "check", "--format", "json", str(legacy), str(good)],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from docx_builder import build_docx
 
-from lint import docx_safety
-from lint.engine import lint_path
-from lint.settings import Settings
+from fzlint.docx import safety as docx_safety
+from fzlint.run.engine import lint_path
+from fzlint.settings import Settings
 
 BODY = (
     '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'

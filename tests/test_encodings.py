@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
-from lint.encodings import DecodeError, decode, encode
-from lint.engine import lint_path
-from lint.settings import Settings
+from fzlint.load.encodings import DecodeError, decode, encode
+from fzlint.run.engine import lint_path
+from fzlint.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = "一、主要举措和成效\n（一）加强党的领导，推进政务公开①。\n"
@@ -55,7 +55,7 @@ def test_an_undecodable_file_exits_2_and_names_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "乱码.txt"
     bad.write_bytes("café".encode("latin-1") * 20)
     done = subprocess.run(
-        [sys.executable, "-m", "lint.cli", "check", str(bad)], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-m", "fzlint.cli", "check", str(bad)], capture_output=True, text=True, cwd=ROOT
     )
     assert done.returncode == 2
     assert str(bad) in done.stderr and "UTF-8" in done.stderr
@@ -86,7 +86,7 @@ def test_seed_in_another_encoding_lints_like_the_original_and_fix_keeps_it(
     assert _findings(copy) == _findings(seed)
 
     done = subprocess.run(
-        [sys.executable, "-m", "lint.cli", "check", "--fix", str(copy)], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-m", "fzlint.cli", "check", "--fix", str(copy)], capture_output=True, text=True, cwd=ROOT
     )
     assert "已修复" in done.stderr
     data = copy.read_bytes()
@@ -97,7 +97,9 @@ def test_seed_in_another_encoding_lints_like_the_original_and_fix_keeps_it(
     reference = tmp_path / "utf8" / seed.name
     reference.parent.mkdir()
     reference.write_text(text, encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "lint.cli", "check", "--fix", str(reference)], capture_output=True, cwd=ROOT)
+    subprocess.run(
+        [sys.executable, "-m", "fzlint.cli", "check", "--fix", str(reference)], capture_output=True, cwd=ROOT
+    )
     assert fixed.replace("\r\n", "\n") == reference.read_text(encoding="utf-8")
 
 

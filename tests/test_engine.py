@@ -7,14 +7,14 @@ import types
 
 from conftest import ROOT, seed_text, span
 
-from lint.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, exit_code
-from lint.diagnostics import Severity
-from lint.document import Document
-from lint.engine import CRASH_CODE, FileResult, lint_document
-from lint.hookspecs import hookimpl
-from lint.plugins import new_registry
-from lint.rule import Rule
-from lint.settings import Settings
+from fzlint.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, exit_code
+from fzlint.diagnostics import Severity
+from fzlint.document import Document
+from fzlint.hookspecs import hookimpl
+from fzlint.rule import Rule
+from fzlint.run.engine import CRASH_CODE, FileResult, lint_document
+from fzlint.run.plugins import new_registry
+from fzlint.settings import Settings
 
 
 class Exploding(Rule):
@@ -95,7 +95,7 @@ def test_exit_codes() -> None:
 
 
 def _diagnostic(severity: Severity):
-    from lint.diagnostics import Diagnostic
+    from fzlint.diagnostics import Diagnostic
 
     return Diagnostic("r.txt", 1, 1, 1, 2, "X100", "x", severity, "消息")
 
@@ -151,16 +151,16 @@ def test_non_rule_objects_are_refused() -> None:
 
 def test_duplicate_code_is_refused() -> None:
     registry = new_registry(extra_plugins=(_plugin_with(_rule(code="S101"), name="Copycat"),))
-    assert registry.problems == ["插件 Copycat 的规则代码 S101 与 rules.structure 重复"]
-    assert registry.rules["S101"].__module__ == "rules.structure"
+    assert registry.problems == ["插件 Copycat 的规则代码 S101 与 fzlint.rules.structure 重复"]
+    assert registry.rules["S101"].__module__ == "fzlint.rules.structure"
 
 
 def test_builtin_rules_come_from_the_entry_point_group() -> None:
     registry = new_registry()
     assert registry.problems == []
     plugins = {registry.rule_plugins[c] for c in registry.rules}
-    assert {"rules.structure", "rules.numbering", "rules.webpage"} <= plugins
-    assert all(name.startswith("rules.") for name in plugins)
+    assert {"fzlint.rules.structure", "fzlint.rules.numbering", "fzlint.rules.webpage"} <= plugins
+    assert all(name.startswith("fzlint.rules.") for name in plugins)
 
 
 # -- the README's plugin example ----------------------------------------------------
@@ -186,9 +186,9 @@ def test_readme_plugin_example_works() -> None:
 
 
 def test_rule_diagnostic_keeps_spans_inside_their_lines() -> None:
-    from lint.engine import keywords_for
-    from lint.outline import build_report
-    from lint.plugins import registry
+    from fzlint.parse.outline import build_report
+    from fzlint.run.engine import keywords_for
+    from fzlint.run.plugins import registry
 
     document = Document.from_text("r.txt", "\n甲乙")
     report = build_report(document, keywords_for(Settings(), registry()))

@@ -13,12 +13,12 @@ from conftest import SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lint.autofix import fix_document
-from lint.diagnostics import Diagnostic, Edit, Fix, Severity
-from lint.document import Document
-from lint.engine import lint_document
-from lint.fixes import Span, apply_fixes
-from lint.settings import Settings
+from fzlint.diagnostics import Diagnostic, Edit, Fix, Severity
+from fzlint.document import Document
+from fzlint.fix.autofix import fix_document
+from fzlint.fix.fixes import Span, apply_fixes
+from fzlint.run.engine import lint_document
+from fzlint.settings import Settings
 
 SEED_TEXTS = [seed.read_text(encoding="utf-8") for seed in SEEDS]
 FRAGMENTS = [

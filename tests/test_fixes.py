@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
-from lint import writeback
-from lint.autofix import fix_document
-from lint.diagnostics import Diagnostic, Edit, Fix, Severity
-from lint.document import Document
-from lint.engine import lint_path
-from lint.fixes import apply_fixes
-from lint.settings import Settings
+from fzlint.diagnostics import Diagnostic, Edit, Fix, Severity
+from fzlint.document import Document
+from fzlint.fix import writeback
+from fzlint.fix.autofix import fix_document
+from fzlint.fix.fixes import apply_fixes
+from fzlint.run.engine import lint_path
+from fzlint.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,7 +39,7 @@ def _diag(line: int, column: int, *edits: Edit, safe: bool = True) -> Diagnostic
 
 def _cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "lint.cli", "check", *args], capture_output=True, cwd=ROOT, input=stdin
+        [sys.executable, "-m", "fzlint.cli", "check", *args], capture_output=True, cwd=ROOT, input=stdin
     )
 
 
@@ -122,8 +122,8 @@ def test_diff_shows_changes_and_writes_nothing(tmp_path: Path) -> None:
 def test_stdin_fix_prints_the_fixed_text_instead_of_writing() -> None:
     import io
 
-    from lint.autofix import FixMode, run_fixes
-    from lint.engine import FileResult, lint_document
+    from fzlint.fix.autofix import FixMode, run_fixes
+    from fzlint.run.engine import FileResult, lint_document
 
     document = Document.from_text("-", SEEDS[0].read_text(encoding="utf-8"))
     result = FileResult("-", lint_document(document, Settings()), document)

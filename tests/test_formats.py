@@ -10,8 +10,8 @@ import pytest
 from clirun import run_cli
 from conftest import ROOT, SEEDS
 
-from lint.diagnostics import Diagnostic, Severity
-from lint.reporters.github import escape_data, escape_property, line_for
+from fzlint.diagnostics import Diagnostic, Severity
+from fzlint.reporters.github import escape_data, escape_property, line_for
 
 SEED_000 = next(p for p in SEEDS if p.name.startswith("000"))
 SEED_003 = next(p for p in SEEDS if p.name.startswith("003"))
@@ -243,7 +243,7 @@ def test_readme_shows_every_format() -> None:
 def test_colour_decision(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
-    from lint.reporters import use_color
+    from fzlint.reporters import use_color
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

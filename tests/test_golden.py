@@ -10,8 +10,8 @@ from pathlib import Path
 
 from conftest import ROOT
 
-from lint.engine import lint_path
-from lint.settings import Settings
+from fzlint.run.engine import lint_path
+from fzlint.settings import Settings
 
 
 def expected(seed: Path) -> list[tuple[int, str]]:

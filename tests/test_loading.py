@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from conftest import lint_text, seed_text, span
 
-from lint.document import Document
-from lint.engine import lint_path
-from lint.loading import LoadError, discover, load_path
-from lint.settings import Settings
+from fzlint.document import Document
+from fzlint.load.loading import LoadError, discover, load_path
+from fzlint.run.engine import lint_path
+from fzlint.settings import Settings
 
 NEWLINES = {"lf": "\n", "crlf": "\r\n", "cr": "\r"}
 SAMPLE = "一、主要举措和成效\n一是甲。二深化乙。\n（一）探花公开"

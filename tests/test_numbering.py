@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import golden_lines, lint_text, of_code, replace_once, seed_lines, seed_text, span
 
-from lint.diagnostics import Edit
-from lint.engine import lint_path
-from lint.settings import Settings
+from fzlint.diagnostics import Edit
+from fzlint.run.engine import lint_path
+from fzlint.settings import Settings
 
 L2 = seed_lines("002")
 L3 = seed_lines("003")
@@ -243,7 +243,7 @@ def test_numerals_not_written_as_counts_do_not_crash(text: str) -> None:
 
 
 def test_int_to_cn_is_total() -> None:
-    from lint.numerals import int_to_cn
+    from fzlint.parse.numerals import int_to_cn
 
     assert [int_to_cn(n) for n in (1, 10, 11, 20, 99, 100, 221)] == [
         "一",

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from conftest import SEEDS, lint_text, seed_text
 
-from lint.document import Document
-from lint.engine import keywords_for
-from lint.lines import LineKind, classify_line, parse_marker
-from lint.outline import Report, build_report
-from lint.plugins import registry
-from lint.settings import Settings
+from fzlint.document import Document
+from fzlint.parse.lines import LineKind, classify_line, parse_marker
+from fzlint.parse.outline import Report, build_report
+from fzlint.run.engine import keywords_for
+from fzlint.run.plugins import registry
+from fzlint.settings import Settings
 
 
 def report_of(text: str, path: str = "report.txt") -> Report:

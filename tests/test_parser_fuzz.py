@@ -12,14 +12,14 @@ from itertools import pairwise
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lint.diagnostics import Diagnostic
-from lint.document import Document
-from lint.engine import CRASH_CODE, FileResult, keywords_for, lint_document
-from lint.outline import build_report
-from lint.plugins import registry
-from lint.reporters import ReportOptions
-from lint.reporters.rich_output import render
-from lint.settings import Settings
+from fzlint.diagnostics import Diagnostic
+from fzlint.document import Document
+from fzlint.parse.outline import build_report
+from fzlint.reporters import ReportOptions
+from fzlint.reporters.rich_output import render
+from fzlint.run.engine import CRASH_CODE, FileResult, keywords_for, lint_document
+from fzlint.run.plugins import registry
+from fzlint.settings import Settings
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -6,9 +6,9 @@ import pytest
 from conftest import codes, lint_text, seed_text
 from fixing import apply_fixes
 
-from lint.diagnostics import Severity
-from lint.document import Document
-from lint.lines import LineKind, classify
+from fzlint.diagnostics import Severity
+from fzlint.document import Document
+from fzlint.parse.lines import LineKind, classify
 
 
 def only(diagnostics, code: str):

@@ -8,11 +8,11 @@ import pytest
 from conftest import lint_text, seed_text
 from rich.cells import cell_len
 
-from lint.document import Document
-from lint.engine import FileResult
-from lint.plugins import registry
-from lint.reporters import ReportOptions
-from lint.reporters.rich_output import render
+from fzlint.document import Document
+from fzlint.reporters import ReportOptions
+from fzlint.reporters.rich_output import render
+from fzlint.run.engine import FileResult
+from fzlint.run.plugins import registry
 
 GUTTER = " │ "
 
@@ -122,7 +122,7 @@ def test_many_warnings_of_one_rule_are_counted_not_printed(tmp_path) -> None:
     from conftest import ROOT
 
     seed = next((ROOT / "seeds").glob("003_*.txt"))
-    run = [sys.executable, "-m", "lint.cli", "check", str(seed), "--no-color"]
+    run = [sys.executable, "-m", "fzlint.cli", "check", str(seed), "--no-color"]
     grouped = subprocess.run(run, capture_output=True, text=True).stdout
     full = subprocess.run([*run, "--show-all"], capture_output=True, text=True).stdout
     p101_rows = [line for line in grouped.splitlines() if " P101 [" in line and ": 警告 " in line]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import found, inject, seed_text
 
-from lint.rule import Context
-from lint.settings import Settings
+from fzlint.rule import Context
+from fzlint.settings import Settings
 
 # -- S107 -------------------------------------------------------------------------
 

@@ -8,14 +8,14 @@ import sys
 import pytest
 from conftest import ROOT, lint_text
 
-from lint.plugins import registry
+from fzlint.run.plugins import registry
 
 CODES = ["Y101", "Y102", "D101", "D102", "F101", "F102", "F103", "S107", "R101"]
 
 
 def run(*args: str) -> str:
     done = subprocess.run(
-        [sys.executable, "-m", "lint.cli", *args], capture_output=True, text=True, cwd=ROOT, check=True
+        [sys.executable, "-m", "fzlint.cli", *args], capture_output=True, text=True, cwd=ROOT, check=True
     )
     return done.stdout
 
@@ -45,6 +45,6 @@ def test_bad_example_fires_and_good_example_does_not(code: str) -> None:
 @pytest.mark.parametrize("code", CODES)
 def test_registered_through_entry_points(code: str) -> None:
     plugin = registry().rule_plugins[code]
-    assert plugin.startswith("rules.")
+    assert plugin.startswith("fzlint.rules.")
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert f'"{plugin}"' in pyproject

@@ -1,4 +1,4 @@
-"""D101 sum-mismatch and D102 rate-over-100, plus the quantity parser in lint/text.py."""
+"""D101 sum-mismatch and D102 rate-over-100, plus the quantity parser in rules/common/text.py."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from fractions import Fraction
 import pytest
 from conftest import found, inject, seed_text
 
-from lint.text import cn_number, quantities
+from fzlint.rules.common.text import cn_number, quantities
 
 
 def one_report(paragraph: str) -> str:

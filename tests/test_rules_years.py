@@ -1,16 +1,16 @@
-"""Y101 stale-year and Y102 date-format, plus the shared year helpers in lint/years.py."""
+"""Y101 stale-year and Y102 date-format, plus the shared year helpers in rules/common/years.py."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import found, inject, seed_text
 
-from lint.document import Document
-from lint.engine import keywords_for
-from lint.outline import build_report
-from lint.plugins import registry
-from lint.settings import Settings
-from lint.years import parse_written_date, report_year, year_mentions
+from fzlint.document import Document
+from fzlint.parse.outline import build_report
+from fzlint.rules.common.years import parse_written_date, report_year, year_mentions
+from fzlint.run.engine import keywords_for
+from fzlint.run.plugins import registry
+from fzlint.settings import Settings
 
 
 def year_of(text: str, **settings: object):

@@ -17,14 +17,14 @@ from conftest import SEEDS
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lint import inputs
-from lint.engine import FileResult
-from lint.lines import Line, LineKind
-from lint.reporters.json_output import pretty
-from lint.settings import Settings
-from lint.streaming import StreamedResults
-from rules.halfwidth import _marks, _skipped, halfwidth_marks
-from rules.pairs import _ITEM, PAIRS, unbalanced
+from fzlint.parse.lines import Line, LineKind
+from fzlint.reporters.json_output import pretty
+from fzlint.rules.common.halfwidth import _marks, _skipped, halfwidth_marks
+from fzlint.rules.common.pairs import _ITEM, PAIRS, unbalanced
+from fzlint.run import inputs
+from fzlint.run.engine import FileResult
+from fzlint.run.streaming import StreamedResults
+from fzlint.settings import Settings
 
 
 def _batch(tmp_path: Path, count: int) -> list[str]:
@@ -156,7 +156,7 @@ def test_unbalanced_jumps_between_marks_with_the_same_answer(text: str, start: i
 
 
 def test_printable_fast_path_agrees_with_translate() -> None:
-    from lint.reporters.rich_output import _PRINTABLE, printable
+    from fzlint.reporters.rich_output import _PRINTABLE, printable
 
     for code in range(0x3000):
         text = f"甲{chr(code)}乙"

@@ -6,9 +6,9 @@ from conftest import codes, lint_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.lines import Line, LineKind
-from lint.numerals import int_to_cn
-from rules import numbering
+from fzlint.parse.lines import Line, LineKind
+from fzlint.parse.numerals import int_to_cn
+from fzlint.rules import numbering
 
 
 def _reference_enumerators(scope, exclusions):
@@ -64,7 +64,7 @@ def _reference_similar_pairs(paragraphs, threshold):
     """R101's candidate search as first written (hashed shingles, Python loops)."""
     from collections import Counter, defaultdict
 
-    from rules.content import _RARE, _SHINGLE
+    from fzlint.rules.content import _RARE, _SHINGLE
 
     sets = [{hash(p.compact[i : i + _SHINGLE]) for i in range(len(p.compact) - _SHINGLE + 1)} for p in paragraphs]
     frequency = Counter(s for shingles in sets for s in shingles)
@@ -92,7 +92,7 @@ PARAGRAPH = st.text(alphabet="法治政府建设推进依法行政工作机制�
 @settings(max_examples=300, deadline=None)
 @given(st.lists(PARAGRAPH, max_size=25), st.sampled_from([0.5, 0.8, 0.9]))
 def test_duplicate_search_matches_reference(texts: list[str], threshold: float) -> None:
-    from rules.content import Paragraph, _similar_pairs
+    from fzlint.rules.content import Paragraph, _similar_pairs
 
     paragraphs = [Paragraph(i, 0, len(t), t) for i, t in enumerate(texts)]
     assert list(_similar_pairs(paragraphs, threshold)) == list(_reference_similar_pairs(paragraphs, threshold))
@@ -101,12 +101,12 @@ def test_duplicate_search_matches_reference(texts: list[str], threshold: float) 
 def test_duplicate_search_matches_reference_on_seeds() -> None:
     from conftest import SEEDS
 
-    from lint.document import Document
-    from lint.engine import keywords_for
-    from lint.outline import build_report
-    from lint.plugins import registry
-    from lint.settings import Settings
-    from rules.content import _paragraphs, _similar_pairs
+    from fzlint.document import Document
+    from fzlint.parse.outline import build_report
+    from fzlint.rules.content import _paragraphs, _similar_pairs
+    from fzlint.run.engine import keywords_for
+    from fzlint.run.plugins import registry
+    from fzlint.settings import Settings
 
     text = "\n".join(seed.read_text(encoding="utf-8") for seed in SEEDS)  # five reports: real repeats
     report = build_report(Document.from_text("all.txt", text), keywords_for(Settings(), registry()))
@@ -118,7 +118,7 @@ def test_duplicate_search_matches_reference_on_seeds() -> None:
 
 def _reference_rates(text: str, excluded: tuple[str, ...]):
     """figures._rates as first written: a Python loop over every character."""
-    from rules import figures
+    from fzlint.rules import figures
 
     for index, ch in enumerate(text):
         if ch != "率" or (index and text[index - 1] in figures._NOT_RATE_BEFORE):
@@ -144,7 +144,7 @@ def _reference_rates(text: str, excluded: tuple[str, ...]):
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="率先表合格满意结案提升12.5%％、和 ，", max_size=40))
 def test_rate_scan_matches_reference(text: str) -> None:
-    from rules import figures
+    from fzlint.rules import figures
 
     ours = [(a, b, m.span()) for a, b, m in figures._rates(text, ("通过率",))]
     assert ours == list(_reference_rates(text, ("通过率",)))
@@ -162,14 +162,14 @@ def _reference_similar(a: str, b: str) -> bool:
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet="法治政府建设推进", max_size=30), st.text(alphabet="法治政府建设推进", max_size=30))
 def test_improvement_similarity_matches_difflib(a: str, b: str) -> None:
-    from rules.structure import _similar
+    from fzlint.rules.structure import _similar
 
     assert _similar(a, b) == _reference_similar(a, b)
     assert _similar(a, a + a[: len(a) // 5]) == _reference_similar(a, a + a[: len(a) // 5])
 
 
 def test_url_spans_still_find_addresses() -> None:
-    from rules.chinese import url_spans
+    from fzlint.rules.common.chinese import url_spans
 
     text = "请发送至 fz.office@sz.gov.cn，或访问 www.sz.gov.cn 与 https://x.cn/a?b=1。"
     found = [text[a:b] for a, b in url_spans(text)]

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEEDS
 
-from lint import parallel, plugins
-from lint.engine import lint_path
-from lint.settings import Settings
+from fzlint.run import parallel, plugins
+from fzlint.run.engine import lint_path
+from fzlint.settings import Settings
 
 
 def _variants(tmp_path: Path, count: int) -> list[Path]:
@@ -71,7 +71,7 @@ def test_settings_reach_the_workers(tmp_path: Path) -> None:
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "lint.cli", *args], capture_output=True, text=True, cwd=ROOT, encoding="utf-8"
+        [sys.executable, "-m", "fzlint.cli", *args], capture_output=True, text=True, cwd=ROOT, encoding="utf-8"
     )
 
 

@@ -1,5 +1,5 @@
-"""The generated parse table (lint/_report_tables.py) is current with lint/report.lark, and
-lint.lalr parses exactly as Lark does when it builds the grammar at run time."""
+"""The generated parse table (lint/parse/_report_tables.py) is current with lint/parse/report.lark, and
+fzlint.parse.lalr parses exactly as Lark does when it builds the grammar at run time."""
 
 from __future__ import annotations
 
@@ -10,18 +10,18 @@ from conftest import ROOT, SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint import build_parser
-from lint.document import Document
-from lint.lines import classify
-from lint.outline import build_report, parse_tokens, tokens
-from lint.parts import PartKeywords
+from fzlint.document import Document
+from fzlint.parse import build_parser
+from fzlint.parse.lines import classify
+from fzlint.parse.outline import build_report, parse_tokens, tokens
+from fzlint.parse.parts import PartKeywords
 
 TOKEN_KINDS = ["PRE", "TITLE", "TEXT", "H1", "H2", "H3", "H4", "H5", "CLOSE", "SIGNATURE", "DATE", "TAIL"]
 
 
 def test_generated_module_records_the_current_grammar() -> None:
     assert build_parser.recorded_digest() == build_parser.grammar_digest(), (
-        "lint/report.lark changed: regenerate the parser with `python -m lint.build_parser`"
+        "lint/parse/report.lark changed: regenerate the parser with `python -m fzlint.parse.build_parser`"
     )
 
 
@@ -58,7 +58,7 @@ def _lark_parser():
             for kind, line in stream:
                 yield Token(kind, str(line.index))
 
-    grammar = (ROOT / "lint" / "report.lark").read_text(encoding="utf-8")
+    grammar = (ROOT / "lint" / "parse" / "report.lark").read_text(encoding="utf-8")
     return Lark(grammar, parser="lalr", lexer=LineLexer)
 
 
@@ -82,7 +82,7 @@ def test_generated_parser_gives_the_same_tree_as_lark_on_seeds(seed) -> None:
 def _outcome(parse, stream):
     from lark.exceptions import LarkError
 
-    from lint.lalr import ParseError
+    from fzlint.parse.lalr import ParseError
 
     try:
         return _shape(parse(stream))
@@ -98,7 +98,7 @@ def test_generated_parser_accepts_and_rejects_like_lark(kinds: list[str]) -> Non
 
 
 def test_parse_error_is_reported_not_raised(monkeypatch: pytest.MonkeyPatch) -> None:
-    import lint.outline as outline
+    import fzlint.parse.outline as outline
 
     def bad_tokens(lines):
         yield "CLOSE", lines[0]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEEDS
 
-from lint import entrypoints, plugins
+from fzlint.run import entrypoints, plugins
 
 
 @pytest.mark.parametrize("group", ["fzlint", "console_scripts", "pytest11"])
@@ -29,9 +29,9 @@ def _fake_distribution(where: Path, dist: str, body: str) -> None:
 
 
 PLUGIN = '''
-from lint.diagnostics import Severity
-from lint.hookspecs import hookimpl
-from lint.rule import Rule
+from fzlint.diagnostics import Severity
+from fzlint.hookspecs import hookimpl
+from fzlint.rule import Rule
 
 
 class Demo(Rule):
@@ -82,9 +82,9 @@ def test_zip_on_sys_path_falls_back_to_importlib_metadata(tmp_path: Path, monkey
 
 
 def test_entry_point_load_follows_attributes() -> None:
-    point = entrypoints.EntryPoint("x", "lint.plugins:Registry.rule", "fzlint")
+    point = entrypoints.EntryPoint("x", "fzlint.run.plugins:Registry.rule", "fzlint")
     assert point.load() is plugins.Registry.rule
-    assert entrypoints.EntryPoint("y", "rules.structure", "fzlint").load().__name__ == "rules.structure"
+    assert entrypoints.EntryPoint("y", "fzlint.rules.structure", "fzlint").load().__name__ == "fzlint.rules.structure"
 
 
 def test_parse_reads_only_the_group() -> None:
@@ -97,7 +97,7 @@ def _imported_modules(*args: str) -> set[str]:
     hooks such as a .pth file in the environment) are left out."""
     code = (
         "import sys, runpy; before = set(sys.modules); sys.argv = ['fzlint', *sys.argv[1:]];\n"
-        "try:\n    runpy.run_module('lint.cli', run_name='__main__')\n"
+        "try:\n    runpy.run_module('fzlint.cli', run_name='__main__')\n"
         "except SystemExit:\n    pass\nprint('\\n'.join(sorted(set(sys.modules) - before)), file=sys.stderr)"
     )
     result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT)
@@ -106,7 +106,7 @@ def _imported_modules(*args: str) -> set[str]:
 
 def test_json_check_imports_neither_lark_nor_rich_nor_metadata() -> None:
     modules = _imported_modules("check", "--format", "json", str(SEEDS[0]))
-    assert "lint._report_tables" in modules  # the check really ran
+    assert "fzlint.parse._report_tables" in modules  # the check really ran
     for heavy in ("lark", "rich", "importlib.metadata", "importlib.resources", "jieba", "logging"):
         assert heavy not in modules, heavy
 
@@ -117,13 +117,13 @@ def test_rich_output_imports_rich_only_then() -> None:
 
 def test_profile_reports_stages_and_rule_families_on_stderr() -> None:
     plain = subprocess.run(
-        [sys.executable, "-m", "lint.cli", "check", "--format", "json", str(SEEDS[0])],
+        [sys.executable, "-m", "fzlint.cli", "check", "--format", "json", str(SEEDS[0])],
         capture_output=True,
         text=True,
         cwd=ROOT,
     )
     profiled = subprocess.run(
-        [sys.executable, "-m", "lint.cli", "check", "--format", "json", "--profile", str(SEEDS[0])],
+        [sys.executable, "-m", "fzlint.cli", "check", "--format", "json", "--profile", str(SEEDS[0])],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -133,9 +133,9 @@ def test_profile_reports_stages_and_rule_families_on_stderr() -> None:
     for row in (
         "classify",
         "parse",
-        "rules: rules.structure",
-        "rules: rules.numbering",
-        "rules: rules.webpage",
+        "rules: fzlint.rules.structure",
+        "rules: fzlint.rules.numbering",
+        "rules: fzlint.rules.webpage",
         "report: json",
         "main() total",
     ):
@@ -145,7 +145,7 @@ def test_profile_reports_stages_and_rule_families_on_stderr() -> None:
 
 def test_jieba_loads_without_pkg_resources() -> None:
     code = (
-        "import sys\nfrom lint.segment import boundaries\n"
+        "import sys\nfrom fzlint.rules.common.segment import boundaries\n"
         "cuts = boundaries('深化政务公开推进依法行政')\n"
         "print(sorted(cuts), 'jieba' in sys.modules, 'pkg_resources' in sys.modules)"
     )
@@ -158,10 +158,10 @@ def test_jieba_loads_without_pkg_resources() -> None:
 def test_streamed_json_is_exactly_json_dump(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
-    from lint.engine import lint_path
-    from lint.plugins import registry
-    from lint.reporters import ReportOptions, json_output
-    from lint.settings import Settings
+    from fzlint.reporters import ReportOptions, json_output
+    from fzlint.run.engine import lint_path
+    from fzlint.run.plugins import registry
+    from fzlint.settings import Settings
 
     monkeypatch.setattr(json_output, "_BATCH", 3)  # several batches even for a few findings
     results = [lint_path(seed, Settings()) for seed in SEEDS]

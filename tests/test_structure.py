@@ -19,8 +19,8 @@ from conftest import (
     span,
 )
 
-from lint.engine import lint_path
-from lint.settings import Settings
+from fzlint.run.engine import lint_path
+from fzlint.settings import Settings
 
 # Seed 003, 1-based: 2 part one, 12 part two, 13 (一) improvement, 14 (二) shortcomings,
 # 15 part three, 16-19 its subsections, 20 专此报告, 21 unit, 22 date.

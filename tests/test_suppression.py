@@ -8,13 +8,13 @@ from pathlib import Path
 from clirun import run_cli
 from conftest import SEEDS
 
-from lint.cli import explain_text
-from lint.document import Document
-from lint.engine import lint_document
-from lint.lines import LineKind, classify
-from lint.plugins import registry
-from lint.settings import Settings
-from lint.suppression import apply, parse, scopes
+from fzlint.cli import explain_text
+from fzlint.document import Document
+from fzlint.parse.lines import LineKind, classify
+from fzlint.run.engine import lint_document
+from fzlint.run.plugins import registry
+from fzlint.run.suppression import apply, parse, scopes
+from fzlint.settings import Settings
 
 SEED_000 = next(p for p in SEEDS if p.name.startswith("000")).read_text(encoding="utf-8").splitlines()
 SEED_003 = next(p for p in SEEDS if p.name.startswith("003")).read_text(encoding="utf-8").splitlines()
@@ -30,7 +30,7 @@ def check_md(tmp_path: Path, lines: list[str], *args: str) -> list[tuple[int, st
 
 def lint_md(lines: list[str], **settings: object):
     document = Document.from_text("r.md", "\n".join(lines), kind="markdown")
-    from lint.engine import FileResult
+    from fzlint.run.engine import FileResult
 
     result = FileResult(path="r.md", document=document, diagnostics=lint_document(document, Settings(**settings)))  # type: ignore[arg-type]
     return [(d.line, d.code) for d in apply(result, Settings(**settings)).diagnostics]  # type: ignore[arg-type]

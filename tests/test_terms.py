@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT, SEEDS, codes, lint_text, seed_text
 from fixing import apply_fixes
 
-from lint.diagnostics import Severity
+from fzlint.diagnostics import Severity
 
 SEED_002 = seed_text("002")
 
@@ -146,7 +146,7 @@ def test_t102_quiet_on_seeds_without_confusables(prefix: str) -> None:
 
 def _jieba_loaded_after(args: list[str]) -> bool:
     code = (
-        f"import sys\nfrom lint.cli import main\ntry:\n    main({args!r})\n"
+        f"import sys\nfrom fzlint.cli import main\ntry:\n    main({args!r})\n"
         "except SystemExit:\n    pass\nprint('JIEBA', 'jieba' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False).stdout

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from conftest import golden_lines, lint_text, of_code, replace_once, seed_lines, seed_text, span
 
-from lint.diagnostics import Edit
-from lint.engine import lint_path
-from lint.lines import is_chrome
-from lint.settings import Settings
+from fzlint.diagnostics import Edit
+from fzlint.parse.lines import is_chrome
+from fzlint.run.engine import lint_path
+from fzlint.settings import Settings
 
 L3 = seed_lines("003")
 

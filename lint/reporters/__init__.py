@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from lint.diagnostics import Diagnostic
-    from lint.engine import FileResult
-    from lint.plugins import Registry
+    from fzlint.diagnostics import Diagnostic
+    from fzlint.run.engine import FileResult
+    from fzlint.run.plugins import Registry
 
 Reporter = Callable[[list["FileResult"], TextIO, "ReportOptions"], None]
 
@@ -34,7 +34,7 @@ class ReportOptions:
 
     def each_visible(self, results: Iterable[FileResult]) -> Iterator[Diagnostic]:
         """``visible`` one at a time: results may be streamed (read once, not kept)."""
-        from lint.diagnostics import Severity
+        from fzlint.diagnostics import Severity
 
         for result in results:
             for d in result.diagnostics:

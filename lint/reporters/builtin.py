@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from lint.hookspecs import hookimpl
+from fzlint.hookspecs import hookimpl
 
 
 @hookimpl
 def fzlint_register_reporters() -> dict[str, str]:
     return {
-        "rich": "lint.reporters.rich_output:render",
-        "json": "lint.reporters.json_output:render",
-        "json-lines": "lint.reporters.json_lines:render",
-        "concise": "lint.reporters.concise:render",
-        "sarif": "lint.reporters.sarif:render",
-        "github": "lint.reporters.github:render",
+        "rich": "fzlint.reporters.rich_output:render",
+        "json": "fzlint.reporters.json_output:render",
+        "json-lines": "fzlint.reporters.json_lines:render",
+        "concise": "fzlint.reporters.concise:render",
+        "sarif": "fzlint.reporters.sarif:render",
+        "github": "fzlint.reporters.github:render",
     }

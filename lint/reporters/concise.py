@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from lint.diagnostics import Diagnostic, Severity
-from lint.engine import FileResult
-from lint.reporters import ReportOptions, use_color
+from fzlint.diagnostics import Diagnostic, Severity
+from fzlint.reporters import ReportOptions, use_color
+from fzlint.run.engine import FileResult
 
 _BOLD, _RESET = "\033[1m", "\033[0m"
 _CODE_COLOR = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m", Severity.INFO: "\033[1;36m"}

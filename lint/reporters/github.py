@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from lint.diagnostics import Diagnostic, Severity
-from lint.engine import FileResult
-from lint.reporters import ReportOptions
+from fzlint.diagnostics import Diagnostic, Severity
+from fzlint.reporters import ReportOptions
+from fzlint.run.engine import FileResult
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from lint.engine import FileResult
-from lint.reporters import ReportOptions
+from fzlint.reporters import ReportOptions
+from fzlint.run.engine import FileResult
 
 
 def render(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:

@@ -6,8 +6,8 @@ import json
 from json.encoder import encode_basestring  # the C function when _json is available
 from typing import Any, TextIO
 
-from lint.engine import FileResult
-from lint.reporters import ReportOptions
+from fzlint.reporters import ReportOptions
+from fzlint.run.engine import FileResult
 
 _BATCH = 500  # diagnostics per write
 

@@ -15,9 +15,9 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from lint.diagnostics import Diagnostic, Severity
-from lint.engine import FileResult
-from lint.reporters import ReportOptions
+from fzlint.diagnostics import Diagnostic, Severity
+from fzlint.reporters import ReportOptions
+from fzlint.run.engine import FileResult
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
 LABEL = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}

@@ -15,11 +15,11 @@ from pathlib import PurePath
 from typing import Any, TextIO
 from urllib.parse import quote
 
-from lint import __version__
-from lint.baseline import fingerprint
-from lint.diagnostics import Diagnostic, Severity
-from lint.engine import FileResult
-from lint.reporters import ReportOptions
+from fzlint import __version__
+from fzlint.diagnostics import Diagnostic, Severity
+from fzlint.reporters import ReportOptions
+from fzlint.run.baseline import fingerprint
+from fzlint.run.engine import FileResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -27,7 +27,7 @@ INFORMATION_URI = "https://pypi.org/project/fzlint/"
 
 
 def rule_descriptor(cls: Any) -> dict[str, Any]:
-    from lint.cli import explain_text
+    from fzlint.cli import explain_text
 
     return {
         "id": cls.code,

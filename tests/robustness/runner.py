@@ -52,8 +52,8 @@ def fzlint(
     plugin_path: Path | None = None,
     measure_memory: bool = False,
 ) -> Run:
-    """``python -m lint.cli ARGS``; with ``measure_memory`` also the child's peak RSS."""
-    command = [sys.executable, "-m", "lint.cli", *map(str, args)]
+    """``python -m fzlint.cli ARGS``; with ``measure_memory`` also the child's peak RSS."""
+    command = [sys.executable, "-m", "fzlint.cli", *map(str, args)]
     if measure_memory:  # a fresh parent, so RUSAGE_CHILDREN covers this run only
         probe = (
             "import resource, subprocess, sys; "

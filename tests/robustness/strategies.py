@@ -10,8 +10,8 @@ from itertools import pairwise
 
 from hypothesis import strategies as st
 
-from lint.diagnostics import Diagnostic
-from lint.document import Document
+from fzlint.diagnostics import Diagnostic
+from fzlint.document import Document
 
 CN = "一二三四五六七八九十"
 _cn_numeral = st.builds(

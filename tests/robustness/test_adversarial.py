@@ -12,9 +12,9 @@ import sys
 
 import pytest
 
-from lint.document import Document
-from lint.engine import lint_document
-from lint.settings import Settings
+from fzlint.document import Document
+from fzlint.run.engine import lint_document
+from fzlint.settings import Settings
 from robustness.runner import ROOT
 from robustness.strategies import position_problems
 

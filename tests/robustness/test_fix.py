@@ -17,9 +17,9 @@ from robustness.test_plugins import make_plugin
 MUTATOR = '''
 from pathlib import Path
 
-from lint.diagnostics import Severity
-from lint.hookspecs import hookimpl
-from lint.rule import Rule
+from fzlint.diagnostics import Severity
+from fzlint.hookspecs import hookimpl
+from fzlint.rule import Rule
 
 MARK = "（编辑器在检查期间保存的新内容）"
 
@@ -100,7 +100,8 @@ def test_unwritable_directory_in_process(report, monkeypatch, capsys, errno_name
     """The same for root: creating the temporary file fails as on a read-only disk."""
     import errno
 
-    from lint import cli, writeback
+    from fzlint import cli
+    from fzlint.fix import writeback
 
     def refuse(*args, **kwargs):
         code = getattr(errno, errno_name)
@@ -118,7 +119,8 @@ def test_unwritable_directory_in_process(report, monkeypatch, capsys, errno_name
 
 
 def test_failure_while_replacing_leaves_no_temporary_file(report, monkeypatch, capsys) -> None:
-    from lint import cli, writeback
+    from fzlint import cli
+    from fzlint.fix import writeback
 
     def refuse(*args, **kwargs):
         raise OSError(5, "Input/output error")

@@ -12,12 +12,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lint.document import Document
-from lint.engine import lint_document
-from lint.loading import LoadError, load_path
-from lint.numerals import cn_to_int, int_to_cn
-from lint.outline import build_report
-from lint.settings import Settings
+from fzlint.document import Document
+from fzlint.load.loading import LoadError, load_path
+from fzlint.parse.numerals import cn_to_int, int_to_cn
+from fzlint.parse.outline import build_report
+from fzlint.run.engine import lint_document
+from fzlint.settings import Settings
 from robustness.strategies import any_text, position_problems, report_like_text
 
 FUZZ = settings(
@@ -49,8 +49,8 @@ def test_report_like_text_lints_cleanly(text: str) -> None:
 @FUZZ
 @given(report_like_text)
 def test_report_like_text_always_parses(text: str) -> None:
-    from lint.engine import keywords_for
-    from lint.plugins import registry
+    from fzlint.run.engine import keywords_for
+    from fzlint.run.plugins import registry
 
     document = Document.from_text("fuzz.txt", text)
     report = build_report(document, keywords_for(Settings(), registry()))
@@ -83,7 +83,7 @@ def test_int_to_cn_never_fails(value: int) -> None:
 @given(report_like_text, st.booleans())
 def test_fixing_is_crash_free_and_stays_in_bounds(text: str, unsafe: bool) -> None:
     """--fix in memory: no rule crashes on fixed text and what remains lies inside it."""
-    from lint.autofix import fix_document
+    from fzlint.fix.autofix import fix_document
 
     document = Document.from_text("fuzz.txt", text)
     first = fix_document(document, Settings(), unsafe)

@@ -169,7 +169,7 @@ def test_unreadable_file_in_process(tmp_path, good, monkeypatch, capsys) -> None
     import builtins
     import json
 
-    from lint import cli, limits
+    from fzlint import cli, limits
 
     locked = tmp_path / "locked.txt"
     locked.write_text(TITLE, encoding="utf-8")

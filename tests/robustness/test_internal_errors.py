@@ -7,13 +7,13 @@ import sys
 
 import pytest
 
-from lint.diagnostics import Severity
-from lint.document import Document
-from lint.engine import lint_document
-from lint.hookspecs import hookimpl
-from lint.plugins import new_registry
-from lint.rule import Rule
-from lint.settings import Settings
+from fzlint.diagnostics import Severity
+from fzlint.document import Document
+from fzlint.hookspecs import hookimpl
+from fzlint.rule import Rule
+from fzlint.run.engine import lint_document
+from fzlint.run.plugins import new_registry
+from fzlint.settings import Settings
 from robustness.runner import SEED, TITLE, env
 
 
@@ -48,7 +48,7 @@ def test_sys_exit_inside_a_rule_is_an_e999() -> None:
 def test_a_closed_output_pipe_is_not_a_traceback() -> None:
     """``fzlint check … | head``: the reader leaves early; no traceback, no error noise."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "lint.cli", "check", "--no-color", str(SEED)],
+        [sys.executable, "-m", "fzlint.cli", "check", "--no-color", str(SEED)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env(),
@@ -63,7 +63,7 @@ def test_a_closed_output_pipe_is_not_a_traceback() -> None:
 
 
 def test_internal_error_is_one_line_and_debug_reraises(monkeypatch, capsys) -> None:
-    from lint import cli
+    from fzlint import cli
 
     def boom(*args, **kwargs):
         raise RuntimeError("internal\nfailure")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from lint.limits import DEFAULT_MAX_FILE_SIZE, format_size, parse_size
-from lint.numerals import int_to_cn
+from fzlint.limits import DEFAULT_MAX_FILE_SIZE, format_size, parse_size
+from fzlint.parse.numerals import int_to_cn
 from robustness.runner import SEED, TITLE, assert_no_traceback, assert_one_error_naming, fzlint
 
 MB = 1024 * 1024
@@ -43,7 +43,7 @@ def test_fifty_megabytes_is_refused_before_reading(tmp_path, good) -> None:
 
 
 def test_size_is_checked_before_the_file_is_opened(tmp_path, monkeypatch) -> None:
-    from lint import limits
+    from fzlint import limits
 
     huge = _sparse_file(tmp_path / "huge.txt", 2 * MB)
 
@@ -58,7 +58,7 @@ def test_size_is_checked_before_the_file_is_opened(tmp_path, monkeypatch) -> Non
 def test_a_file_growing_past_the_limit_while_read_is_refused(tmp_path) -> None:
     import io
 
-    from lint import limits
+    from fzlint import limits
 
     with pytest.raises(limits.TooLarge):
         limits.read_limited(io.BytesIO(b"x" * 101), 100)
@@ -152,11 +152,11 @@ def test_five_thousand_nested_levels(tmp_path) -> None:
 
 
 def test_deep_nesting_stays_within_five_levels() -> None:
-    from lint.document import Document
-    from lint.engine import keywords_for
-    from lint.outline import MAX_DEPTH, build_report
-    from lint.plugins import registry
-    from lint.settings import Settings
+    from fzlint.document import Document
+    from fzlint.parse.outline import MAX_DEPTH, build_report
+    from fzlint.run.engine import keywords_for
+    from fzlint.run.plugins import registry
+    from fzlint.settings import Settings
 
     rows = [TITLE, "一、工作"] + ["（一）工作", "1.工作", "（1）工作", "①工作"] * 5_000
     report = build_report(Document.from_text("deep.txt", "\n".join(rows)), keywords_for(Settings(), registry()))

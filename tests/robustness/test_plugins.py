@@ -18,9 +18,9 @@ from robustness.runner import SEED, assert_no_traceback, fzlint
 BUILTIN_CODES = {"N104", "N105", "W101"}  # the seed's built-in findings (its .expected)
 
 RULES = '''
-from lint.diagnostics import Severity
-from lint.hookspecs import hookimpl
-from lint.rule import Rule
+from fzlint.diagnostics import Severity
+from fzlint.hookspecs import hookimpl
+from fzlint.rule import Rule
 
 
 class Exploding(Rule):
@@ -58,7 +58,7 @@ def fzlint_register_rules():
 '''
 
 WHOLE_REPORT = """
-from lint.hookspecs import hookimpl
+from fzlint.hookspecs import hookimpl
 
 
 @hookimpl
@@ -67,7 +67,7 @@ def fzlint_check_report(report, context):
 """
 
 REPORTER = """
-from lint.hookspecs import hookimpl
+from fzlint.hookspecs import hookimpl
 
 
 def explode(results, stream, options):
@@ -172,10 +172,10 @@ def test_in_process_registry_with_an_extra_plugin() -> None:
     """The same isolation through ``new_registry(extra_plugins=...)`` (no subprocess)."""
     import types
 
-    from lint.document import Document
-    from lint.engine import lint_document
-    from lint.plugins import new_registry
-    from lint.settings import Settings
+    from fzlint.document import Document
+    from fzlint.run.engine import lint_document
+    from fzlint.run.plugins import new_registry
+    from fzlint.settings import Settings
 
     module = types.ModuleType("inline_boom")
     exec(compile(textwrap.dedent(RULES), "inline_boom.py", "exec"), module.__dict__)

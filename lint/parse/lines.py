@@ -1,0 +1,305 @@
+"""The line classifier: the hand-written lexer in front of the Lark grammar.
+
+A report is line-structured. Each line is classified once (blank, page chrome,
+heading with its marker, title, closing elements, plain text); the grammar in
+``report.lark`` then only has to nest what this module found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+
+from fzlint import data
+from fzlint.document import Document
+from fzlint.parse.numerals import NUMERAL_CHARS, cn_to_int, digits_value
+
+SPACE = " \t\u3000\u00a0\ufeff"
+SENTENCE_PUNCT = "。，,；;！!？?"
+
+
+class LineKind(StrEnum):
+    BLANK = "blank"
+    CHROME = "chrome"
+    PRE = "pre"  # anything above the title
+    TITLE = "title"
+    HEADING = "heading"
+    TEXT = "text"
+    CLOSE = "close"  # 专此报告
+    SIGNATURE = "signature"  # 落款 (issuing unit)
+    DATE = "date"  # 成文日期
+    TAIL = "tail"  # anything after the closing
+    COMMENT = "comment"  # a Markdown <!-- … --> line (suppressions): not report text
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A heading's number as written: ``（一）`` is level 2, number 1, style ``（一）``."""
+
+    level: int
+    number: int
+    text: str
+    style: str
+    standard: bool
+    start: int
+    end: int
+
+
+@dataclass
+class Line:
+    index: int
+    text: str
+    kind: LineKind
+    indent: int = 0
+    marker: Marker | None = None
+    heading_end: int = 0  # column where the heading's own words end
+    body_start: int | None = None  # column where an inline body starts
+    depth: int = 0  # nesting depth in the outline (set by the outline builder)
+    notes: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def content_start(self) -> int:
+        return self.marker.end if self.marker else self.indent
+
+    @property
+    def heading(self) -> str:
+        """The heading's words without marker or final 。 (empty for non-headings)."""
+        if self.marker is None:
+            return ""
+        # Markdown emphasis around a heading (**一、…**) is not part of its words.
+        return self.text[self.marker.end : self.heading_end].strip(SPACE + "。.*_#")
+
+    @property
+    def body(self) -> str:
+        """The running text of the line: inline body for headings, content otherwise."""
+        if self.kind is LineKind.HEADING:
+            return "" if self.body_start is None else self.text[self.body_start :]
+        return self.text[self.indent :]
+
+    @property
+    def body_column(self) -> int:
+        if self.kind is LineKind.HEADING:
+            return len(self.text) if self.body_start is None else self.body_start
+        return self.indent
+
+
+_CN = f"[{NUMERAL_CHARS}]+"
+_DIGITS = "[0-9０-９]{1,3}"
+# (level, regex, standard-form predicate on the captured separator/brackets)
+_HEADING_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
+    (2, re.compile(rf"(?P<open>[（(])(?P<num>{_CN})(?P<close>[）)])(?P<sep>[、，,.．：:]?)")),
+    (4, re.compile(rf"(?P<open>[（(])(?P<num>{_DIGITS})(?P<close>[）)])(?P<sep>[、，,.．：:]?)")),
+    (1, re.compile(rf"(?P<num>{_CN})(?P<sep>[、，,．.：:])")),
+    (3, re.compile(rf"(?P<num>{_DIGITS})(?P<sep>[.．、，,：:])(?![0-9０-９])")),
+    (5, re.compile(r"(?P<num>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])(?P<sep>[、，,.．]?)")),
+]
+_MARKDOWN_PREFIX = re.compile(r"(#{1,6}\s+|>\s*|\*\*|__)*")
+
+DATE_PATTERN = re.compile(
+    r"^(?P<year>[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*(?P<s1>年|[.\-/．])\s*"
+    r"(?P<month>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})\s*(?P<s2>月|[.\-/．])\s*"
+    r"(?P<day>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*(?P<s3>日?)$"
+)
+CLOSE_PATTERN = re.compile(r"^(专此|特此)(报告|报送)[。.！!]?$")
+TITLE_SUBJECT = re.compile(r"法治政府|法治建设|依法行政|法治.{0,6}工作")
+TITLE_KIND = re.compile(r"报告|情况|总结")
+HTML_COMMENT = re.compile(r"^\s*<!--((?!-->).)*-->\s*$")
+
+
+@dataclass(frozen=True)
+class ChromePatterns:
+    strong: list[re.Pattern[str]]
+    weak: list[re.Pattern[str]]
+    max_weak_length: int
+    max_weak_rest: int
+    unit_suffixes: tuple[str, ...] = ()
+
+
+def chrome_patterns(override: dict | None = None) -> ChromePatterns:
+    """The chrome table compiled, with a configuration override (``data.chrome``) applied."""
+    import json
+
+    return _compiled_chrome(json.dumps(override, sort_keys=True, ensure_ascii=False) if override else "")
+
+
+@cache
+def _compiled_chrome(override_json: str) -> ChromePatterns:
+    import json
+
+    table = data.load("chrome", json.loads(override_json) if override_json else None)
+    return ChromePatterns(
+        [re.compile(p) for p in table["strong"]],
+        [re.compile(p) for p in table["weak"]],
+        int(table["max_weak_length"]),
+        int(table.get("max_weak_rest", 3)),
+        tuple(table.get("unit_suffixes", ())),
+    )
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def is_chrome(text: str, patterns: ChromePatterns | None = None) -> bool:
+    """Whether a line is web-page furniture (see ``data/chrome.toml``)."""
+    patterns = patterns or chrome_patterns()
+    stripped = text.strip(SPACE)
+    if any(p.search(stripped) for p in patterns.strong):
+        return True
+    if len(stripped) > patterns.max_weak_length or any(ch in stripped for ch in "。；;，,"):
+        return False
+    if not any(p.search(stripped) for p in patterns.weak):
+        return False
+    rest = stripped
+    for pattern in patterns.weak:
+        rest = pattern.sub(" ", rest)
+    return len(_NON_WORD.sub("", rest)) <= patterns.max_weak_rest
+
+
+def parse_marker(text: str, start: int) -> Marker | None:
+    """The heading marker at column ``start``, if the line begins with one."""
+    for level, pattern in _HEADING_PATTERNS:
+        match = pattern.match(text, start)
+        if not match:
+            continue
+        rest = text[match.end() :].lstrip(SPACE)
+        if not rest or rest[0] in "是、，,。.；;：:%％年月日号届次个项件":
+            continue  # 一是…, 1.5%, 2024年 … are not headings
+        groups = match.groupdict()
+        raw = groups["num"]
+        number = cn_to_int(raw) if level in (1, 2) else digits_value(raw)
+        if level == 5:
+            number = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(raw) + 1
+        if number is None or number == 0:
+            continue
+        style, standard = _style(level, groups, raw)
+        return Marker(level, number, match.group(0), style, standard, start, match.end())
+    return None
+
+
+def _style(level: int, groups: dict[str, str], raw: str) -> tuple[str, bool]:
+    sep = groups.get("sep") or ""
+    if level in (2, 4):
+        sample = "一" if level == 2 else "1"
+        style = f"{groups['open']}{sample}{groups['close']}{sep}"
+        return style, groups["open"] == "（" and groups["close"] == "）" and not sep
+    if level == 1:
+        return f"一{sep}", sep == "、"
+    if level == 3:
+        fullwidth = not raw.isascii()
+        return f"{'１' if fullwidth else '1'}{sep}", sep in ".．" and not fullwidth
+    return f"①{sep}", not sep
+
+
+def _heading_end(text: str, start: int) -> tuple[int, int | None]:
+    """Where the heading's words end and the inline body (if any) starts."""
+    for index in range(start, len(text)):
+        if text[index] in "。":
+            rest = index + 1
+            while rest < len(text) and text[rest] in SPACE:
+                rest += 1
+            return index, (rest if rest < len(text) else None)
+    end = len(text)
+    while end > start and text[end - 1] in SPACE:
+        end -= 1
+    return end, None
+
+
+# Indentation copied from a web page can be HTML spaces (&nbsp;&nbsp;一、…).
+_LEADING_SPACE = re.compile(r"(?:[ \t\u3000\u00a0\ufeff]|&(?:nbsp|ensp|emsp);|&#(?:160|8194|8195|12288);)*")
+
+
+def _indent(text: str) -> int:
+    lead = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr] - always matches
+    return _MARKDOWN_PREFIX.match(text, lead).end()  # type: ignore[union-attr]
+
+
+def classify_line(index: int, text: str, chrome: ChromePatterns | None = None) -> Line:
+    """Classify one line on its own (title and closing need context: see ``classify``)."""
+    if not text.strip(SPACE):
+        return Line(index, text, LineKind.BLANK, indent=len(text))
+    indent = _indent(text)
+    marker = parse_marker(text, indent)
+    if marker is not None:
+        end, body = _heading_end(text, marker.end)
+        return Line(index, text, LineKind.HEADING, indent, marker, end, body)
+    if is_chrome(text, chrome):
+        return Line(index, text, LineKind.CHROME, indent)
+    return Line(index, text, LineKind.TEXT, indent)
+
+
+def classify(document: Document, chrome: ChromePatterns | None = None) -> list[Line]:
+    """Classify every line of a document, including title, front matter and closing."""
+    lines = [classify_line(i, t, chrome) for i, t in enumerate(document.lines)]
+    if document.kind == "markdown":
+        for line in lines:
+            if HTML_COMMENT.match(line.text):
+                line.kind = LineKind.COMMENT
+    _mark_title(lines)
+    _mark_closing(lines, chrome or chrome_patterns())
+    return lines
+
+
+def looks_like_title(text: str) -> bool:
+    stripped = text.strip(SPACE + "#*")
+    return (
+        len(stripped) <= 80
+        and "。" not in stripped
+        and bool(TITLE_SUBJECT.search(stripped))
+        and bool(TITLE_KIND.search(stripped))
+    )
+
+
+def _mark_title(lines: list[Line]) -> None:
+    seen = 0
+    for line in lines:
+        if line.kind is LineKind.HEADING:
+            return
+        if line.kind is not LineKind.TEXT:
+            continue
+        seen += 1
+        if seen > 12:
+            return
+        if looks_like_title(line.text):
+            line.kind = LineKind.TITLE
+            for earlier in lines[: line.index]:
+                if earlier.kind is LineKind.TEXT:
+                    earlier.kind = LineKind.PRE
+            return
+
+
+def is_date_line(text: str) -> bool:
+    return bool(DATE_PATTERN.match(text.strip(SPACE)))
+
+
+def looks_like_unit(text: str) -> bool:
+    """A short line without sentence punctuation, as a 落款 unit name is."""
+    stripped = text.strip(SPACE)
+    return 2 <= len(stripped) <= 40 and not any(ch in stripped for ch in SENTENCE_PUNCT + "：:")
+
+
+def _mark_closing(lines: list[Line], chrome: ChromePatterns) -> None:
+    last_heading = max((ln.index for ln in lines if ln.kind is LineKind.HEADING), default=-1)
+    candidates = [ln for ln in lines[last_heading + 1 :] if ln.kind is LineKind.TEXT]
+    # The 成文日期: the last date line after the body; what follows it is tail.
+    date = next((ln for ln in reversed(candidates) if is_date_line(ln.text)), None)
+    if date is not None:
+        date.kind = LineKind.DATE
+        for ln in candidates:
+            if ln.index > date.index:
+                ln.kind = LineKind.TAIL
+        before = [ln for ln in candidates if ln.index < date.index]
+        signature = before[-1] if before and looks_like_unit(before[-1].text) else None
+        if signature is not None and not CLOSE_PATTERN.match(signature.text.strip(SPACE)):
+            signature.kind = LineKind.SIGNATURE
+            before = before[:-1]
+    else:
+        before = candidates
+        tail = before[-1] if before else None
+        suffixes = chrome.unit_suffixes
+        if tail is not None and looks_like_unit(tail.text) and tail.text.strip(SPACE).endswith(suffixes):
+            tail.kind = LineKind.SIGNATURE
+            before = before[:-1]
+    if before and CLOSE_PATTERN.match(before[-1].text.strip(SPACE)):
+        before[-1].kind = LineKind.CLOSE

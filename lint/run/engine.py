@@ -1,0 +1,163 @@
+"""Running rules over reports: one file in, sorted diagnostics out.
+
+The core implements ``fzlint_check_report`` by running each enabled rule in
+isolation; ``lint_document`` calls every implementation of that hook the same
+way, so a crashing rule or plugin costs only its own findings (an ``E999``
+diagnostic names it) and the exit code becomes 2.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import traceback
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fzlint.diagnostics import Diagnostic, Severity
+from fzlint.document import Document
+from fzlint.hookspecs import hookimpl
+from fzlint.load.loading import LoadError, load_path
+from fzlint.parse.lines import chrome_patterns
+from fzlint.parse.outline import Report, build_report
+from fzlint.parse.parts import PartKeywords
+from fzlint.rule import Context, Rule
+from fzlint.run.plugins import Registry, registry
+from fzlint.run.profiling import stage
+from fzlint.settings import Settings
+
+CRASH_CODE = "E999"
+CRASH_NAME = "internal-error"
+
+
+@dataclass
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    document: Document | None = None
+    error: str | None = None  # why the file could not be linted (one line)
+
+    @property
+    def crashed(self) -> bool:
+        return any(d.code == CRASH_CODE for d in self.diagnostics)
+
+
+def crash_diagnostic(path: str, culprit: str, error: BaseException) -> Diagnostic:
+    where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
+    location = f"（{Path(where.filename).name}:{where.lineno}）" if where else ""
+    return Diagnostic(
+        path=path,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=2,
+        code=CRASH_CODE,
+        name=CRASH_NAME,
+        severity=Severity.ERROR,
+        message=(
+            f"{culprit} 内部出错：{type(error).__name__}: {_one_line(error)}{location}；"
+            "其他规则的结果不受影响，请向该规则的作者报告"
+        ),
+    )
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())
+
+
+def enabled_rules(settings: Settings, reg: Registry) -> list[Rule]:
+    return [
+        cls(severity=settings.severity.get(code))
+        for code, cls in sorted(reg.rules.items())
+        if settings.is_enabled(code)
+    ]
+
+
+def keywords_for(settings: Settings, reg: Registry) -> PartKeywords:
+    from fzlint import data
+
+    keywords = PartKeywords.from_table(data.load("parts", settings.data_overrides.get("parts")))
+    for extra in reg.manager.hook.fzlint_part_keywords():
+        if extra:
+            keywords = keywords.extended(extra)
+    return keywords
+
+
+@hookimpl
+def fzlint_check_report(report: Report, context: Context, rules: list[Rule]) -> list[Diagnostic]:
+    """The core's check: every enabled rule, each isolated from the others."""
+    found: list[Diagnostic] = []
+    for rule in rules:
+        try:
+            with stage(f"rules: {type(rule).__module__}"):  # --profile: time per rule family
+                found.extend(rule.check(report, context))
+        except (Exception, SystemExit) as error:  # sys.exit in a rule must not end the run
+            culprit = f"规则 {rule.code} ({rule.name})"
+            found.append(crash_diagnostic(report.document.path, culprit, error))
+    return found
+
+
+def lint_document(document: Document, settings: Settings, reg: Registry | None = None) -> list[Diagnostic]:
+    """All diagnostics for one document, filtered by settings and sorted."""
+    reg = reg or registry()
+    with stage("data tables"):
+        chrome = chrome_patterns(settings.data_overrides.get("chrome"))
+        keywords = keywords_for(settings, reg)
+    report = build_report(document, keywords, chrome)
+    context = Context(settings=settings)
+    rules = enabled_rules(settings, reg)
+    found: list[Diagnostic] = []
+    hook = reg.manager.hook.fzlint_check_report
+    args = {"report": report, "context": context, "rules": rules}
+    for impl in hook.get_hookimpls():
+        try:
+            # The core's own rules are timed per family inside; time other plugins whole.
+            with stage(f"plugin: {impl.plugin_name}" if impl.plugin_name != __name__ else None):
+                found.extend(impl.function(*[args[name] for name in impl.argnames]) or [])
+        except (Exception, SystemExit) as error:
+            found.append(crash_diagnostic(document.path, f"插件 {impl.plugin_name}", error))
+    ignored = _ignored_codes(document.path, settings)
+    verdicts: dict[str, bool] = {}  # per code, not per diagnostic (P101 can fire thousands of times)
+
+    def reported(code: str) -> bool:
+        verdict = verdicts.get(code)
+        if verdict is None:
+            verdict = verdicts[code] = code == CRASH_CODE or (settings.is_enabled(code) and not _matches(code, ignored))
+        return verdict
+
+    kept = [d for d in found if reported(d.code)]
+    # dict.fromkeys drops duplicates keeping emission order (a set's order varies between
+    # runs), and the stable sort keeps ties (three S101 at one heading) in that order.
+    return sorted(dict.fromkeys(kept), key=Diagnostic.sort_key)
+
+
+def _ignored_codes(path: str, settings: Settings) -> list[str]:
+    codes: list[str] = []
+    # Config files anchor globs with a folder at their own folder, hence the absolute form.
+    candidates = (path, Path(path).name, Path(os.path.abspath(path)).as_posix())
+    for pattern, listed in settings.per_file_ignores.items():
+        if any(fnmatch.fnmatch(candidate, pattern) for candidate in candidates):
+            codes += listed
+    return codes
+
+
+def is_reported(code: str, path: str, settings: Settings) -> bool:
+    """Whether a diagnostic produced outside the rules (e.g. X101) passes select/ignore."""
+    return settings.is_enabled(code) and not _matches(code, _ignored_codes(path, settings))
+
+
+def _matches(code: str, prefixes: Iterable[str]) -> bool:
+    return any(p == "ALL" or code.startswith(p) for p in prefixes)
+
+
+def lint_path(path: Path, settings: Settings, display_path: str | None = None, data: bytes | None = None) -> FileResult:
+    """Load and lint one file; a load failure is recorded, never raised."""
+    display = display_path or str(path)
+    try:
+        with stage("read + decode"):
+            document = load_path(path, display, data, max_size=settings.max_file_size)
+    except LoadError as error:
+        return FileResult(path=display, error=str(error))
+    diagnostics = lint_document(document, settings)
+    return FileResult(path=display, document=document, diagnostics=diagnostics)

@@ -1,0 +1,82 @@
+"""What ``fzlint check`` lints: the files the paths name, each with its effective settings.
+
+Files found by searching a folder skip the ``exclude`` globs of their
+configuration; files named on the command line (and stdin's
+``--stdin-filename``) skip them only with ``--force-exclude``, as ruff does.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from fzlint.config.resolve import Resolver, is_excluded
+from fzlint.load.loading import discover
+from fzlint.run.engine import FileResult, lint_path
+from fzlint.settings import Settings
+
+STDIN = "-"
+
+
+@dataclass
+class CheckInput:
+    path: Path
+    display: str  # the name diagnostics are reported under
+    settings: Settings
+    data: bytes | None = None  # standard input's bytes
+    error: str | None = None  # why the path cannot be linted (it does not exist)
+    # Whether the result keeps the document (its lines): only the rich and SARIF reporters,
+    # baselines and --fix/--diff read it. Dropping it keeps a batch's memory to its findings
+    # and keeps what a --jobs worker sends back small.
+    keep_document: bool = True
+
+    def lint(self) -> FileResult:
+        """Lint, apply the file's suppression comments (they need the document), then
+        drop the document unless it is wanted."""
+        from fzlint.run import suppression
+
+        if self.error is not None:
+            return FileResult(path=self.display, error=self.error)
+        result = lint_path(self.path, self.settings, display_path=self.display, data=self.data)
+        result = suppression.apply(result, self.settings)
+        if not self.keep_document:
+            result.document = None
+        return result
+
+
+def collect(
+    paths: Iterable[str], resolver: Resolver, stdin_filename: str | None = None, force_exclude: bool = False
+) -> Iterator[CheckInput]:
+    """Every file to lint, in order; raises fzlint.config.resolve.ConfigError for a broken config."""
+    for raw in paths:
+        if raw == STDIN:  # reported and configured under --stdin-filename
+            name = stdin_filename or STDIN
+            resolved = resolver.for_file(Path(name))
+            if not (force_exclude and is_excluded(Path(name), resolved)):
+                yield _stdin_input(name, resolved.settings)
+            continue
+        searched = Path(raw).is_dir()
+        if searched:  # a broken config is an error even in a folder without reports
+            resolver.for_directory(Path(raw))
+        for item in discover([raw]):
+            if isinstance(item, str):  # "path: why"
+                display, error = item.split(": ", 1)
+                yield CheckInput(Path(display), display, Settings(), error=error)
+                continue
+            resolved = resolver.for_file(item)
+            if (searched or force_exclude) and is_excluded(item, resolved):
+                continue
+            yield CheckInput(item, str(item), resolved.settings)
+
+
+def _stdin_input(name: str, settings: Settings) -> CheckInput:
+    """Standard input, read up to the size limit (refused beyond it, like a file)."""
+    from fzlint.limits import TooLarge, read_limited
+
+    try:
+        data = read_limited(sys.stdin.buffer, settings.max_file_size)
+    except TooLarge as error:
+        return CheckInput(Path(name), name, settings, error=str(error))
+    return CheckInput(Path(name), name, settings, data=data)

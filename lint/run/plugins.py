@@ -1,0 +1,119 @@
+"""The plugin manager: entry points loaded one by one, rules validated on registration.
+
+Set ``FZLINT_DISABLE_PLUGIN_AUTOLOAD=1`` to load only the built-in plugins
+(reproducible CI, as pytest's ``PYTEST_DISABLE_PLUGIN_AUTOLOAD``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass, field
+from functools import cache
+
+import pluggy
+
+from fzlint import hookspecs
+from fzlint.rule import Rule
+from fzlint.run.entrypoints import entry_points  # importlib.metadata's, without its import cost
+
+# The core's own hook implementations (rule runner, text loader, reporters).
+CORE_PLUGINS = ("fzlint.run.engine", "fzlint.load.loading", "fzlint.docx.loader", "fzlint.reporters.builtin")
+# Built-in rule families. They are declared in our pyproject's entry-point group
+# and loaded from there like any third-party plugin; this list only fills in
+# when the package metadata is absent (running from a source tree) or when
+# autoloading is disabled.
+BUILTIN_RULE_PLUGINS = (
+    "fzlint.rules.structure",
+    "fzlint.rules.numbering",
+    "fzlint.rules.webpage",
+    "fzlint.rules.years",
+    "fzlint.rules.figures",
+    "fzlint.rules.closing",
+    "fzlint.rules.content",
+    "fzlint.rules.terms",
+    "fzlint.rules.punctuation",
+    "fzlint.rules.suppression",
+)
+
+
+class PluginError(Exception):
+    """A plugin could not be loaded or registered malformed rules."""
+
+
+@dataclass
+class Registry:
+    manager: pluggy.PluginManager
+    rules: dict[str, type[Rule]] = field(default_factory=dict)
+    rule_plugins: dict[str, str] = field(default_factory=dict)  # code -> plugin name
+    problems: list[str] = field(default_factory=list)
+
+    def rule(self, code: str) -> type[Rule] | None:
+        code = code.upper()
+        if code in self.rules:
+            return self.rules[code]
+        return next((r for r in self.rules.values() if r.name == code.lower()), None)
+
+
+def _plugin_name(plugin: object) -> str:
+    return getattr(plugin, "__name__", type(plugin).__name__)
+
+
+@cache
+def registry() -> Registry:
+    """The process-wide registry (build a fresh one in worker processes: see ``new_registry``)."""
+    return new_registry()
+
+
+def new_registry(extra_plugins: tuple[object, ...] = ()) -> Registry:
+    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
+    problems: list[str] = []
+    for module_name in CORE_PLUGINS:
+        manager.register(importlib.import_module(module_name), name=module_name)
+    if not os.environ.get("FZLINT_DISABLE_PLUGIN_AUTOLOAD"):
+        for ep in entry_points(group=hookspecs.PROJECT):
+            if manager.has_plugin(ep.value):
+                continue
+            try:  # one by one: a broken plugin must not stop the others
+                plugin = ep.load()
+                if not manager.is_registered(plugin):
+                    manager.register(plugin, name=ep.value)
+            except (Exception, SystemExit) as error:  # a plugin calling sys.exit is broken too
+                problems.append(f"插件 {ep.name} ({ep.value}) 加载失败：{type(error).__name__}: {error}")
+    for module_name in BUILTIN_RULE_PLUGINS:
+        if not manager.has_plugin(module_name):
+            manager.register(importlib.import_module(module_name), name=module_name)
+    for plugin in extra_plugins:  # named, so problems and E999 can say whose they are
+        manager.register(plugin, name=_plugin_name(plugin))
+    manager.check_pending()
+    registry = Registry(manager=manager, problems=problems)
+    _collect_rules(registry)
+    return registry
+
+
+def _collect_rules(registry: Registry) -> None:
+    hook = registry.manager.hook.fzlint_register_rules
+    # get_hookimpls() lists in registration order (calls run it backwards): the built-in
+    # families come first, so a later plugin cannot take over one of their codes.
+    for impl in hook.get_hookimpls():
+        name = impl.plugin_name
+        try:
+            classes = impl.function() or []
+        except (Exception, SystemExit) as error:
+            registry.problems.append(f"插件 {name} 注册规则时出错：{type(error).__name__}: {error}")
+            continue
+        for cls in classes:
+            if not (isinstance(cls, type) and issubclass(cls, Rule)):
+                registry.problems.append(f"插件 {name} 注册了非规则对象 {cls!r}")
+                continue
+            problems = cls.metadata_problems()
+            if problems:
+                registry.problems.append(f"插件 {name} 的规则 {cls.__name__}：{'；'.join(problems)}")
+                continue
+            if cls.code in registry.rules:
+                other = registry.rule_plugins[cls.code]
+                registry.problems.append(f"插件 {name} 的规则代码 {cls.code} 与 {other} 重复")
+                continue
+            registry.rules[cls.code] = cls
+            registry.rule_plugins[cls.code] = name

@@ -1,0 +1,1 @@
+"""Helpers shared by rule families (text shapes, years, punctuation pairs, segmentation)."""

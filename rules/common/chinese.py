@@ -1,0 +1,72 @@
+"""Character classes and line selection shared by the term and punctuation rules."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from fzlint.diagnostics import Diagnostic, Severity
+from fzlint.parse.lines import Line, LineKind
+from fzlint.parse.outline import Report
+
+# Full-width punctuation of running Chinese text (GB/T 15834).
+FULLWIDTH_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—～·％"
+HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+SENTENCE_END = "。！？；!?;"
+# URLs, e-mail addresses and domain names keep their ASCII punctuation.
+# The e-mail part starts only where a run of name characters starts: otherwise a long run
+# without "@" (Chinese text is \w) is rescanned from every position, quadratic in its length.
+URL = re.compile(
+    r"(?:https?|ftp)://[^\s，。；、“”（）《》]+|www\.[^\s，。；、“”（）《》]+"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+# Lines that are not the report's own text (web furniture, site names above the title,
+# Markdown comments such as suppression directives).
+SKIPPED_KINDS = (LineKind.BLANK, LineKind.CHROME, LineKind.PRE, LineKind.COMMENT)
+
+
+def is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+
+
+def is_chinese(ch: str) -> bool:
+    """A Han character or full-width punctuation: what makes a neighbourhood Chinese."""
+    return bool(ch) and (is_han(ch) or ch in FULLWIDTH_PUNCT)
+
+
+def content_lines(report: Report) -> Iterator[Line]:
+    """Every line of the report's own text (title, body, headings, closing)."""
+    for line in report.lines:
+        if line.kind not in SKIPPED_KINDS:
+            yield line
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in URL.finditer(text)]
+
+
+def inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of ``text`` around ``text[start:end]`` (ends at 。！？；)."""
+    left = max((text.rfind(ch, 0, start) for ch in SENTENCE_END), default=-1) + 1
+    rights = [i for i in (text.find(ch, end) for ch in SENTENCE_END) if i >= 0]
+    return left, (min(rights) + 1 if rights else len(text))
+
+
+def softened(diagnostic: Diagnostic) -> Diagnostic:
+    """An uncertain finding ([U]/context items): at most a warning."""
+    if diagnostic.severity.rank < Severity.WARNING.rank:
+        return replace(diagnostic, severity=Severity.WARNING)
+    return diagnostic
+
+
+def claim(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Record ``[start, end)`` unless it overlaps a span already claimed (first wins)."""
+    if any(start < e and s < end for s, e in spans):
+        return False
+    spans.append((start, end))
+    return True

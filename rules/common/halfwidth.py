@@ -1,0 +1,160 @@
+"""Where a half-width mark stands in Chinese context (P101, and P102's "before punctuation").
+
+Kept apart from the rule so that P102 can ask the same question: a space before an
+ASCII comma that P101 will turn into "，" is a space before Chinese punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from fzlint.parse.lines import Line
+from fzlint.rules.common.chinese import HALF_TO_FULL, inside, is_chinese, is_han, url_spans
+from fzlint.rules.terms import wrong_titles
+
+_ASCII_SPACE = " \t"
+# Most lines hold none of these: one C-level search answers for them.
+_ANY_MARK = re.compile(r'[,;:?!()"]')
+_SEPARATOR = re.compile(r"[,;:?!]")
+_PARENTHESIS = re.compile(r"[()]")
+_CACHE = "halfwidth_marks"  # key in Line.notes: P101 and P102 ask about the same line
+
+
+@dataclass(frozen=True)
+class HalfWidth:
+    column: int  # 0-based column of the mark
+    replacement: str
+    fix_end: int  # the fix also swallows the English-style spaces after a mark
+    safe: bool = True
+
+
+def _prev(text: str, index: int) -> str:
+    index -= 1
+    while index >= 0 and text[index] in _ASCII_SPACE:
+        index -= 1
+    return text[index] if index >= 0 else ""
+
+
+def _next(text: str, index: int) -> str:
+    index += 1
+    while index < len(text) and text[index] in _ASCII_SPACE:
+        index += 1
+    return text[index] if index < len(text) else ""
+
+
+def _spaces_after(text: str, index: int) -> int:
+    """End of the mark plus the spaces after it when Chinese text follows them."""
+    end = index + 1
+    while end < len(text) and text[end] in _ASCII_SPACE:
+        end += 1
+    return end if end < len(text) and is_chinese(text[end]) else index + 1
+
+
+def _skipped(line: Line, terms: dict[str, Any]) -> list[tuple[int, int]]:
+    """Spans P101 leaves alone: URLs, T101's wrong titles, heading-marker separators."""
+    spans = url_spans(line.text)
+    if terms:
+        spans += [(start, end) for start, end, _ in wrong_titles(line.text, terms)]
+    marker = line.marker
+    if marker is not None:
+        # N102 owns a marker's separator (一, 1: ); its half-width brackets are P101's.
+        for offset, ch in enumerate(marker.text):
+            if ch not in "()":
+                spans.append((marker.start + offset, marker.start + offset + 1))
+    return spans
+
+
+def halfwidth_marks(line: Line, terms: dict[str, Any], keep: bool = False) -> list[HalfWidth]:
+    """Every ASCII , ; : ? ! ( ) " of ``line`` that stands in Chinese context.
+
+    The answer depends only on the text and the skipped spans. ``keep=True`` leaves it on
+    the line (``Line.notes``) for the next rule that asks; that rule takes it away with
+    ``keep=False``, so a large report does not hold every line's marks to the end.
+    """
+    text = line.text
+    if _ANY_MARK.search(text) is None:
+        return []
+    skipped = _skipped(line, terms)
+    key = tuple(skipped)
+    cache: dict[tuple[tuple[int, int], ...], list[HalfWidth]] | None = line.notes.get(_CACHE)
+    found = cache.pop(key, None) if cache is not None else None
+    if found is None:
+        found = _marks(text, skipped)
+    if keep:
+        line.notes.setdefault(_CACHE, {})[key] = found
+    elif cache is not None and not cache:
+        del line.notes[_CACHE]
+    return found
+
+
+def _marks(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:
+    marks = [*_parentheses(text, skipped), *_quotes(text, skipped)]
+    for match in _SEPARATOR.finditer(text):
+        index = match.start()
+        if inside(index, skipped):
+            continue
+        ch = text[index]
+        before = text[index - 1] if index else ""
+        after = text[index + 1] if index + 1 < len(text) else ""
+        if ch in ",:" and before.isdigit() and after.isdigit():
+            continue  # 1,000 and 8:30
+        if is_chinese(_prev(text, index)) or is_chinese(_next(text, index)):
+            marks.append(HalfWidth(index, HALF_TO_FULL[ch], _spaces_after(text, index)))
+    return sorted(marks, key=lambda m: m.column)
+
+
+def _parentheses(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:
+    stack: list[int] = []
+    pairs: list[tuple[int | None, int | None]] = []
+    for match in _PARENTHESIS.finditer(text):
+        index = match.start()
+        if text[index] == "(":
+            stack.append(index)
+        else:
+            pairs.append((stack.pop() if stack else None, index))
+    pairs += [(index, None) for index in stack]
+    marks = []
+    for opening, closing in pairs:
+        ends = [i for i in (opening, closing) if i is not None and not inside(i, skipped)]
+        if not ends:
+            continue
+        near = []
+        if opening is not None:
+            near += [_prev(text, opening), _next(text, opening)]
+        if closing is not None:
+            near += [_prev(text, closing), _next(text, closing)]
+        content = text[opening + 1 : closing] if opening is not None and closing is not None else ""
+        if any(is_chinese(ch) for ch in near) or any(is_han(ch) for ch in content):
+            marks += [
+                HalfWidth(i, HALF_TO_FULL[text[i]], i + 1 if text[i] == "(" else _spaces_after(text, i)) for i in ends
+            ]
+    return marks
+
+
+def _quotes(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:
+    positions = []
+    index = text.find('"')
+    while index >= 0:
+        if not inside(index, skipped):
+            positions.append(index)
+        index = text.find('"', index + 1)
+    marks = []
+    for a, b in zip(positions[::2], positions[1::2], strict=False):
+        near = [_prev(text, a), _next(text, b)]
+        if any(is_chinese(ch) for ch in near) or any(is_han(ch) for ch in text[a + 1 : b]):
+            marks += [HalfWidth(a, "“", a + 1), HalfWidth(b, "”", b + 1)]
+    if len(positions) % 2:
+        last = positions[-1]
+        before, after = _prev(text, last), _next(text, last)
+        if is_chinese(before) or is_chinese(after):
+            # an opening quote has text right after it and starts a phrase
+            starts_phrase = not before or before in "，。；：！？、（《"
+            opening = (
+                bool(after)
+                and after not in "，。；：！？、"
+                and (starts_phrase or text[last + 1 : last + 2].strip() != "")
+            )
+            marks.append(HalfWidth(last, "“" if opening else "”", last + 1, safe=False))
+    return marks

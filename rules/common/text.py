@@ -1,0 +1,152 @@
+"""Text helpers several content rules share: sentences, normalisation, numbers with units.
+
+Everything works on one line's text and returns 0-based columns into it, so a
+rule can turn a match straight into a diagnostic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from fractions import Fraction
+
+from fzlint.parse.numerals import DIGITS
+
+SENTENCE_END = "。！？!?；;"
+FULL_STOPS = "。！？!?"  # sentence ends that also close a list whose items end in ；
+_NOT_WORD = re.compile(r"[\W_]+")
+CN_NUMBER_CHARS = "零〇一二两三四五六七八九十百千万亿"
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a line: its text and 0-based [start, end) columns."""
+
+    text: str
+    start: int
+    end: int
+
+
+def sentences(text: str, offset: int = 0, ends: str = SENTENCE_END) -> Iterator[Span]:
+    """Split running text into sentences (ending at 。！？； by default), keeping the terminators."""
+    pattern = re.compile(rf"[^{re.escape(ends)}]+[{re.escape(ends)}]*")
+    for match in pattern.finditer(text):
+        if match.group(0).strip():
+            yield Span(match.group(0), match.start() + offset, match.end() + offset)
+
+
+def normalise(text: str) -> str:
+    """Text without whitespace and punctuation, for comparing copies that differ only there."""
+    return _NOT_WORD.sub("", text)
+
+
+def cn_number(text: str) -> int | None:
+    """Value of a Chinese numeral with 千/万/亿 (一千二百, 三万五千, 两); None if not one."""
+    if not text or any(ch not in CN_NUMBER_CHARS for ch in text):
+        return None
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in DIGITS:
+            digit = DIGITS[ch]
+        elif ch in _CN_UNITS:
+            section += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit = None
+        else:  # 万 / 亿 scale everything before them
+            section += digit or 0
+            total = (total + section) * _CN_BIG[ch]
+            section, digit = 0, None
+    return total + section + (digit or 0)
+
+
+# A counted quantity: 108条, 8.74万件, 500余人次, 超3500个, 两项. Longer units first.
+QUANTITY_UNITS = (
+    "人次",
+    "家次",
+    "批次",
+    "场次",
+    "条",
+    "件",
+    "项",
+    "个",
+    "份",
+    "家",
+    "宗",
+    "次",
+    "场",
+    "人",
+    "名",
+    "篇",
+    "批",
+    "起",
+    "例",
+    "所",
+    "座",
+    "套",
+    "台",
+    "户",
+    "张",
+    "本",
+    "部",
+    "类",
+    "期",
+    "间",
+    "支",
+    "只",
+    "辆",
+    "万元",
+    "亿元",
+    "元",
+)
+_UNIT_ALT = "|".join(sorted(QUANTITY_UNITS, key=len, reverse=True))
+QUANTITY = re.compile(
+    r"(?P<approx>约|近|超过|超|逾|多达|近乎)?"
+    r"(?P<num>(?<![0-9.．])[0-9]+(?:\.[0-9]+)?|(?<![零〇一二两三四五六七八九十百千])[两三四五六七八九十][零〇一二两三四五六七八九十百千]*)"
+    r"(?P<scale>万|亿)?(?P<more>余|多|以上)?"
+    rf"(?P<unit>{_UNIT_ALT})"
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: Fraction
+    unit: str
+    approximate: bool
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+
+
+def quantities(text: str) -> Iterator[Quantity]:
+    """Counted quantities in ``text``, in order. Percentages and years never match (no unit)."""
+    for match in QUANTITY.finditer(text):
+        raw = match.group("num")
+        if raw[0].isdigit():
+            value = Fraction(raw)
+        else:
+            number = cn_number(raw)
+            if number is None:
+                continue
+            value = Fraction(number)
+        scale = match.group("scale")
+        if scale:
+            value *= _CN_BIG[scale]
+        yield Quantity(
+            value=value,
+            unit=match.group("unit"),
+            approximate=bool(match.group("approx") or match.group("more")),
+            start=match.start(),
+            end=match.end(),
+            num_start=match.start("num"),
+            num_end=match.end("num"),
+        )
+
+
+def format_number(value: Fraction) -> str:
+    """A value as a writer would put it: 77, 8.74 (never 437/50)."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    return f"{float(value):g}"
