@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from fzlint.diagnostics import Diagnostic
     from fzlint.document import Document
     from fzlint.fix.autofix import FixRun
+    from fzlint.run.cache import ResultCache
     from fzlint.run.engine import FileResult
     from fzlint.run.inputs import CheckInput
     from fzlint.run.plugins import Registry
@@ -101,6 +102,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="并行进程数；auto（默认）：文件少时单进程，多时每个 CPU 一个进程",
     )
     check.add_argument("--profile", action="store_true", help="在标准错误输出各阶段及各规则族的耗时")
+    check.add_argument(
+        "--cache",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="缓存检查结果，内容未变的文件下次不再重新检查（默认关闭，或用配置项 cache = true 开启）",
+    )
+    check.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="缓存目录（默认当前目录下的 .fzlint_cache，或环境变量 FZLINT_CACHE_DIR）",
+    )
     check.add_argument(
         "--max-file-size",
         type=_size,
@@ -264,7 +277,8 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not any(item.keep_document for item in todo):
         return _report_streamed(args, reg, todo, out, err)
     # item.lint(reg) (lint + suppression comments) for each, in order; processes with --jobs
-    results = list(lint_items(todo, reg, args.jobs))
+    cache = _cache_for(args, reg, todo)
+    results = list(lint_items(todo, reg, args.jobs, cache))
     fixing = None
     stdin_name = next((item.display for item in todo if item.data is not None), None)
     if args.diff or any(item.settings.fix for item in todo):
@@ -322,7 +336,7 @@ def _report_streamed(args: argparse.Namespace, reg: Registry, todo: list[CheckIn
     from fzlint.run.parallel import lint_items
     from fzlint.run.streaming import StreamedResults
 
-    streamed = StreamedResults(lint_items(todo, reg, args.jobs))
+    streamed = StreamedResults(lint_items(todo, reg, args.jobs, _cache_for(args, reg, todo)))
     options = reporters.ReportOptions(
         registry=reg, color=args.color, quiet=args.quiet, files_checked=sum(1 for item in todo if item.error is None)
     )
@@ -337,6 +351,18 @@ def _report_streamed(args: argparse.Namespace, reg: Registry, todo: list[CheckIn
     if reg.problems or streamed.errors or streamed.crashed:
         return EXIT_ERROR
     return EXIT_FINDINGS if streamed.error_findings else EXIT_OK
+
+
+def _cache_for(args: argparse.Namespace, reg: Registry, todo: list[CheckInput]) -> ResultCache | None:
+    """The result cache when asked for (--cache, or cache = true for every file), never while
+    fixing: --fix and --diff re-lint every pass anyway."""
+    from fzlint.run.cache import DEFAULT_DIRECTORY, ResultCache
+
+    wanted = args.cache if args.cache is not None else bool(todo) and all(i.settings.cache for i in todo)
+    if not wanted or args.diff or any(item.settings.fix for item in todo):
+        return None
+    directory = args.cache_dir or Path(os.environ.get("FZLINT_CACHE_DIR") or DEFAULT_DIRECTORY)
+    return ResultCache.open(directory, reg)
 
 
 def _errors_reported(results: list[FileResult], err: TextIO) -> int:
