@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import full_width_batch  # noqa: E402
+from corpus import full_width_batch
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, float]:
