@@ -236,8 +236,9 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError(str(error)) from None
 
     args.files_linted = len(todo)
+    reporter_reads_documents = reporters.needs_documents(reg, args.format)
     for item in todo:
-        item.keep_document = _needs_documents(args, item.settings.fix)
+        item.keep_document = _needs_documents(args, item.settings.fix, reporter_reads_documents)
     if not any(item.keep_document for item in todo):
         return _report_streamed(args, reg, todo, out, err)
     # item.lint() (lint + suppression comments) for each, in order; processes with --jobs
@@ -283,13 +284,9 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return exit_code(results, bool(reg.problems))
 
 
-# Reporters that print only diagnostics; any other (rich, sarif, a plugin's) may read lines.
-DOCUMENT_FREE_FORMATS = frozenset({"concise", "json", "json-lines", "github"})
-
-
-def _needs_documents(args: argparse.Namespace, fix: bool) -> bool:
+def _needs_documents(args: argparse.Namespace, fix: bool, reporter_reads_documents: bool) -> bool:
     """Whether results must keep their documents until the end (source lines, fixes)."""
-    return bool(args.format not in DOCUMENT_FREE_FORMATS or args.baseline or args.write_baseline or args.diff or fix)
+    return bool(reporter_reads_documents or args.baseline or args.write_baseline or args.diff or fix)
 
 
 def _report_streamed(args: argparse.Namespace, reg, todo: list, out: TextIO, err: TextIO) -> int:
@@ -409,26 +406,8 @@ def run_explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if cls is None:
         print(f"fzlint: 错误：没有规则 {args.code!r}（用 fzlint rules 查看全部规则）", file=err)
         return EXIT_ERROR
-    out.write(explain_text(cls))
+    out.write(cls.explain())
     return EXIT_OK
-
-
-def explain_text(cls) -> str:  # cls: type[Rule]
-    lines = [
-        f"{cls.code} {cls.name}（默认级别：{cls.severity.value}）",
-        "",
-        cls.summary,
-        "",
-        cls.explanation(),
-        "",
-        "错误示例：",
-        *("    " + line for line in cls.bad.splitlines()),
-        "",
-        "正确示例：",
-        *("    " + line for line in cls.good.splitlines()),
-        "",
-    ]
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":

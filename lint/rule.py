@@ -25,9 +25,10 @@ NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 @dataclass
 class Context:
-    """What a rule may look at besides the report: the effective settings."""
+    """What a rule may look at besides the report: the effective settings, the run's rule codes."""
 
     settings: Settings
+    known_codes: frozenset[str] = frozenset()  # every registered rule, enabled or not (X101)
 
     def data(self, key: str) -> dict | list:
         """A data table from the package, extended or trimmed by configuration."""
@@ -55,6 +56,25 @@ class Rule:
         import inspect
 
         return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def explain(cls) -> str:
+        """What ``fzlint explain CODE`` prints (and SARIF's rule help): summary, why, bad and good."""
+        lines = [
+            f"{cls.code} {cls.name}（默认级别：{cls.severity.value}）",
+            "",
+            cls.summary,
+            "",
+            cls.explanation(),
+            "",
+            "错误示例：",
+            *("    " + line for line in cls.bad.splitlines()),
+            "",
+            "正确示例：",
+            *("    " + line for line in cls.good.splitlines()),
+            "",
+        ]
+        return "\n".join(lines)
 
     @classmethod
     def metadata_problems(cls) -> list[str]:

@@ -214,7 +214,7 @@ class UnfilledImprovement(Rule):
 
 def _is_placeholder(text: str, compact: str, table: dict) -> bool:
     """The section is only a placeholder (略, 暂无, XX …) or still carries one (【待补充】)."""
-    from fzlint.rules.terms import find_placeholders
+    from fzlint.rules.common.placeholders import find_placeholders
 
     whole = {*table.get("whole", []), *table.get("weak_whole", [])}
     return compact in whole or bool(find_placeholders(text, table))

@@ -1,9 +1,8 @@
 """Batch throughput changes that must not change a byte of output.
 
 Every output format gives the same text with ``--jobs 2`` as in one process; the
-diagnostics-only formats stream results (no document kept); the JSON writer agrees
-with ``json.dumps(indent=2)``; the half-width marks shared by P101 and P102 are the
-ones each would compute alone.
+diagnostics-only formats stream results (no document kept); the half-width marks
+shared by P101 and P102 are the ones each would compute alone.
 """
 
 from __future__ import annotations
@@ -18,7 +17,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fzlint.parse.lines import Line, LineKind
-from fzlint.reporters.json_output import pretty
 from fzlint.rules.common.halfwidth import _marks, _skipped, halfwidth_marks
 from fzlint.rules.common.pairs import _ITEM, PAIRS, unbalanced
 from fzlint.run import inputs
@@ -92,20 +90,6 @@ def test_streamed_results_are_read_once_and_counted() -> None:
     unread = StreamedResults(iter(results))
     unread.drain()
     assert unread.errors == [("b", "不存在")]
-
-
-_JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text() | st.floats(allow_nan=False),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
-    max_leaves=12,
-)
-
-
-@given(_JSON)
-def test_pretty_json_is_json_dumps_with_indent(value: object) -> None:
-    expected = json.dumps(value, ensure_ascii=False, indent=2)
-    assert pretty(value) == expected
-    assert pretty(value, "  ") == expected.replace("\n", "\n  ")
 
 
 _LINE_TEXT = st.text(alphabet=list('政府法治,;:?!()" 1a《》“”（）【】〔〕一'), max_size=40)

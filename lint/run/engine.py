@@ -105,7 +105,7 @@ def lint_document(document: Document, settings: Settings, reg: Registry | None =
         chrome = chrome_patterns(settings.data_overrides.get("chrome"))
         keywords = keywords_for(settings, reg)
     report = build_report(document, keywords, chrome)
-    context = Context(settings=settings)
+    context = Context(settings=settings, known_codes=frozenset(reg.rules))
     rules = enabled_rules(settings, reg)
     found: list[Diagnostic] = []
     hook = reg.manager.hook.fzlint_check_report

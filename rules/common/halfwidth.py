@@ -12,7 +12,7 @@ from typing import Any
 
 from fzlint.parse.lines import Line
 from fzlint.rules.common.chinese import HALF_TO_FULL, inside, is_chinese, is_han, url_spans
-from fzlint.rules.terms import wrong_titles
+from fzlint.rules.common.titles import wrong_titles
 
 _ASCII_SPACE = " \t"
 # Most lines hold none of these: one C-level search answers for them.
