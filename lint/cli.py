@@ -16,9 +16,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from fzlint import __version__
+from fzlint.diagnostics import one_line
 
-if TYPE_CHECKING:
-    pass
+if TYPE_CHECKING:  # annotations only: the command line imports the engine when it runs
+    from collections.abc import Callable
+
+    from fzlint.config.resolve import Resolver
+    from fzlint.fix.autofix import FixRun
+    from fzlint.run.engine import FileResult
+    from fzlint.run.inputs import CheckInput
+    from fzlint.run.plugins import Registry
+    from fzlint.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -163,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def profiled(run, args: argparse.Namespace) -> int:
+def profiled(run: Callable[[argparse.Namespace, TextIO, TextIO], int], args: argparse.Namespace) -> int:
     """``--profile``: run ``check`` with stage timers on, then print them to stderr."""
     from fzlint.run import profiling
     from fzlint.run.parallel import effective_jobs
@@ -179,12 +187,7 @@ def profiled(run, args: argparse.Namespace) -> int:
         profiling.render(profile, time.perf_counter() - started, before_main, sys.stderr, workers)
 
 
-def one_line(text: str) -> str:
-    """Messages on stderr are one line each, whatever an exception's text holds."""
-    return " ".join(text.split("\n")).replace("\r", " ")
-
-
-def resolver_from_args(args: argparse.Namespace, known_codes: frozenset[str]):  # -> Resolver
+def resolver_from_args(args: argparse.Namespace, known_codes: frozenset[str]) -> Resolver:
     """Configuration files below the command line: --select and --year replace what a
     file says, --extend-select and --ignore add to it."""
     from fzlint.config.resolve import Resolver
@@ -289,7 +292,7 @@ def _needs_documents(args: argparse.Namespace, fix: bool, reporter_reads_documen
     return bool(reporter_reads_documents or args.baseline or args.write_baseline or args.diff or fix)
 
 
-def _report_streamed(args: argparse.Namespace, reg, todo: list, out: TextIO, err: TextIO) -> int:
+def _report_streamed(args: argparse.Namespace, reg: Registry, todo: list[CheckInput], out: TextIO, err: TextIO) -> int:
     """A diagnostics-only format: results go to the reporter one by one and are not kept."""
     from fzlint import reporters
     from fzlint.run import profiling
@@ -314,7 +317,7 @@ def _report_streamed(args: argparse.Namespace, reg, todo: list, out: TextIO, err
     return EXIT_FINDINGS if streamed.error_findings else EXIT_OK
 
 
-def _errors_reported(results: list, err: TextIO) -> int:
+def _errors_reported(results: list[FileResult], err: TextIO) -> int:
     """Print each file that could not be linted; EXIT_ERROR if there was any."""
     for result in results:
         if result.error:
@@ -323,8 +326,13 @@ def _errors_reported(results: list, err: TextIO) -> int:
 
 
 def run_autofix(
-    args: argparse.Namespace, settings: list, results: list, stdin_name: str | None, out: TextIO, err: TextIO
-):  # -> fzlint.fix.autofix.FixRun
+    args: argparse.Namespace,
+    settings: list[Settings],
+    results: list[FileResult],
+    stdin_name: str | None,
+    out: TextIO,
+    err: TextIO,
+) -> FixRun:
     """--fix / --diff: fix in memory, write or print the diff, say what happened on stderr.
 
     Each file is fixed with its own settings; ``fix``/``unsafe-fixes`` may come from config.
@@ -342,7 +350,7 @@ def run_autofix(
     return fixing
 
 
-def exit_code(results: list, plugin_problems: bool = False) -> int:
+def exit_code(results: list[FileResult], plugin_problems: bool = False) -> int:
     from fzlint.diagnostics import Severity
 
     if plugin_problems or any(r.error or r.crashed for r in results):

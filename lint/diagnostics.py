@@ -7,6 +7,11 @@ from enum import StrEnum
 from typing import Any
 
 
+def one_line(text: str) -> str:
+    """``text`` with its line breaks as spaces: a message or an error is one line, whatever it quotes."""
+    return " ".join(text.split("\n")).replace("\r", " ")
+
+
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"

@@ -1,4 +1,4 @@
-"""The command line: check (json, select/ignore, exit codes), rules, explain."""
+"""The command line: check (json, select/ignore, exit codes), rules, explain (by name, unknown)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from fzlint.cli import main
 from fzlint.run.plugins import registry
 
 KEYS = ["path", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "fix"]
-# The core rules (issue 2); other families register more, which these tests tolerate.
-ALL_CODES = ["N101", "N102", "N103", "N104", "N105", "S101", "S102", "S103", "S104", "S105", "S106", "W101", "W102"]
+# The select/ignore tests below count exactly these codes on the seeds (the core rules
+# of issue 2); every registered rule's docs and examples are tested in test_rules_docs.py.
+CORE_CODES = ["N101", "N102", "N103", "N104", "N105", "S101", "S102", "S103", "S104", "S105", "S106", "W101", "W102"]
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -103,9 +104,9 @@ def test_warnings_alone_exit_zero(capsys) -> None:
 )
 def test_select_and_ignore(capsys, options: list[str], codes: list[str]) -> None:
     status, items = check_json(capsys, *options, "seeds/")
-    assert sorted({i["code"] for i in items if i["code"] in ALL_CODES}) == codes
+    assert sorted({i["code"] for i in items if i["code"] in CORE_CODES}) == codes
     if "--select" in options:  # no other family slips through a selection
-        assert {i["code"] for i in items} <= set(ALL_CODES) | {"S107"}
+        assert {i["code"] for i in items} <= set(CORE_CODES) | {"S107"}
     assert status == (1 if any(i["severity"] == "error" for i in items) else 0)
 
 
@@ -125,26 +126,13 @@ def test_unknown_format_is_a_usage_error(capsys) -> None:
 def test_rules_lists_every_rule(capsys) -> None:
     assert main(["rules", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert set(ALL_CODES) <= {r["code"] for r in rows}
     assert [r["code"] for r in rows] == sorted(registry().rules)
     assert all(set(r) == {"code", "name", "severity", "summary", "plugin"} for r in rows)
     result = run_cli("rules")
     assert result.returncode == 0
-    for code in ALL_CODES:
+    for code in registry().rules:
         assert code in result.stdout
     assert f"fzlint 规则（{len(registry().rules)} 条）" in result.stdout
-
-
-@pytest.mark.parametrize("code", ALL_CODES)
-def test_explain_every_rule(capsys, code: str) -> None:
-    cls = registry().rules[code]
-    assert main(["explain", code.lower()]) == 0
-    out = capsys.readouterr().out
-    assert out.startswith(f"{code} {cls.name}（默认级别：{cls.severity.value}）")
-    assert "错误示例：" in out and "正确示例：" in out
-    for line in cls.bad.splitlines() + cls.good.splitlines():
-        assert "    " + line in out
-    assert cls.explanation().splitlines()[0] in out
 
 
 def test_explain_by_name_and_unknown(capsys) -> None:
@@ -152,19 +140,3 @@ def test_explain_by_name_and_unknown(capsys) -> None:
     assert capsys.readouterr().out.startswith("S101 missing-part")
     assert main(["explain", "Z999"]) == 2
     assert "没有规则 'Z999'" in capsys.readouterr().err
-
-
-def test_rule_examples_behave_as_documented() -> None:
-    """Each rule's own `bad` example makes it fire and its `good` example does not."""
-    from conftest import lint_text
-
-    for code in ALL_CODES:
-        cls = registry().rules[code]
-        if code.startswith("S1"):
-            continue  # structure examples are fragments ("……"), checked in test_structure
-
-        def wrapped(example: str) -> str:
-            return example if example.startswith("一、") else "一、主要举措和成效\n" + example
-
-        assert code in {d.code for d in lint_text(wrapped(cls.bad))}, code
-        assert code not in {d.code for d in lint_text(wrapped(cls.good))}, code

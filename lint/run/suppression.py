@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from fzlint.diagnostics import Diagnostic, Severity
 from fzlint.directives import UNUSED_CODE, UNUSED_NAME, Directive, parse
+from fzlint.document import Document
 from fzlint.run.engine import CRASH_CODE, FileResult, is_reported, lint_document
 from fzlint.settings import Settings
 
@@ -56,7 +57,7 @@ def scopes(directives: list[Directive], lines: list[str]) -> list[Scope]:
     return found
 
 
-def lint_suppressed(document, settings: Settings) -> list[Diagnostic]:  # document: Document
+def lint_suppressed(document: Document, settings: Settings) -> list[Diagnostic]:
     """Lint a document and drop what its suppression comments suppress (used by --fix)."""
     result = FileResult(path=document.path, document=document, diagnostics=lint_document(document, settings))
     return apply(result, settings).diagnostics
