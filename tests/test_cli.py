@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, golden
 
 from fzlint.cli import main
 from fzlint.run.plugins import registry
@@ -44,17 +44,7 @@ def test_check_seeds_json_in_a_subprocess() -> None:
     assert all(list(item) == KEYS for item in items)
     assert {item["path"] for item in items} <= {f"seeds/{p.name}" for p in SEEDS}
     counts = {p.name: sum(1 for i in items if i["path"] == f"seeds/{p.name}") for p in SEEDS}
-    expected = {
-        p.name: len(
-            [
-                r
-                for r in (ROOT / "seeds" / "expected" / f"{p.stem}.expected").read_text(encoding="utf-8").splitlines()
-                if r.strip() and not r.startswith("#")
-            ]
-        )
-        for p in SEEDS
-    }
-    assert counts == expected
+    assert counts == {p.name: len(golden(p)) for p in SEEDS}
     first = items[0]
     assert (first["line"], first["column"], first["end_line"], first["end_column"]) == (1, 1, 1, 11)
     assert first["fix"]["edits"] == [{"line": 1, "column": 1, "end_line": 2, "end_column": 1, "content": ""}]
