@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
-from conftest import ROOT, SEEDS, golden
+from clirun import run_cli
+from conftest import SEEDS, golden
 
 from fzlint.cli import main
 from fzlint.run.plugins import registry
@@ -17,19 +15,6 @@ KEYS = ["path", "line", "column", "end_line", "end_column", "code", "name", "sev
 # The select/ignore tests below count exactly these codes on the seeds (the core rules
 # of issue 2); every registered rule's docs and examples are tested in test_rules_docs.py.
 CORE_CODES = ["N101", "N102", "N103", "N104", "N105", "S101", "S102", "S103", "S104", "S105", "S106", "W101", "W102"]
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "fzlint.cli", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
 
 
 def check_json(capsys, *args: str) -> tuple[int, list[dict]]:
