@@ -16,11 +16,14 @@ from conftest import SEEDS
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fzlint import reporters
+from fzlint.hookspecs import hookimpl
 from fzlint.parse.lines import Line, LineKind
 from fzlint.rules.common.halfwidth import _marks, _skipped, halfwidth_marks
 from fzlint.rules.common.pairs import _ITEM, PAIRS, unbalanced
 from fzlint.run import inputs
 from fzlint.run.engine import FileResult
+from fzlint.run.plugins import new_registry, registry
 from fzlint.run.streaming import StreamedResults
 from fzlint.settings import Settings
 
@@ -37,7 +40,30 @@ def _batch(tmp_path: Path, count: int) -> list[str]:
     return paths
 
 
-@pytest.mark.parametrize("fmt", ["concise", "json", "json-lines", "sarif", "github", "rich"])
+FORMATS = sorted(reporters.available(registry()))
+DOCUMENT_FREE = [name for name in FORMATS if not reporters.needs_documents(registry(), name)]
+
+
+def test_reporters_declare_whether_they_read_documents() -> None:
+    assert set(DOCUMENT_FREE) == {"concise", "json", "json-lines", "github"}
+    assert reporters.needs_documents(registry(), "rich") and reporters.needs_documents(registry(), "sarif")
+
+    def plain(results, stream, options) -> None: ...
+
+    def lean(results, stream, options) -> None: ...
+
+    class ReporterPlugin:
+        @staticmethod
+        @hookimpl
+        def fzlint_register_reporters() -> dict:
+            return {"plain": plain, "lean": reporters.document_free(lean)}
+
+    registry_with_plugin = new_registry(extra_plugins=(ReporterPlugin,))
+    assert reporters.needs_documents(registry_with_plugin, "plain")  # unmarked: it may read lines
+    assert not reporters.needs_documents(registry_with_plugin, "lean")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_every_format_is_identical_with_jobs(tmp_path: Path, fmt: str) -> None:
     paths = [*_batch(tmp_path, 12), "missing.txt"]
     one = run_cli("check", "--format", fmt, "--no-color", "-j", "1", *paths)
@@ -47,7 +73,7 @@ def test_every_format_is_identical_with_jobs(tmp_path: Path, fmt: str) -> None:
     assert "missing.txt" in two.stderr
 
 
-@pytest.mark.parametrize("fmt", ["concise", "json", "json-lines", "github"])
+@pytest.mark.parametrize("fmt", DOCUMENT_FREE)
 def test_streamed_exit_codes_match_kept_results(tmp_path: Path, fmt: str) -> None:
     clean = tmp_path / "clean.txt"
     clean.write_text("", encoding="utf-8")
