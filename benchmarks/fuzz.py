@@ -40,12 +40,13 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 def check_bytes(data: bytes, name: str = "fuzz.txt") -> int:
     """Load and lint ``data`` as a file called ``name``; raise if an invariant breaks."""
+    from registry_for_tests import REGISTRY
     from robustness.strategies import lint_problems
 
     from fzlint.load.loading import LoadError, load_path
 
     try:
-        document = load_path(Path(name), name, data)
+        document = load_path(Path(name), REGISTRY.manager, name, data)
     except LoadError as error:
         if not str(error) or "\n" in str(error):
             raise AssertionError(f"load error is not one line: {error!r}") from None
@@ -62,13 +63,15 @@ def check_bytes(data: bytes, name: str = "fuzz.txt") -> int:
 
 def _check_fixes(document, found: list) -> None:
     """--fix in memory: no crash on the fixed text, and a second fix changes nothing."""
+    from registry_for_tests import RELINT
+
     from fzlint.fix.autofix import fix_document
     from fzlint.settings import Settings
 
-    first = fix_document(document, Settings(), True, found)
+    first = fix_document(document, Settings(), True, RELINT, found)
     if any(d.code == "E999" for d in first.diagnostics):
         raise AssertionError(f"E999 after fixing: {first.diagnostics}")
-    again = fix_document(first.document, Settings(), True)
+    again = fix_document(first.document, Settings(), True, RELINT)
     if again.document.text != first.document.text and not _pass_limited(first):
         raise AssertionError("fixing twice changed the text again")
 

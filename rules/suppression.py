@@ -1,12 +1,12 @@
-"""X1xx: suppression comments themselves (lint/directives.py reads them, lint/run/suppression.py applies them)."""
+"""X1xx: suppression comments themselves (syntax: lint/parse/directives.py; applied: lint/run/suppression.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from fzlint.diagnostics import Diagnostic, Severity
-from fzlint.directives import DIRECTIVE_KINDS, UNUSED_CODE, UNUSED_NAME, parse
 from fzlint.hookspecs import hookimpl
+from fzlint.parse.directives import DIRECTIVE_KINDS, UNUSED_CODE, UNUSED_NAME, parse
 from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
 

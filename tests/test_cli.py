@@ -7,9 +7,9 @@ import json
 import pytest
 from clirun import run_cli
 from conftest import SEEDS, golden
+from registry_for_tests import REGISTRY
 
 from fzlint.cli import main
-from fzlint.run.plugins import registry
 
 KEYS = ["path", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "fix"]
 # The select/ignore tests below count exactly these codes on the seeds (the core rules
@@ -101,13 +101,13 @@ def test_unknown_format_is_a_usage_error(capsys) -> None:
 def test_rules_lists_every_rule(capsys) -> None:
     assert main(["rules", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert [r["code"] for r in rows] == sorted(registry().rules)
+    assert [r["code"] for r in rows] == sorted(REGISTRY.rules)
     assert all(set(r) == {"code", "name", "severity", "summary", "plugin"} for r in rows)
     result = run_cli("rules")
     assert result.returncode == 0
-    for code in registry().rules:
+    for code in REGISTRY.rules:
         assert code in result.stdout
-    assert f"fzlint 规则（{len(registry().rules)} 条）" in result.stdout
+    assert f"fzlint 规则（{len(REGISTRY.rules)} 条）" in result.stdout
 
 
 def test_explain_by_name_and_unknown(capsys) -> None:

@@ -14,21 +14,22 @@ import tomllib
 
 import pytest
 from conftest import ROOT
+from registry_for_tests import REGISTRY
 
 from fzlint.cli import main
 from fzlint.document import Document
+from fzlint.run.engine import lint_document
 from fzlint.run.entrypoints import entry_points
-from fzlint.run.plugins import DISTRIBUTION, registry
-from fzlint.run.suppression import lint_suppressed
+from fzlint.run.plugins import DISTRIBUTION
 from fzlint.settings import Settings
 
-CODES = sorted(registry().rules)
+CODES = sorted(REGISTRY.rules)
 PART_ONE = "一、主要举措和成效\n"
 
 
 @pytest.mark.parametrize("code", CODES)
 def test_explain_prints_summary_explanation_and_examples(capsys: pytest.CaptureFixture[str], code: str) -> None:
-    cls = registry().rules[code]
+    cls = REGISTRY.rules[code]
     assert main(["explain", code.lower()]) == 0
     out = capsys.readouterr().out
     assert out == cls.explain()
@@ -41,12 +42,12 @@ def test_explain_prints_summary_explanation_and_examples(capsys: pytest.CaptureF
 
 def _found(text: str) -> set[str]:
     # As a Markdown file, so that suppression comments apply (X101) as in a user's file.
-    return {d.code for d in lint_suppressed(Document.from_text("report.md", text, kind="markdown"), Settings())}
+    return {d.code for d in lint_document(Document.from_text("report.md", text, kind="markdown"), Settings(), REGISTRY)}
 
 
 @pytest.mark.parametrize("code", CODES)
 def test_bad_example_fires_and_good_example_does_not(code: str) -> None:
-    cls = registry().rules[code]
+    cls = REGISTRY.rules[code]
     # An example is a whole report or a fragment of part one (S104's 改进情况 section
     # is only found below a part heading), so it is read both ways: in one of them the
     # bad example must fire and the good one stay quiet.
@@ -87,6 +88,6 @@ def test_builtin_families_are_the_packages_own_entry_points() -> None:
 
 @pytest.mark.parametrize("code", CODES)
 def test_each_builtin_rule_comes_from_its_family(code: str) -> None:
-    plugin = registry().rule_plugins[code]
-    assert plugin == registry().rules[code].__module__
+    plugin = REGISTRY.rule_plugins[code]
+    assert plugin == REGISTRY.rules[code].__module__
     assert plugin.startswith("fzlint.rules.")

@@ -184,14 +184,15 @@ def lint_problems(document: Document) -> tuple[list[Diagnostic], list[str]]:
     The outline parses (the grammar is total), no rule crashes (E999), every span and
     fix edit lies inside the document, and no two fixes overlap.
     """
+    from registry_for_tests import REGISTRY
+
     from fzlint.parse.outline import build_report
     from fzlint.run.engine import CRASH_CODE, keywords_for, lint_document
-    from fzlint.run.plugins import registry
     from fzlint.settings import Settings
 
-    report = build_report(document, keywords_for(Settings(), registry()))
+    report = build_report(document, keywords_for(Settings(), REGISTRY))
     problems = [f"parse error: {report.parse_error}"] if report.parse_error is not None else []
-    found = lint_document(document, Settings())
+    found = lint_document(document, Settings(), REGISTRY)
     problems += [f"E999: {d.message}" for d in found if d.code == CRASH_CODE]
     problems += [f"{d.code} {problem}" for d in found for problem in position_problems(document, d)]
     return found, problems + fix_overlaps(found)

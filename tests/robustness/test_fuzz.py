@@ -15,6 +15,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from registry_for_tests import REGISTRY, RELINT
 
 from fzlint.document import Document
 from fzlint.load.loading import LoadError, load_path
@@ -23,7 +24,6 @@ from fzlint.parse.outline import build_report
 from fzlint.reporters import ReportOptions
 from fzlint.reporters.rich_output import render
 from fzlint.run.engine import FileResult, keywords_for
-from fzlint.run.plugins import registry
 from fzlint.settings import Settings
 from robustness.strategies import any_text, lint_problems, position_problems, report_like_text
 
@@ -37,7 +37,7 @@ def _check(text: str) -> None:
     found, problems = lint_problems(document)
     assert not problems, (problems, text)
     result = FileResult(path="fuzz.txt", diagnostics=found, document=document)
-    render([result], io.StringIO(), ReportOptions(registry=registry(), color=False))
+    render([result], io.StringIO(), ReportOptions(registry=REGISTRY, color=False))
 
 
 def test_seeds_keep_the_invariants(seed: Path) -> None:
@@ -60,7 +60,7 @@ def test_report_like_text_lints_cleanly(text: str) -> None:
 @given(report_like_text)
 def test_report_like_text_always_parses(text: str) -> None:
     document = Document.from_text("fuzz.txt", text)
-    report = build_report(document, keywords_for(Settings(), registry()))
+    report = build_report(document, keywords_for(Settings(), REGISTRY))
     assert report.parse_error is None  # the lexer only emits sequences the grammar accepts
     assert all(1 <= s.depth <= 5 for s in report.sections())
 
@@ -69,7 +69,7 @@ def test_report_like_text_always_parses(text: str) -> None:
 @given(st.binary(max_size=300) | report_like_text.map(lambda t: t.encode("utf-8")))
 def test_any_bytes_load_or_fail_with_a_load_error(data: bytes) -> None:
     try:
-        document = load_path(Path("fuzz.txt"), "fuzz.txt", data)
+        document = load_path(Path("fuzz.txt"), REGISTRY.manager, "fuzz.txt", data)
     except LoadError as error:
         assert str(error) and "\n" not in str(error)
         return
@@ -93,7 +93,7 @@ def test_fixing_is_crash_free_and_stays_in_bounds(text: str, unsafe: bool) -> No
     from fzlint.fix.autofix import fix_document
 
     document = Document.from_text("fuzz.txt", text)
-    first = fix_document(document, Settings(), unsafe)
+    first = fix_document(document, Settings(), unsafe, RELINT)
     assert not [d.message for d in first.diagnostics if d.code == "E999"]
     for diagnostic in first.diagnostics:
         assert not position_problems(first.document, diagnostic)
