@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+# The ``lint-imports`` console script, run by this interpreter wherever pip put the script.
+_SCRIPT = "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())"
+LINT_IMPORTS = [sys.executable, "-c", _SCRIPT]
 
 
 def _package_tree(into: Path) -> Path:
@@ -29,7 +31,7 @@ def _package_tree(into: Path) -> Path:
 
 def _lint_imports(tree: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(tree.parent)}
-    command = [str(LINT_IMPORTS), "--no-cache", str(ROOT / "pyproject.toml")]
+    command = [*LINT_IMPORTS, "--no-cache", str(ROOT / "pyproject.toml")]
     return subprocess.run(command, cwd=tree.parent, env=env, capture_output=True, text=True, timeout=120)
 
 
