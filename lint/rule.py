@@ -47,11 +47,13 @@ class Facts:
 @dataclass
 class Context:
     """What a rule may look at besides the report: the effective settings, the codes this
-    run knows (registered rules), and the report's shared facts."""
+    run knows (registered rules), the report's shared facts and last year's report."""
 
     settings: Settings
     known_codes: frozenset[str] = frozenset()
     facts: Facts = field(default_factory=Facts)
+    # Last year's report of the same unit, parsed, when the run has one (--previous).
+    previous: Report | None = None
 
     def data(self, key: str) -> dict | list:
         """A data table from the package, extended or trimmed by configuration."""
@@ -72,6 +74,9 @@ class Rule:
     # Codes whose findings take precedence: a finding of this rule inside the extent of one
     # of theirs is dropped by the engine (one defect, one finding), whichever rules are on.
     defers_to: ClassVar[frozenset[str]] = frozenset()
+    # A rule that compares the report with last year's (--previous, Context.previous): its
+    # bad/good examples describe the two reports rather than being one report's text.
+    needs_previous: ClassVar[bool] = False
 
     def __init__(self, severity: Severity | None = None) -> None:
         self.effective_severity = severity or self.severity
