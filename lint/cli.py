@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from fzlint import __version__
+from fzlint.diagnostics import one_line
 
 if TYPE_CHECKING:
     from fzlint.config.resolve import Resolver
@@ -201,11 +202,6 @@ def profiled(args: argparse.Namespace) -> int:
         profiling.render(profile, time.perf_counter() - started, before_main, sys.stderr, profile.workers)
 
 
-def one_line(text: str) -> str:
-    """Messages on stderr are one line each, whatever an exception's text holds."""
-    return " ".join(text.split("\n")).replace("\r", " ")
-
-
 def resolver_from_args(args: argparse.Namespace, known_codes: frozenset[str]) -> Resolver:
     """Configuration files below the command line: --select and --year replace what a
     file says, --extend-select and --ignore add to it."""
@@ -255,13 +251,14 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError(f"未知的输出格式 {args.format!r}（可用：{names}）")
     try:
         resolver = resolver_from_args(args, frozenset(reg.rules))
+        reporter_reads_documents = reporters.needs_documents(reg, args.format)
         todo = list(
             inputs.collect(
                 args.paths,
                 resolver,
                 args.stdin_filename,
                 args.force_exclude,
-                keeps_document=lambda settings: _needs_documents(args, settings.fix),
+                keeps_document=lambda settings: _needs_documents(args, settings.fix, reporter_reads_documents),
             )
         )
     except ConfigError as error:
@@ -320,13 +317,9 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return exit_code(results, bool(reg.problems))
 
 
-# Reporters that print only diagnostics; any other (rich, sarif, a plugin's) may read lines.
-DOCUMENT_FREE_FORMATS = frozenset({"concise", "json", "json-lines", "github"})
-
-
-def _needs_documents(args: argparse.Namespace, fix: bool) -> bool:
+def _needs_documents(args: argparse.Namespace, fix: bool, reporter_reads_documents: bool) -> bool:
     """Whether results must keep their documents until the end (source lines, fixes)."""
-    return bool(args.format not in DOCUMENT_FREE_FORMATS or args.baseline or args.write_baseline or args.diff or fix)
+    return bool(reporter_reads_documents or args.baseline or args.write_baseline or args.diff or fix)
 
 
 def _report_streamed(args: argparse.Namespace, reg: Registry, todo: list[CheckInput], out: TextIO, err: TextIO) -> int:
@@ -467,26 +460,8 @@ def run_explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if cls is None:
         print(f"fzlint: 错误：没有规则 {args.code!r}（用 fzlint rules 查看全部规则）", file=err)
         return EXIT_ERROR
-    out.write(explain_text(cls))
+    out.write(cls.explain())
     return EXIT_OK
-
-
-def explain_text(cls) -> str:  # cls: type[Rule]
-    lines = [
-        f"{cls.code} {cls.name}（默认级别：{cls.severity.value}）",
-        "",
-        cls.summary,
-        "",
-        cls.explanation(),
-        "",
-        "错误示例：",
-        *("    " + line for line in cls.bad.splitlines()),
-        "",
-        "正确示例：",
-        *("    " + line for line in cls.good.splitlines()),
-        "",
-    ]
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":
