@@ -14,10 +14,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef"
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2018-\u201d"
 # The search index that stored the web copies turned full-width ，：；（）％ into ASCII.
 _FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "%": "％"}
-# An ASCII mark with a Chinese character (or full-width mark) on at least one side.
+# An ASCII mark with a Chinese character, a full-width mark or a Chinese quote on at least one side.
 _ARTIFACT = re.compile(rf"(?<=[{_CJK}])[,:;()%]|[,:;()%](?=[{_CJK}])")
 
 
