@@ -102,13 +102,16 @@ def score_w101(linted: list[Linted]) -> Score:
     return score
 
 
+# The words a report title has besides its unit: what is left over names the unit.
+_TITLE_WORDS = re.compile(r"关于|年度|年|法治政府建设|推进|工作|情况|的|报告|[0-9〇○零一二三四五六七八九]")
+
+
 def title_complete(text: str) -> bool:
-    """What F101 asks of a title: a unit before the year, the year, 法治政府建设, 报告 at the end."""
+    """What F101 asks of a title: the unit, the year, 法治政府建设, and 报告 at the end."""
     text = text.strip(" \u3000#*")
-    year = _YEAR.search(text)
-    unit = text[: year.start()] if year else ""
+    unit = _TITLE_WORDS.sub("", text)
     has_unit = len(re.findall("[\u4e00-\u9fff]", unit)) >= 2
-    return bool(year) and has_unit and "法治政府建设" in text and text.endswith("报告")
+    return bool(_YEAR.search(text)) and has_unit and "法治政府建设" in text and text.endswith("报告")
 
 
 def f101_expected(item: Linted) -> bool:
