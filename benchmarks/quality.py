@@ -36,6 +36,7 @@ from quality_corpus import Entry, load_corpus
 
 from fzlint.diagnostics import Diagnostic
 from fzlint.run.engine import lint_path
+from fzlint.run.plugins import new_registry
 from fzlint.settings import Settings
 
 WHOLE_DOCUMENT = frozenset({"S101", "S103", "S105", "S107", "F102", "F103"})
@@ -77,9 +78,10 @@ class Linted:
 
 def lint_corpus(entries: list[Entry] | None = None) -> list[Linted]:
     settings = Settings()
+    registry = new_registry()
     linted = []
     for entry in entries if entries is not None else load_corpus():
-        result = lint_path(entry.path, settings, entry.name, entry.data)
+        result = lint_path(entry.path, settings, registry, entry.name, entry.data)
         assert result.document is not None, result.error
         linted.append(Linted(entry, result.document.lines, result.diagnostics))
     return linted

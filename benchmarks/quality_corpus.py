@@ -103,8 +103,9 @@ def _seed(path: Path, labels: dict) -> Entry:
 def docx_paragraphs(path: Path) -> list[str]:
     """The lines fzlint reads from a .docx (its loader's own paragraphs)."""
     from fzlint.load.loading import load_path
+    from fzlint.run.plugins import new_registry
 
-    return load_path(path, str(path)).lines
+    return load_path(path, new_registry().manager, str(path)).lines
 
 
 def load_corpus() -> list[Entry]:

@@ -23,6 +23,7 @@ from fzlint.fix.autofix import MAX_PASSES
 from fzlint.fix.fixes import apply_fixes
 from fzlint.load.loading import load_path
 from fzlint.run.engine import lint_document
+from fzlint.run.plugins import Registry, new_registry
 from fzlint.settings import Settings
 
 # Spaces between two characters of a line: two or more, or an ideographic space.
@@ -53,17 +54,18 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def check_entry(entry: Entry, settings: Settings | None = None) -> list[Violation]:
+def check_entry(entry: Entry, settings: Settings | None = None, registry: Registry | None = None) -> list[Violation]:
     """Fix ``entry`` in memory as ``--fix`` would (the file as stored, not the restored copy)."""
     settings = settings or Settings()
-    document: Document = load_path(entry.path, entry.name)
+    registry = registry or new_registry()
+    document: Document = load_path(entry.path, registry.manager, entry.name)
     original = document.lines
     protected = Counter(key(original[n - 1]) for n in entry.protected if n <= len(original))
     violations: list[Violation] = []
     current = document
     seen = {document.text}
     for _ in range(MAX_PASSES):
-        outcome = apply_fixes(current, lint_document(current, settings), unsafe=False)
+        outcome = apply_fixes(current, lint_document(current, settings, registry), unsafe=False)
         if not outcome.applied or outcome.text in seen:
             break
         seen.add(outcome.text)
@@ -105,4 +107,5 @@ def _code_at(code_of: dict[tuple[int, int], str], text: str, positions: list[tup
 
 
 def check_corpus(entries: list[Entry]) -> list[Violation]:
-    return [v for entry in entries for v in check_entry(entry)]
+    registry = new_registry()
+    return [v for entry in entries for v in check_entry(entry, registry=registry)]
