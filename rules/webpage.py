@@ -151,8 +151,10 @@ class GarbledTerm(Rule):
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         terms = context.data("garbled").get("terms", [])
+        # Furniture W101 deletes whole is not mended word by word (the fixes would overlap).
+        placed = {found.index for found in furniture(report, shapes(context.data("chrome")))}
         for line in report.lines:
-            if line.kind in (LineKind.BLANK, LineKind.CHROME, LineKind.COMMENT):
+            if line.kind in (LineKind.BLANK, LineKind.CHROME, LineKind.COMMENT) or line.index in placed:
                 continue
             for term in terms:
                 wrong, right = term["wrong"], term["right"]

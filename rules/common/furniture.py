@@ -183,6 +183,11 @@ def from_web(report: Report, zone: _Zone, s: Shapes) -> bool:
     return bool(zone.copies) or any(is_shaped(line.text, s) for line in report.lines[: zone.body])
 
 
+# Chrome is W101's already; closing elements the classifier found (a text with no body
+# before its 落款 and date) belong to the report and have their own rules (Y102).
+_NOT_FURNITURE = (LineKind.BLANK, LineKind.CHROME, LineKind.COMMENT, LineKind.CLOSE, LineKind.SIGNATURE, LineKind.DATE)
+
+
 def furniture(report: Report, s: Shapes) -> list[Found]:
     """Furniture lines that the chrome classifier left as text."""
     zone = _zone(report, s)
@@ -196,7 +201,7 @@ def furniture(report: Report, s: Shapes) -> list[Found]:
         marked = [ln.index for ln in report.lines[: zone.body] if ln.kind is LineKind.CHROME or is_shaped(ln.text, s)]
         start = marked[-1] if marked else 0
     for line in report.lines[: zone.body]:
-        if line.kind in (LineKind.BLANK, LineKind.CHROME, LineKind.COMMENT) or line.index in zone.title:
+        if line.kind in _NOT_FURNITURE or line.index in zone.title:
             continue
         risky = might_be_unit(line.text, s) or _title_like(line.text)
         if is_shaped(line.text, s):
