@@ -68,3 +68,19 @@ def golden_lines(seed_path: Path, code: str) -> list[int]:
     path = ROOT / "seeds" / "expected" / f"{seed_path.stem}.expected"
     rows = [r.split() for r in path.read_text(encoding="utf-8").splitlines() if r.strip() and not r.startswith("#")]
     return [int(line) for line, c in rows if c == code]
+
+
+def placed_once(report) -> bool:
+    """Every line the lexer gave a token is a leaf of the grammar's tree exactly once, in
+    document order: the parse is total (nothing dropped, nothing duplicated)."""
+    from fzlint.parse.tokens import stream
+
+    leaves: list[int] = []
+    pending = [report.tree]
+    while pending:
+        node = pending.pop()
+        if hasattr(node, "data"):
+            pending.extend(reversed(node.children))
+        else:
+            leaves.append(node.start_pos)
+    return leaves == [index for _, index in stream(report.lines, report.keywords)]

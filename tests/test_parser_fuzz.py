@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from itertools import pairwise
 
+from conftest import placed_once
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -138,7 +139,7 @@ def check_no_overlap(fixed: list[Diagnostic]) -> None:
 def lint_and_check(text: str) -> None:
     document = Document.from_text("fuzz.txt", text)
     report = build_report(document, keywords_for(Settings(), registry()))
-    assert report.parse_error is None
+    assert placed_once(report)
     found = lint_document(document, Settings())
     assert [d for d in found if d.code == CRASH_CODE] == []
     for diagnostic in found:
