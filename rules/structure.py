@@ -138,8 +138,8 @@ class MissingImprovement(Rule):
         problems = report.parts_of("problems")
         if not problems or report.sections_of("improvement"):
             return
-        if any(p.improvement_notes for p in report.parts):
-            return  # a paragraph in part two opens with 2023年度问题整改情况：…
+        if any(p.improvement_notes or _reports_improvement(p) for p in problems):
+            return  # a paragraph of part two (or its run-in heading) gives last year's improvement
         if any(report.keywords.section_kind(p.title) == "improvement" and _addresses_last_year(p) for p in problems):
             return  # the part's own heading names the improvement and its text gives it
         line, column, end = _heading_span(problems[0])
@@ -155,6 +155,19 @@ class MissingImprovement(Rule):
 
 # Words by which a text speaks of last year's problems and what became of them.
 _LAST_YEAR = re.compile(r"上一?年度?|上年|去年|[0-9]{4}年度?[^。；]{0,12}(问题|不足)|整改|改进|已解决|得到解决")
+
+
+# A sentence that reports what became of last year's problems (上一年度…问题…已整改).
+_IMPROVEMENT_SENTENCE = re.compile(
+    r"(上一?年度?|上年度?|去年|[0-9]{4}年度?)[^。；;]{0,30}(问题|不足)[^。]{0,40}(整改|改进)"
+)
+
+
+def _reports_improvement(part: Section) -> bool:
+    """Part two's own text (run-in body and paragraphs, not subsections) reports on last
+    year's problems: the improvement is there without a subheading of its own."""
+    own = "\n".join([part.heading.body, *(line.body for line in part.text)])
+    return bool(_IMPROVEMENT_SENTENCE.search(own))
 
 
 def _addresses_last_year(part: Section) -> bool:
