@@ -39,10 +39,10 @@ def agreement(corpus: Path = CORPUS) -> Agreement:
     from fzlint.document import Document
     from fzlint.parse.outline import build_report
     from fzlint.run.engine import keywords_for
-    from fzlint.run.plugins import registry
+    from fzlint.run.plugins import new_registry
     from fzlint.settings import Settings
 
-    keywords = keywords_for(Settings(), registry())
+    keywords = keywords_for(Settings(), new_registry())
     result = Agreement()
     for label_path in sorted(corpus.glob("*.toml")):
         label = tomllib.loads(label_path.read_text(encoding="utf-8"))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import lint_text
+from registry_for_tests import REGISTRY
 
 from fzlint.parse.outline import Report, build_report
 from fzlint.run.engine import keywords_for
-from fzlint.run.plugins import registry
 from fzlint.settings import Settings
 
 TITLE = "深圳市某局2025年法治政府建设年度报告"
@@ -52,7 +52,7 @@ def parsed(text: str) -> Report:
 def build_report_of(text: str) -> Report:
     from fzlint.document import Document
 
-    return build_report(Document.from_text("r.txt", text), keywords_for(Settings(), registry()))
+    return build_report(Document.from_text("r.txt", text), keywords_for(Settings(), REGISTRY))
 
 
 BASE = report_text([TITLE, OPENING], ACHIEVEMENTS, PROBLEMS, PLAN, CLOSING)

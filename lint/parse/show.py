@@ -89,15 +89,16 @@ def run_outline(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from fzlint.parse.lines import chrome_patterns
     from fzlint.parse.outline import build_report
     from fzlint.run.engine import keywords_for
-    from fzlint.run.plugins import registry
+    from fzlint.run.plugins import new_registry
     from fzlint.settings import Settings
 
+    registry = new_registry()
     try:
-        document = load_path(Path(args.file), args.file)
+        document = load_path(Path(args.file), registry.manager, args.file)
     except LoadError as error:
         print(f"fzlint: {args.file}: {error}", file=err)
         return 2
-    report = build_report(document, keywords_for(Settings(), registry()), chrome_patterns())
+    report = build_report(document, keywords_for(Settings(), registry), chrome_patterns())
     if args.format == "json":
         out.write(json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n")
     else:
