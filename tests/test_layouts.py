@@ -233,3 +233,12 @@ def test_run_in_headings_out_of_order_fire_s102() -> None:
     ]
     text = report_text([TITLE, OPENING], run_in, CLOSING)
     assert "S102" in [d.code for d in lint_text(text)]
+
+
+def test_joint_issuers_aligned_with_spaces_are_not_p102() -> None:
+    title = ["中共深圳市某区委员会  深圳市某区人民政府", "关于2025年度法治政府建设情况的报告"]
+    text = report_text(title, [OPENING], ACHIEVEMENTS, PROBLEMS, PLAN, CLOSING)
+    assert [ln.kind.value for ln in parsed(text).title_lines] == ["unit", "title"]
+    assert lint_text(text) == []
+    # the same spacing inside the body is still P102
+    assert "P102" in [d.code for d in lint_text(text.replace(OPENING, "2025年，我局  坚持依法行政。"))]
