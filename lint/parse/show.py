@@ -53,7 +53,9 @@ def render_rich(report: Report, out: TextIO) -> None:
             if hasattr(child, "data"):
                 if child.children:  # empty rules (no front matter, no tail) say nothing
                     head = child.children[0]
-                    heading = "" if hasattr(head, "data") else f"  {label(head)}"
+                    # a part or section shows its heading on its own row; runs of lines do not
+                    is_heading = not hasattr(head, "data") and head.type.startswith("H")
+                    heading = f"  {label(head)}" if is_heading else ""
                     sub = branch.add(f"[bold]{child.data}[/bold]{heading}")
                     add(sub, child.children[1:] if heading else child.children)
                 position += 1
