@@ -160,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "config":
             return run_config(args, sys.stdout)
         if args.command == "outline":
-            return __import__("fzlint.parse.show", fromlist=["run_outline"]).run_outline(args, sys.stdout, sys.stderr)
+            return __import__("fzlint.run.outline", fromlist=["run_outline"]).run_outline(args, sys.stdout, sys.stderr)
         parser.print_help()
         return EXIT_ERROR
     except UsageError as error:

@@ -1,5 +1,5 @@
-"""``fzlint outline FILE``: the tree the grammar produced, so a drafter or a rule author sees
-how the report was understood (rich tree, or ``--format json``).
+"""The tree the grammar produced, for ``fzlint outline FILE`` (:mod:`fzlint.run.outline`), so a
+drafter or a rule author sees how the report was understood (rich tree, or JSON).
 
 JSON (schema 1, stable): ``{"schema": 1, "path": …, "tree": NODE, "recoveries": [...]}`` where
 a NODE is ``{"rule": name, "children": [NODE | LEAF, …]}`` and a LEAF is ``{"token": type,
@@ -10,8 +10,6 @@ grammar did not expect where it stands, and the token it was parsed as.
 
 from __future__ import annotations
 
-import argparse
-import json
 from typing import Any, TextIO
 
 from fzlint.parse.outline import Report
@@ -81,28 +79,3 @@ def render_rich(report: Report, out: TextIO) -> None:
 
 def _is_text(node: Any) -> bool:
     return not hasattr(node, "data") and node.type == "TEXT"
-
-
-def run_outline(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Parse one file with the shipped part keywords and print its tree; exit 2 if unreadable."""
-    from pathlib import Path
-
-    from fzlint.load.loading import LoadError, load_path
-    from fzlint.parse.lines import chrome_patterns
-    from fzlint.parse.outline import build_report
-    from fzlint.run.engine import keywords_for
-    from fzlint.run.plugins import new_registry
-    from fzlint.settings import Settings
-
-    registry = new_registry()
-    try:
-        document = load_path(Path(args.file), registry.manager, args.file)
-    except LoadError as error:
-        print(f"fzlint: {args.file}: {error}", file=err)
-        return 2
-    report = build_report(document, keywords_for(Settings(), registry), chrome_patterns())
-    if args.format == "json":
-        out.write(json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n")
-    else:
-        render_rich(report, out)
-    return 0
