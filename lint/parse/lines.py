@@ -294,12 +294,18 @@ def _mark_title(lines: list[Line], unit_suffixes: tuple[str, ...]) -> None:
             continue
         if block and line.index < first:
             line.kind = LineKind.PRE
-        elif ADDRESSEE_PATTERN.match(line.text.strip(SPACE)) and not looks_like_title(line.text):
+        elif _is_addressee(line.text):
             line.kind = LineKind.ADDRESSEE
     for line in block:
         line.kind = LineKind.TITLE
     for line in _units(block, unit_suffixes):
         line.kind = LineKind.UNIT
+
+
+def _is_addressee(text: str) -> bool:
+    """主送机关 (市委、市人大常委会：), not 附件1： nor a title."""
+    stripped = text.strip(SPACE)
+    return bool(ADDRESSEE_PATTERN.match(stripped)) and not ANNEX_PATTERN.match(stripped) and not looks_like_title(text)
 
 
 def _title_block(head: list[Line], unit_suffixes: tuple[str, ...]) -> list[Line]:
