@@ -200,8 +200,11 @@ def furniture(report: Report, s: Shapes) -> list[Found]:
     else:  # no title: what stands above the last metadata row or chrome line is page header
         marked = [ln.index for ln in report.lines[: zone.body] if ln.kind is LineKind.CHROME or is_shaped(ln.text, s)]
         start = marked[-1] if marked else 0
+    # The outline's title block is the title too (a title split mid-phrase: …2025年度法治政府 /
+    # 建设情况的报告, where neither line looks like a title alone).
+    title = set(zone.title) | {line.index for line in report.title_lines}
     for line in report.lines[: zone.body]:
-        if line.kind in _NOT_FURNITURE or line.index in zone.title:
+        if line.kind in _NOT_FURNITURE or line.index in title:
             continue
         risky = might_be_unit(line.text, s) or _title_like(line.text)
         if is_shaped(line.text, s):
