@@ -34,8 +34,6 @@ from quality_fixes import check_entry, key
 _PENDING = {
     "P102": "layout spaces in forms and templates (P102 owner)",
     "N101": "1. 2. under a level-1 heading read as restarted (numbering owner)",
-    "F102": "a 落款/成文日期 left as a placeholder (20XX年XX月XX日) is not found (parse owner)",
-    "F103": "a 落款/成文日期 left as a placeholder (20XX年XX月XX日) is not found (parse owner)",
     "R101": "two format-spec lines that share their wording (R101 owner)",
 }
 
