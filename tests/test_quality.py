@@ -34,7 +34,6 @@ from quality_fixes import check_entry, key
 _PENDING = {
     "P102": "layout spaces in forms and templates (P102 owner)",
     "N101": "1. 2. under a level-1 heading read as restarted (numbering owner)",
-    "R101": "two format-spec lines that share their wording (R101 owner)",
 }
 
 
