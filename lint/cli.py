@@ -89,6 +89,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="并行进程数；auto（默认）：文件少时单进程，多时每个 CPU 一个进程",
     )
+    check.add_argument(
+        "--annotate",
+        nargs="?",
+        const="",
+        metavar="OUT",
+        help="把问题写成 Word 批注，另存为 报告.fzlint.docx（或 OUT.docx、OUT 目录）；原文件不变",
+    )
     check.add_argument("--profile", action="store_true", help="在标准错误输出各阶段及各规则族的耗时")
     check.add_argument(
         "--max-file-size",
@@ -229,11 +236,17 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.format not in reporters.available(reg):
         names = "、".join(sorted(reporters.available(reg)))
         raise UsageError(f"未知的输出格式 {args.format!r}（可用：{names}）")
+    from fzlint.run import annotating
+
+    args.annotate, args.paths = annotating.inputs_from_option(args.annotate, args.paths)
+    notes: list[str] = []  # files left out on purpose (Word lock files)
     try:
         resolver = resolver_from_args(args, frozenset(reg.rules))
-        todo = list(inputs.collect(args.paths, resolver, args.stdin_filename, args.force_exclude))
+        todo = list(inputs.collect(args.paths, resolver, args.stdin_filename, args.force_exclude, notes))
     except ConfigError as error:
         raise UsageError(str(error)) from None
+    for note in notes:
+        print(f"fzlint: 跳过 {one_line(note)}", file=err)
 
     args.files_linted = len(todo)
     for item in todo:
@@ -278,6 +291,8 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     with stage(f"report: {args.format} (incl. its imports)"):
         reporters.resolve(reg, args.format)(results, out, options)
+    if args.annotate is not None and not annotating.write_all(results, todo, args.annotate, err):
+        return EXIT_ERROR
     if fixing is not None and fixing.errors:
         return EXIT_ERROR
     return exit_code(results, bool(reg.problems))
@@ -289,7 +304,14 @@ DOCUMENT_FREE_FORMATS = frozenset({"concise", "json", "json-lines", "github"})
 
 def _needs_documents(args: argparse.Namespace, fix: bool) -> bool:
     """Whether results must keep their documents until the end (source lines, fixes)."""
-    return bool(args.format not in DOCUMENT_FREE_FORMATS or args.baseline or args.write_baseline or args.diff or fix)
+    return bool(
+        args.format not in DOCUMENT_FREE_FORMATS
+        or args.baseline
+        or args.write_baseline
+        or args.diff
+        or fix
+        or args.annotate is not None
+    )
 
 
 def _report_streamed(args: argparse.Namespace, reg, todo: list, out: TextIO, err: TextIO) -> int:

@@ -376,4 +376,6 @@ class MalformedEnumerator(Rule):
 
 @hookimpl
 def fzlint_register_rules() -> list[type[Rule]]:
-    return [HeadingSequence, HeadingStyle, HeadingLevel, EnumerationSequence, MalformedEnumerator]
+    from fzlint.rules.autonumber import DoubledAutoNumber
+
+    return [HeadingSequence, HeadingStyle, HeadingLevel, EnumerationSequence, MalformedEnumerator, DoubledAutoNumber]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fzlint.config.resolve import Resolver, is_excluded
-from fzlint.load.loading import discover
+from fzlint.load.loading import Skipped, discover
 from fzlint.run.engine import FileResult, lint_path
 from fzlint.settings import Settings
 
@@ -47,9 +47,15 @@ class CheckInput:
 
 
 def collect(
-    paths: Iterable[str], resolver: Resolver, stdin_filename: str | None = None, force_exclude: bool = False
+    paths: Iterable[str],
+    resolver: Resolver,
+    stdin_filename: str | None = None,
+    force_exclude: bool = False,
+    notes: list[str] | None = None,
 ) -> Iterator[CheckInput]:
-    """Every file to lint, in order; raises fzlint.config.resolve.ConfigError for a broken config."""
+    """Every file to lint, in order; raises fzlint.config.resolve.ConfigError for a broken config.
+
+    Files deliberately left out (a Word lock file named explicitly) add a line to ``notes``."""
     for raw in paths:
         if raw == STDIN:  # reported and configured under --stdin-filename
             name = stdin_filename or STDIN
@@ -61,6 +67,10 @@ def collect(
         if searched:  # a broken config is an error even in a folder without reports
             resolver.for_directory(Path(raw))
         for item in discover([raw]):
+            if isinstance(item, Skipped):
+                if notes is not None:
+                    notes.append(f"{item.path}: {item.reason}")
+                continue
             if isinstance(item, str):  # "path: why"
                 display, error = item.split(": ", 1)
                 yield CheckInput(Path(display), display, Settings(), error=error)
