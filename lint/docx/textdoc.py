@@ -37,12 +37,19 @@ def text_docx(document: Document) -> bytes:
             body.remove(paragraph)
     for line in classify(document):
         paragraph = word.add_paragraph()
-        run = paragraph.add_run(xml_safe(line.text))
+        text = xml_safe(line.text)
+        level = line.marker.level if line.kind is LineKind.HEADING and line.marker is not None else 0
         if line.kind is LineKind.TITLE:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _set_font(run.font, TITLE_FONT, TITLE_SIZE)
-        elif line.kind is LineKind.HEADING and line.marker is not None and line.marker.level in HEADING_FONTS:
-            _set_font(run.font, HEADING_FONTS[line.marker.level], BODY_SIZE)
+            _set_font(paragraph.add_run(text).font, TITLE_FONT, TITLE_SIZE)
+        elif level in HEADING_FONTS:
+            # "（一）统筹谋划。正文……": only the heading's own words take the heading font
+            cut = len(text) if line.body_start is None else line.body_start
+            _set_font(paragraph.add_run(text[:cut]).font, HEADING_FONTS[level], BODY_SIZE)
+            if cut < len(text):
+                paragraph.add_run(text[cut:])
+        else:
+            paragraph.add_run(text)
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
