@@ -10,7 +10,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from clirun import run_cli
 from conftest import ROOT, SEEDS
 from docx.oxml.ns import qn
 from docx_builder import Numbered, build_docx
