@@ -158,3 +158,17 @@ def _shown(element) -> str:
     if element.tag == _T:
         return element.text or ""
     return "\t" if element.tag == f"{{{W}}}tab" else "-"
+
+
+def context_before(body, comment_id: int | str, size: int) -> str:
+    """The last ``size`` visible characters (spaces left out) before a comment's range end,
+    within its paragraph: what a renderer shows right before the comment's mark."""
+    wanted, text = str(comment_id), ""
+    for paragraph in body.iter(f"{{{W}}}p"):
+        text = ""
+        for element in _markers_and_text(paragraph):
+            if element.tag == _RANGE_END and element.get(qn("w:id")) == wanted:
+                return "".join(text.split())[-size:]
+            if element.tag not in (_RANGE_START, _RANGE_END):
+                text += _shown(element)
+    raise KeyError(f"comment {comment_id} has no range end")
