@@ -13,6 +13,7 @@ import pytest
 from conftest import ROOT, SEEDS
 from docx.oxml.ns import qn
 from docx_builder import Numbered, build_docx
+from registry_for_tests import REGISTRY
 
 from fzlint.diagnostics import Diagnostic, Severity
 from fzlint.docx.anchor import anchored_text
@@ -76,7 +77,7 @@ def read_paragraphs_of(paragraph) -> str:
 
 
 def lint_and_annotate(path: Path):
-    result = lint_path(path, Settings())
+    result = lint_path(path, Settings(), REGISTRY)
     original = path.read_bytes()
     return original, annotate_docx(original, result.document.lines, result.diagnostics), result
 
