@@ -128,3 +128,14 @@ def test_annotated_copy_reads_back_in_python_docx(tmp_path: Path) -> None:
     assert run_cli("check", str(report), "--annotate", "--format", "concise").returncode in (0, 1)
     word = docx.Document(io.BytesIO((tmp_path / "报告.fzlint.docx").read_bytes()))
     assert any("P101" in c.text and "建议修改" in c.text for c in word.comments)
+
+
+def test_an_unreadable_file_gets_no_copy_and_no_claim_of_one(tmp_path: Path) -> None:
+    broken = tmp_path / "坏.docx"
+    broken.write_bytes(b"PK\x03\x04 not really")
+    good = tmp_path / "好.txt"
+    shutil.copy(SEED_004, good)
+    done = run_cli("check", str(broken), str(good), "--annotate", "--format", "concise")
+    assert done.returncode == 2
+    assert "坏.fzlint.docx" not in done.stderr and not (tmp_path / "坏.fzlint.docx").exists()
+    assert (tmp_path / "好.fzlint.docx").is_file()

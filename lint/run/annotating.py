@@ -93,7 +93,9 @@ def write_all(results: Sequence[FileResult], todo: Sequence[CheckInput], out: st
     ok = True
     for annotation in plan(todo, out):
         result = results_by_name.get(annotation.source)
-        if annotation.error is None and result is not None and result.document is not None:
+        if result is None or result.document is None:
+            continue  # it could not be read: its error line is already out
+        if annotation.error is None:
             annotation = _write(annotation, result, by_name[annotation.source])
         if annotation.error is not None:
             ok = False
