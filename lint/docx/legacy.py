@@ -64,7 +64,10 @@ def to_docx(data: bytes, program: str, time_limit: float = TIME_LIMIT) -> bytes:
             raise LoadError(f"无法运行 LibreOffice（{error.strerror or error}）；{SAVE_AS_DOCX}") from None
         result = Path(private, "out", "input.docx")
         if not result.is_file():
-            raise LoadError(f"LibreOffice 无法转换这个文件（文件损坏或有密码）；{SAVE_AS_DOCX}")
+            raise LoadError(
+                "是旧版 Word（.doc）、WPS（.wps）或加密的文档，LibreOffice 无法转换（文件损坏或有密码）；"
+                + SAVE_AS_DOCX
+            )
         converted = result.read_bytes()
     _converted[key] = converted
     return converted
