@@ -376,6 +376,4 @@ class MalformedEnumerator(Rule):
 
 @hookimpl
 def fzlint_register_rules() -> list[type[Rule]]:
-    from fzlint.rules.autonumber import DoubledAutoNumber
-
-    return [HeadingSequence, HeadingStyle, HeadingLevel, EnumerationSequence, MalformedEnumerator, DoubledAutoNumber]
+    return [HeadingSequence, HeadingStyle, HeadingLevel, EnumerationSequence, MalformedEnumerator]

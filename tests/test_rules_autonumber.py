@@ -15,6 +15,7 @@ from fzlint.run.engine import lint_path
 from fzlint.settings import Settings
 
 CORPUS = sorted((ROOT / "tests" / "corpus" / "docx").glob("*.docx"))
+WEB = sorted((ROOT / "tests" / "corpus" / "web").glob("*.txt"))
 TITLE = "深圳市某局2025年法治政府建设年度报告"
 
 
@@ -74,3 +75,20 @@ def test_quiet_on_the_seeds_as_text_and_as_docx(seed_path: Path, tmp_path: Path)
     text = seed_path.read_text(encoding="utf-8")
     assert [d for d in lint_text(text) if d.code == "N106"] == []
     assert n106(build_docx(tmp_path / "seed.docx", text.split("\n"))) == []
+
+
+@pytest.mark.parametrize(("line", "second"), [("一、一、总体情况", "一、"), ("  （二）（二）推进依法行政", "（二）")])
+def test_fires_in_text_on_the_same_number_twice(line: str, second: str) -> None:
+    (found,) = [d for d in lint_text(f"{TITLE}\n{line}\n正文。\n") if d.code == "N106"]
+    assert line[found.column - 1 : found.end_column - 1] == second and found.column > line.index(second)
+    assert "写了两遍" in found.message
+
+
+@pytest.mark.parametrize("line", ["一、二、三项工作", "（一）（二）两项", "1.1. 总体情况", "一、总体情况"])
+def test_quiet_in_text_on_different_or_single_numbers(line: str) -> None:
+    assert [d for d in lint_text(f"{TITLE}\n{line}\n") if d.code == "N106"] == []
+
+
+def test_quiet_on_the_web_corpus() -> None:
+    fired = [p.name for p in WEB if any(d.code == "N106" for d in lint_text(p.read_text(encoding="utf-8")))]
+    assert fired == []
