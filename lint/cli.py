@@ -102,6 +102,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="并行进程数；auto（默认）：文件少时单进程，多时每个 CPU 一个进程",
     )
+    check.add_argument(
+        "--annotate",
+        nargs="?",
+        const="",
+        metavar="OUT",
+        help="把问题写成 Word 批注，另存为 报告.fzlint.docx（或 OUT.docx、OUT 目录）；原文件不变",
+    )
     check.add_argument("--profile", action="store_true", help="在标准错误输出各阶段及各规则族的耗时")
     check.add_argument(
         "--cache",
@@ -255,6 +262,10 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.format not in reporters.available(reg):
         names = "、".join(sorted(reporters.available(reg)))
         raise UsageError(f"未知的输出格式 {args.format!r}（可用：{names}）")
+    from fzlint.run import annotating
+
+    args.annotate, args.paths = annotating.inputs_from_option(args.annotate, args.paths)
+    notes: list[str] = []  # files left out on purpose (Word lock files)
     try:
         resolver = resolver_from_args(args, frozenset(reg.rules))
         reporter_reads_documents = reporters.needs_documents(reg, args.format)
@@ -265,10 +276,13 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 args.stdin_filename,
                 args.force_exclude,
                 keeps_document=lambda settings: _needs_documents(args, settings.fix, reporter_reads_documents),
+                notes=notes,
             )
         )
     except ConfigError as error:
         raise UsageError(str(error)) from None
+    for note in notes:
+        print(f"fzlint: 跳过 {one_line(note)}", file=err)
 
     if args.pair_years:
         from fzlint.run.pairing import pair_years
@@ -318,6 +332,8 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     with stage(f"report: {args.format} (incl. its imports)"):
         reporters.resolve(reg, args.format)(results, out, options)
+    if args.annotate is not None and not annotating.write_all(results, todo, args.annotate, err):
+        return EXIT_ERROR
     if fixing is not None and fixing.errors:
         return EXIT_ERROR
     return exit_code(results, bool(reg.problems))
@@ -325,7 +341,14 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _needs_documents(args: argparse.Namespace, fix: bool, reporter_reads_documents: bool) -> bool:
     """Whether results must keep their documents until the end (source lines, fixes)."""
-    return bool(reporter_reads_documents or args.baseline or args.write_baseline or args.diff or fix)
+    return bool(
+        reporter_reads_documents
+        or args.baseline
+        or args.write_baseline
+        or args.diff
+        or fix
+        or args.annotate is not None
+    )
 
 
 def _report_streamed(args: argparse.Namespace, reg: Registry, todo: list[CheckInput], out: TextIO, err: TextIO) -> int:
