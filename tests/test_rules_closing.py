@@ -180,3 +180,8 @@ def test_blank_date_and_seal_are_warnings() -> None:
 
 def test_a_filled_closing_has_no_placeholder() -> None:
     assert found(_BODY + "\n某局\n2025年12月26日\n", "T103") == []
+
+
+def test_a_sites_publisher_and_date_bar_is_not_a_minutes_head() -> None:
+    text = "深圳市某局    2024-03-01\n" + _BODY + "今年还完成了其他各项工作任务，取得积极成效。\n"
+    assert len(found(text, "F102")) == 1 and len(found(text, "F103")) == 1

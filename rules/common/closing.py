@@ -21,8 +21,6 @@ from fzlint.rules.common.chinese import claim
 
 # Lines of the closing zone (after the last heading) that may stand for a closing element.
 _ZONE_KINDS = (LineKind.TEXT, LineKind.TAIL, LineKind.SIGNATURE, LineKind.DATE)
-# Lines anywhere that may be a 纪要 head (unit and date on one line); not page furniture.
-_HEAD_KINDS = (*_ZONE_KINDS, LineKind.PRE, LineKind.UNIT)
 _SKIPPED = (LineKind.BLANK, LineKind.COMMENT)
 _UNIT_AND_DATE = re.compile(r"^(?P<unit>\S.*?)[ \u3000\u00a0]{2,}(?P<date>\S.*)$")
 
@@ -71,7 +69,9 @@ def _unit_and_date(line: Line, shapes: ClosingShapes, unit_suffixes: tuple[str, 
         return False
     unit = match.group("unit").strip(SPACE)
     named = looks_like_unit(unit) and unit.endswith(unit_suffixes)
-    return (named or _is_signature(unit, shapes)) and _is_date(match.group("date"), shapes)
+    date = match.group("date")
+    # written with 年月日 as a 公文 is: a site's 发布机构/发布日期 bar writes 2024-03-01
+    return (named or _is_signature(unit, shapes)) and "年" in date and _is_date(date, shapes)
 
 
 def closing_elements(report: Report, table: dict[str, Any], unit_suffixes: tuple[str, ...]) -> ClosingFound:
@@ -95,7 +95,7 @@ def closing_elements(report: Report, table: dict[str, Any], unit_suffixes: tuple
         date = None  # a blank date under a person's field (主检医师签名：) is a form's, not the 成文日期
     if signature is None or date is None:
         head = next(
-            (ln for ln in report.lines if ln.kind in _HEAD_KINDS and _unit_and_date(ln, shapes, unit_suffixes)), None
+            (ln for ln in report.lines if ln.kind in _ZONE_KINDS and _unit_and_date(ln, shapes, unit_suffixes)), None
         )
         if head is not None:
             return ClosingFound(signature or head, date or head)
