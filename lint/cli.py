@@ -377,6 +377,7 @@ def run_rules(args: argparse.Namespace, out: TextIO) -> int:
         {
             "code": cls.code,
             "name": cls.name,
+            "title": cls.display_title(),
             "severity": cls.severity.value,
             "summary": cls.summary,
             "plugin": reg.rule_plugins[code],
@@ -389,16 +390,9 @@ def run_rules(args: argparse.Namespace, out: TextIO) -> int:
         json.dump(rows, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return EXIT_OK
-    from rich.table import Table
+    from fzlint.reporters.rich_output import rules_table
 
-    from fzlint.reporters.rich_output import console_for
-
-    table = Table(title=f"fzlint 规则（{len(rows)} 条）", header_style="bold")
-    for column in ("代码", "名称", "默认级别", "说明"):
-        table.add_column(column)
-    for row in rows:
-        table.add_row(row["code"], row["name"], row["severity"], row["summary"])
-    console_for(out, None).print(table)
+    rules_table(rows, out)
     return EXIT_OK
 
 

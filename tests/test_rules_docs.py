@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
 
 import pytest
 from conftest import ROOT, lint_text
+from rich.cells import cell_len
 
 from fzlint.run.plugins import registry
 
@@ -20,12 +23,40 @@ def run(*args: str) -> str:
     return done.stdout
 
 
-def test_rules_lists_every_code_with_severity() -> None:
-    out = run("rules")
-    for code in CODES:
-        rule = registry().rules[code]
-        row = next(line for line in out.splitlines() if code in line)
-        assert rule.name in row and rule.severity.value in row
+def run_at(width: int, *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "fzlint.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+        env={**os.environ, "COLUMNS": str(width)},
+    )
+    return done.stdout
+
+
+@pytest.mark.parametrize("width", [60, 80, 120, 200])
+def test_rules_lists_every_rule_in_chinese_and_wraps_the_summary(width: int) -> None:
+    out = run_at(width, "rules")
+    rows = out.splitlines()
+    assert all(cell_len(row) <= width for row in rows)
+    label = {"error": "错误", "warning": "警告", "info": "提示"}
+    # the summary text as printed: a table's last column, or the block rows
+    flat = "".join(row.split("│")[-2] if row.count("│") > 1 else row for row in rows)
+    for code, rule in registry().rules.items():
+        row = next(line for line in rows if code in line)
+        assert rule.name in row and rule.title in row and label[rule.severity.value] in row
+        # the summary is all there (wrapped, not cut)
+        assert "".join(rule.summary.split()) in "".join(flat.split()), code
+
+
+def test_every_registered_rule_has_a_short_chinese_title() -> None:
+    titles = {}
+    for code, rule in registry().rules.items():
+        assert rule.title and len(rule.title) <= 10, code
+        assert re.search("[\u4e00-\u9fff]", rule.title), code
+        titles[rule.title] = code
+    assert len(titles) == len(registry().rules), "titles are distinct"
 
 
 @pytest.mark.parametrize("code", CODES)
