@@ -9,7 +9,6 @@ between words, never inside a tag such as ``[可自动修复]``.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import TextIO
 
@@ -21,10 +20,11 @@ from fzlint.diagnostics import Diagnostic, Severity
 from fzlint.reporters import ReportOptions
 from fzlint.reporters.attention import GROUPS, LABEL, Tally, group_of, in_attention_order, title_of
 from fzlint.reporters.cells import Piece, crop_around, wrap
+from fzlint.reporters.printable import printable
 from fzlint.run.engine import FileResult
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
-__all__ = ["LABEL", "STYLE", "console_for", "render", "write_report"]
+__all__ = ["LABEL", "STYLE", "console_for", "printable", "render", "write_report"]
 
 
 def console_for(stream: TextIO, color: bool | None, width: int | None = None) -> Console:
@@ -132,24 +132,6 @@ def header(diagnostic: Diagnostic, result: FileResult, width: int) -> list[Text]
     return wrap(pieces, width)
 
 
-def printable(text: str) -> str:
-    """``text`` safe to print in one row, one character for one character: a tab becomes
-    a space and other control characters their visible pictures (␛ for ESC), so a
-    stray escape sequence in a report can neither restyle the terminal nor shift the
-    carets (columns stay character-for-character the same)."""
-    # str.translate with a dict looks up every character; most lines have nothing to map.
-    return text.translate(_PRINTABLE) if _UNPRINTABLE.search(text) else text
-
-
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f]")
-_PRINTABLE = {
-    0x09: " ",
-    0x7F: "\u2421",
-    **{c: 0x2400 + c for c in range(32) if c != 0x09},
-    **{c: "\ufffd" for c in range(0x80, 0xA0)},
-}
-
-
 def source_snippet(result: FileResult, diagnostic: Diagnostic, width: int = 120) -> Text | None:
     """The diagnostic's line, cropped to ``width`` cells around the span, carets under the span."""
     document = result.document
@@ -187,7 +169,7 @@ def summary_table(diagnostics: list[Diagnostic], options: ReportOptions):  # -> 
 
 def summary_text(diagnostics: list[Diagnostic], files_checked: int) -> str:
     if not files_checked:  # every path failed to load: never "no problems"
-        return "未检查任何文件（无法读取的文件见上方错误信息）"
+        return "未检查任何文件"
     tally = Tally.of(diagnostics)
     fixable = sum(1 for d in diagnostics if d.fix is not None and d.fix.safe)
     if not diagnostics:
