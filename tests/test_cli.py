@@ -127,7 +127,7 @@ def test_rules_lists_every_rule(capsys) -> None:
     rows = json.loads(capsys.readouterr().out)
     assert set(ALL_CODES) <= {r["code"] for r in rows}
     assert [r["code"] for r in rows] == sorted(registry().rules)
-    assert all(set(r) == {"code", "name", "severity", "summary", "plugin"} for r in rows)
+    assert all(set(r) == {"code", "name", "title", "severity", "summary", "plugin"} for r in rows)
     result = run_cli("rules")
     assert result.returncode == 0
     for code in ALL_CODES:
