@@ -113,7 +113,7 @@ def report_section(n: int, result: FileResult, found: list[Diagnostic], options:
 
 def outline(n: int, result: FileResult) -> str:
     """The title and headings, each a link to its line."""
-    entries = [f"<nav class='outline' aria-label='提纲'><div class='muted'>提纲</div>"]
+    entries = ["<nav class='outline' aria-label='提纲'><div class='muted'>提纲</div>"]
     for line_index, depth, text in headings(result):
         css = "title" if depth == 0 else f"d{min(depth, 3)}"
         entries.append(f"<a class='{css}' href='#f{n}-L{line_index + 1}'>{esc(text)}</a>")
@@ -135,9 +135,15 @@ def headings(result: FileResult) -> list[tuple[int, int, str]]:
         report = build_report(result.document, keywords_for(Settings(), registry()), chrome_patterns())
     except Exception:  # the outline is navigation only; the findings are what matter
         return []
-    found = [(report.title.index, 0, report.title.text.strip())] if report.title is not None else []
-    found += [(s.heading.index, s.depth, s.heading.text.strip()) for s in report.sections()]
+    found = [(report.title.index, 0, _words(report.title))] if report.title is not None else []
+    found += [(s.heading.index, s.depth, _words(s.heading)) for s in report.sections()]
     return sorted(found)
+
+
+def _words(line) -> str:  # line: fzlint.parse.lines.Line
+    """A heading's own words (not the body run on after it), shortened for the outline."""
+    text = (line.text[: line.heading_end] if line.heading_end else line.text).strip()
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def text_column(n: int, result: FileResult, found: list[Diagnostic]) -> str:

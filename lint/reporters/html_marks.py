@@ -48,7 +48,7 @@ def segments(text: str, spans: list[tuple[int, int, int]]) -> list[Segment]:
         if start == end:
             points[start].append(index)
     pieces: list[Segment] = []
-    for left, right in zip(cuts, cuts[1:] + [None], strict=True):
+    for left, right in zip(cuts, [*cuts[1:], None], strict=True):
         if left in points:
             pieces.append(Segment("", tuple(points[left]), point=True))
         if right is None or left == right:
