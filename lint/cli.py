@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="内部错误时显示完整的回溯信息")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    check = sub.add_parser("check", help="检查报告（.txt/.md 文件或目录）")
+    check = sub.add_parser("check", help="检查报告（.txt、.md、.docx 文件或目录）")
     check.add_argument("paths", nargs="*", default=["."], help="文件或目录；- 表示标准输入")
     check.add_argument(
         "--format",
@@ -77,7 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--write-baseline", type=Path, metavar="FILE", help="把当前发现的全部问题记入基线文件（不报告问题，退出码 0）"
     )
     check.add_argument(
-        "--fix", action="store_true", default=None, help="应用安全的自动修复并写回文件（.docx 不改写），再报告剩余问题"
+        "--fix",
+        action="store_true",
+        default=None,
+        help="应用安全的自动修复并写回文件（.docx 也改写，保留格式；标准输入的修复结果写到标准输出），再报告剩余问题",
     )
     check.add_argument(
         "--diff", action="store_true", help="只显示自动修复会做的修改（统一 diff），不写文件；有修改时退出码为 1"
