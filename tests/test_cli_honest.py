@@ -8,8 +8,7 @@ import shlex
 import pytest
 from clirun import run_cli
 from conftest import ROOT, seed_text
-
-from fzlint.run.plugins import registry
+from registry_for_tests import REGISTRY
 
 SEED_003 = "seeds/003_6a86696c36e2d285.txt"
 
@@ -78,7 +77,7 @@ def test_fix_on_stdin_reports_its_count_without_a_file_count() -> None:
 def formats() -> list[str]:
     from fzlint import reporters
 
-    return sorted(reporters.available(registry()))
+    return sorted(reporters.available(REGISTRY))
 
 
 @pytest.mark.parametrize("fmt", formats())

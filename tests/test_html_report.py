@@ -17,13 +17,13 @@ import pytest
 from clirun import run_cli
 from conftest import ROOT, lint_text, seed_text
 from realclients import require
+from registry_for_tests import REGISTRY
 
 from fzlint.document import Document
 from fzlint.reporters import ReportOptions
 from fzlint.reporters.attention import in_attention_order
 from fzlint.reporters.html import page
 from fzlint.run.engine import FileResult
-from fzlint.run.plugins import registry
 
 EVIL = ["<script>alert(1)</script>", '"><img src=x onerror=alert(2)>', "</style><b>x</b>", "&amp;<!--"]
 EVIL_TEXT = (
@@ -71,7 +71,7 @@ def html_for(files: dict[str, str]) -> str:
     for name, text in files.items():
         document = Document.from_text(name, text)
         results.append(FileResult(name, lint_text(text, path=name), document))
-    return page(results, ReportOptions(registry=registry(), files_checked=len(results)))
+    return page(results, ReportOptions(registry=REGISTRY, files_checked=len(results)))
 
 
 def test_document_text_and_file_names_are_escaped() -> None:

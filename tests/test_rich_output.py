@@ -7,13 +7,13 @@ import re
 
 import pytest
 from conftest import lint_text, seed_text
+from registry_for_tests import REGISTRY
 from rich.cells import cell_len
 
 from fzlint.document import Document
 from fzlint.reporters import ReportOptions
 from fzlint.reporters.rich_output import console_for, printable, render, write_report
 from fzlint.run.engine import FileResult
-from fzlint.run.plugins import registry
 
 GUTTER = " │ "
 
@@ -22,7 +22,7 @@ def render_at(results: list[FileResult], width: int, **extra: object) -> str:
     """The rich report as a ``width``-column terminal would get it, colour off."""
     stream = io.StringIO()
     console = console_for(stream, False, width=width)
-    write_report(console, results, ReportOptions(registry=registry(), color=False, files_checked=1, extra=extra))
+    write_report(console, results, ReportOptions(registry=REGISTRY, color=False, files_checked=1, extra=extra))
     output = stream.getvalue()
     assert "\x1b" not in output
     return output
@@ -102,7 +102,7 @@ def test_summary_counts_by_severity() -> None:
     found = lint_text(seed_text("004"), path="r.txt")
     stream = io.StringIO()
     render(
-        [FileResult("r.txt", found, document)], stream, ReportOptions(registry=registry(), color=False, files_checked=1)
+        [FileResult("r.txt", found, document)], stream, ReportOptions(registry=REGISTRY, color=False, files_checked=1)
     )
     output = stream.getvalue().replace("\n  ", "")  # undo the wrapping at 80 columns
     errors = sum(1 for d in found if d.severity.value == "error")
@@ -117,7 +117,7 @@ def test_clean_file_says_so() -> None:
     render(
         [FileResult("r.txt", [], Document.from_text("r.txt", ""))],
         stream,
-        ReportOptions(registry=registry(), color=False, files_checked=1),
+        ReportOptions(registry=REGISTRY, color=False, files_checked=1),
     )
     assert stream.getvalue().strip().splitlines() == ["r.txt：未发现错误", "", "未发现问题（检查了 1 个文件）"]
 

@@ -9,9 +9,8 @@ import sys
 
 import pytest
 from conftest import ROOT, lint_text
+from registry_for_tests import REGISTRY
 from rich.cells import cell_len
-
-from fzlint.run.plugins import registry
 
 CODES = ["Y101", "Y102", "D101", "D102", "F101", "F102", "F103", "S107", "R101"]
 
@@ -43,7 +42,7 @@ def test_rules_lists_every_rule_in_chinese_and_wraps_the_summary(width: int) -> 
     label = {"error": "错误", "warning": "警告", "info": "提示"}
     # the summary text as printed: a table's last column, or the block rows
     flat = "".join(row.split("│")[-2] if row.count("│") > 1 else row for row in rows)
-    for code, rule in registry().rules.items():
+    for code, rule in REGISTRY.rules.items():
         row = next(line for line in rows if code in line)
         assert rule.name in row and rule.title in row and label[rule.severity.value] in row
         # the summary is all there (wrapped, not cut)
@@ -52,30 +51,30 @@ def test_rules_lists_every_rule_in_chinese_and_wraps_the_summary(width: int) -> 
 
 def test_every_registered_rule_has_a_short_chinese_title() -> None:
     titles = {}
-    for code, rule in registry().rules.items():
+    for code, rule in REGISTRY.rules.items():
         assert rule.title and len(rule.title) <= 10, code
         assert re.search("[\u4e00-\u9fff]", rule.title), code
         titles[rule.title] = code
-    assert len(titles) == len(registry().rules), "titles are distinct"
+    assert len(titles) == len(REGISTRY.rules), "titles are distinct"
 
 
 @pytest.mark.parametrize("code", CODES)
 def test_explain_prints_docs_and_examples(code: str) -> None:
-    rule = registry().rules[code]
+    rule = REGISTRY.rules[code]
     out = run("explain", code)
     assert rule.name in out and rule.bad.splitlines()[0] in out and rule.good.splitlines()[0] in out
 
 
 @pytest.mark.parametrize("code", CODES)
 def test_bad_example_fires_and_good_example_does_not(code: str) -> None:
-    rule = registry().rules[code]
+    rule = REGISTRY.rules[code]
     assert code in [d.code for d in lint_text(rule.bad)], "bad example should fire"
     assert code not in [d.code for d in lint_text(rule.good)], "good example should be quiet"
 
 
 @pytest.mark.parametrize("code", CODES)
 def test_registered_through_entry_points(code: str) -> None:
-    plugin = registry().rule_plugins[code]
+    plugin = REGISTRY.rule_plugins[code]
     assert plugin.startswith("fzlint.rules.")
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert f'"{plugin}"' in pyproject

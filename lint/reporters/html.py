@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from fzlint import __version__
 from fzlint.diagnostics import Diagnostic, Severity
@@ -22,6 +22,9 @@ from fzlint.reporters.attention import GROUPS, LABEL, Tally, group_of, in_attent
 from fzlint.reporters.html_marks import Segment, segments, spans_by_line
 from fzlint.reporters.printable import printable
 from fzlint.run.engine import FileResult
+
+if TYPE_CHECKING:
+    from fzlint.run.plugins import Registry
 
 HERE = Path(__file__).parent
 # The findings that mean a mandated part is missing, and what the index calls the part.
@@ -103,7 +106,7 @@ def report_section(n: int, result: FileResult, found: list[Diagnostic], options:
     parts = [
         f"<section class='report' id='f{n}'>",
         f"<h2>{esc(result.path)}<span class='verdict {css}'>{esc(tally.verdict())}</span></h2>",
-        outline(n, result),
+        outline(n, result, options),
         text_column(n, result, found),
         findings_list(n, result, found, options),
         "</section>",
@@ -111,28 +114,27 @@ def report_section(n: int, result: FileResult, found: list[Diagnostic], options:
     return "\n".join(parts)
 
 
-def outline(n: int, result: FileResult) -> str:
+def outline(n: int, result: FileResult, options: ReportOptions) -> str:
     """The title and headings, each a link to its line."""
     entries = ["<nav class='outline' aria-label='提纲'><div class='muted'>提纲</div>"]
-    for line_index, depth, text in headings(result):
+    for line_index, depth, text in headings(result, options.registry):
         css = "title" if depth == 0 else f"d{min(depth, 3)}"
         entries.append(f"<a class='{css}' href='#f{n}-L{line_index + 1}'>{esc(text)}</a>")
     entries.append("</nav>")
     return "\n".join(entries)
 
 
-def headings(result: FileResult) -> list[tuple[int, int, str]]:
+def headings(result: FileResult, registry: Registry) -> list[tuple[int, int, str]]:
     """(0-based line, depth, text) of the title and every heading; none if it cannot be parsed."""
     from fzlint.parse.lines import chrome_patterns
     from fzlint.parse.outline import build_report
     from fzlint.run.engine import keywords_for
-    from fzlint.run.plugins import registry
     from fzlint.settings import Settings
 
     if result.document is None:
         return []
     try:
-        report = build_report(result.document, keywords_for(Settings(), registry()), chrome_patterns())
+        report = build_report(result.document, keywords_for(Settings(), registry), chrome_patterns())
     except Exception:  # the outline is navigation only; the findings are what matter
         return []
     found = [(report.title.index, 0, _words(report.title))] if report.title is not None else []
