@@ -205,3 +205,33 @@ def test_chromium_screenshot(seeds_page: Path, tmp_path: Path) -> None:
     assert done.returncode == 0 and console_problems(done.stderr) == []
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG") and len(data) > 20_000
+
+
+def colour_counts(ppm: bytes, colours: dict[str, tuple[int, int, int]]) -> dict[str, int]:
+    """How many pixels of a binary PPM (P6) are close to each colour."""
+    parts = ppm.split(maxsplit=4)
+    assert parts[0] == b"P6" and parts[3] == b"255"
+    width, height, pixels = int(parts[1]), int(parts[2]), parts[4]
+    counts = dict.fromkeys(colours, 0)
+    for i in range(0, width * height * 3, 3):
+        r, g, b = pixels[i], pixels[i + 1], pixels[i + 2]
+        for name, (cr, cg, cb) in colours.items():
+            if abs(r - cr) + abs(g - cg) + abs(b - cb) < 12:
+                counts[name] += 1
+    return counts
+
+
+def test_printed_to_pdf_the_highlights_keep_their_colours(tmp_path: Path) -> None:
+    (tmp_path / "r.txt").write_text(EVIL_TEXT, encoding="utf-8")
+    out = tmp_path / "r.html"
+    run_cli("check", str(tmp_path / "r.txt"), "--format", "html", "-o", str(out))
+    pdf = tmp_path / "r.pdf"
+    done = chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", url=out.as_uri())
+    assert done.returncode == 0 and pdf.stat().st_size > 1000, done.stderr[-2000:]
+    text = subprocess.run([require("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "探花公开" in text and EVIL[0] in text
+    ppm = subprocess.run(
+        [require("pdftoppm"), "-r", "40", "-f", "1", "-l", "1", str(pdf)], capture_output=True, check=True
+    ).stdout
+    counts = colour_counts(ppm, {"error": (0xFB, 0xD9, 0xD6), "warning": (0xFF, 0xF0, 0xB8)})
+    assert counts["error"] > 20, counts  # on the first page: no blank page before the report
