@@ -97,17 +97,22 @@ def fzlint_check_report(report: Report, context: Context, rules: list[Rule]) -> 
     return found
 
 
-def lint_document(document: Document, settings: Settings, registry: Registry) -> list[Diagnostic]:
+def lint_document(
+    document: Document, settings: Settings, registry: Registry, previous: Document | None = None
+) -> list[Diagnostic]:
     """All diagnostics for one document: every rule, then select/ignore/per-file-ignores and the
-    document's own suppression comments; sorted. The one place a run's findings are decided."""
+    document's own suppression comments; sorted. The one place a run's findings are decided.
+
+    ``previous`` is last year's report of the same unit (the Y2xx rules compare with it)."""
     from fzlint.run import suppression
 
     with stage("data tables"):
         chrome = chrome_patterns(settings.data_overrides.get("chrome"))
         keywords = keywords_for(settings, registry)
     report = build_report(document, keywords, chrome)
+    last_year = build_report(previous, keywords, chrome) if previous is not None else None
     known_codes = frozenset(registry.rules)
-    context = Context(settings=settings, known_codes=known_codes)
+    context = Context(settings=settings, known_codes=known_codes, previous=last_year)
     rules = enabled_rules(settings, registry)
     found: list[Diagnostic] = []
     hook = registry.manager.hook.fzlint_check_report
@@ -175,14 +180,39 @@ def _matches(code: str, prefixes: Iterable[str]) -> bool:
 
 
 def lint_path(
-    path: Path, settings: Settings, registry: Registry, display_path: str | None = None, data: bytes | None = None
+    path: Path,
+    settings: Settings,
+    registry: Registry,
+    display_path: str | None = None,
+    data: bytes | None = None,
+    previous: Path | None = None,
 ) -> FileResult:
-    """Load and lint one file; a load failure is recorded, never raised."""
+    """Load and lint one file; a load failure is recorded, never raised.
+
+    ``previous`` (else ``settings.previous``) is last year's report to compare with."""
     display = display_path or str(path)
     try:
         with stage("read + decode"):
             document = load_path(path, registry.manager, display, data, max_size=settings.max_file_size)
     except LoadError as error:
         return FileResult(path=display, error=str(error))
-    diagnostics = lint_document(document, settings, registry)
+    last_year = previous or (Path(settings.previous) if settings.previous else None)
+    previous_document = None
+    if last_year is not None and not _same_file(last_year, path, data):
+        try:
+            with stage("read + decode"):
+                previous_document = load_path(last_year, registry.manager, max_size=settings.max_file_size)
+        except LoadError as error:
+            return FileResult(path=display, error=f"上一年度报告 {last_year}：{error}")
+    diagnostics = lint_document(document, settings, registry, previous_document)
     return FileResult(path=display, document=document, diagnostics=diagnostics)
+
+
+def _same_file(previous: Path, path: Path, data: bytes | None) -> bool:
+    """A report is never compared with itself (a folder may hold last year's report too)."""
+    if data is not None:
+        return False
+    try:
+        return previous.resolve() == path.resolve()
+    except OSError:
+        return False

@@ -33,6 +33,7 @@ BUILTIN_RULE_PLUGINS = (
     "fzlint.rules.terms",
     "fzlint.rules.punctuation",
     "fzlint.rules.suppression",
+    "fzlint.rules.previous_year",
 )
 
 
