@@ -49,6 +49,7 @@ class PreviousMismatch(Rule):
     """
 
     code = "Y205"
+    needs_previous = True
     name = "previous-mismatch"
     title = "比较对象不符"
     severity = Severity.WARNING
@@ -77,6 +78,7 @@ class UnaddressedProblem(Rule):
     """
 
     code = "Y201"
+    needs_previous = True
     name = "unaddressed-problem"
     title = "上年问题未回应"
     severity = Severity.WARNING
@@ -121,6 +123,7 @@ class UnreportedPlan(Rule):
     """
 
     code = "Y202"
+    needs_previous = True
     name = "unreported-plan"
     title = "上年安排未体现"
     severity = Severity.INFO
@@ -164,6 +167,7 @@ class CopiedFromPrevious(Rule):
     """
 
     code = "Y203"
+    needs_previous = True
     name = "copied-from-previous"
     title = "照抄上年报告"
     severity = Severity.ERROR
@@ -236,6 +240,7 @@ class StaleCarryOver(Rule):
     """
 
     code = "Y204"
+    needs_previous = True
     name = "stale-carry-over"
     title = "照抄年份未改"
     severity = Severity.ERROR

@@ -10,7 +10,7 @@ between words, never inside a tag such as ``[可自动修复]``.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -22,6 +22,9 @@ from fzlint.reporters.attention import GROUPS, LABEL, Tally, group_of, in_attent
 from fzlint.reporters.cells import Piece, crop_around, wrap
 from fzlint.reporters.printable import printable
 from fzlint.run.engine import FileResult
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
 __all__ = ["LABEL", "STYLE", "console_for", "printable", "render", "write_report"]
@@ -151,7 +154,7 @@ def source_snippet(result: FileResult, diagnostic: Diagnostic, width: int = 120)
     return snippet
 
 
-def summary_table(diagnostics: list[Diagnostic], options: ReportOptions):  # -> rich.table.Table
+def summary_table(diagnostics: list[Diagnostic], options: ReportOptions) -> Table:
     from rich.table import Table  # only when there are findings to sum up (~4 ms)
 
     counts = Counter((d.code, d.name, d.severity) for d in diagnostics)
