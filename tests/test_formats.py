@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -109,7 +110,7 @@ def test_github_escaping_follows_the_runner() -> None:
     assert line_for(diagnostic) == (
         "::warning file=dir%2C1/a%3Ab.txt,line=2,col=3,endLine=2,endColumn=5,title=W101::第一行%0A第二行 50%25"
     )
-    diagnostic = Diagnostic(**{**diagnostic.__dict__, "severity": Severity.INFO})
+    diagnostic = dataclasses.replace(diagnostic, severity=Severity.INFO)
     assert line_for(diagnostic).startswith("::notice ")
 
 

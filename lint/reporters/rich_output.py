@@ -58,8 +58,10 @@ def write_report(console: Console, results: list[FileResult], options: ReportOpt
     # Each console.print() measures the terminal and runs rich's whole pipeline (~0.1 ms);
     # the findings are one Text printed once, which writes the very same rows.
     pieces: list[Text] = []
+    unreadable = 0  # counted here: streamed results can be read only once
     for result in results:
         if result.error is not None:  # said on stderr; nothing was read
+            unreadable += 1
             continue
         diagnostics = in_attention_order(
             d for d in result.diagnostics if not options.quiet or d.severity is Severity.ERROR
@@ -75,7 +77,6 @@ def write_report(console: Console, results: list[FileResult], options: ReportOpt
     if hint:
         console.print(Text("\n").join(wrap([Piece(hint, "yellow")], width)))
     style = "bold green" if options.files_checked and not shown else "bold"
-    unreadable = sum(1 for r in results if r.error)
     verdict = summary_text(shown, options.files_checked, unreadable)
     console.print(Text("\n").join(wrap([Piece(verdict, style)], width)))
 
@@ -174,8 +175,8 @@ def summary_table(diagnostics: list[Diagnostic], options: ReportOptions) -> Tabl
 
 def summary_text(diagnostics: list[Diagnostic], files_checked: int, unreadable: int = 0) -> str:
     skipped = f"；{unreadable} 个文件无法读取，未检查（原因见标准错误输出）" if unreadable else ""
-    if not files_checked:  # every path failed to load: never "no problems"
-        return f"没有检查任何文件{skipped}" if unreadable else "未检查任何文件"
+    if not files_checked:  # every path failed to load: never "no problems" (stderr says why)
+        return "未检查任何文件"
     tally = Tally.of(diagnostics)
     fixable = sum(1 for d in diagnostics if d.fix is not None and d.fix.safe)
     if not diagnostics:
