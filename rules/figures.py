@@ -165,8 +165,21 @@ def _remainder(sentence: Span) -> Breakdown | None:
     # Exactly "total … done … 其余 rest": with more counts it is unclear which is the total.
     if len(before) != 2 or any(q.approximate for q in [*before, rest[0]]):
         return None
+    if _more_counts(sentence.text, rest[0].end, unit):
+        return None  # 其余67项已完成，15项正在推进: the rest is split further, the sum is unclear
     moved = [_shifted(q, sentence.start) for q in [*before, rest[0]]]
     return Breakdown(moved[0], moved[1:], complete=True)
+
+
+def _more_counts(text: str, start: int, unit: str) -> bool:
+    """Whether ``text[start:]`` holds another count of ``unit`` outside brackets."""
+    depth = 0
+    outside = []
+    for ch in text[start:]:
+        depth += ch in "（("
+        outside.append(" " if depth else ch)
+        depth -= depth > 0 and ch in "）)"
+    return any(q.unit == unit for q in quantities("".join(outside)))
 
 
 class RateOver100(Rule):

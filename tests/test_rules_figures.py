@@ -145,6 +145,22 @@ def test_d101_seed_000_breakdown_found_with_ascii_and_full_width_commas() -> Non
     assert [h.line for h in found(ascii_form, "D101")] == [h.line for h in found(full_width, "D101")] == [59]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "count"),
+    [
+        # corpus a-023: the rest (其余67项) is split further (15项正在推进): 51+67+15=133
+        (
+            "在确定的133项任务中，除日常推进的51项常规工作外，其余67项已完成（其中48项取得重大进展），"
+            "完成度为81.7%，15项正在推进过程中（其中9项取得阶段性成果）。",
+            0,
+        ),
+        ("22项整改任务已完成14项，其余9项正在推进（其中3项已取得阶段性成果）。", 1),
+    ],
+)
+def test_d101_remainder_split_further_is_not_judged(paragraph: str, count: int) -> None:
+    assert len(found(one_report(paragraph), "D101")) == count
+
+
 @pytest.mark.parametrize("prefix", ["002", "003", "004"])
 def test_d101_quiet_on_seeds(prefix: str) -> None:
     assert found(seed_text(prefix), "D101") == []
