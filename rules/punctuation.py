@@ -14,9 +14,18 @@ from fzlint.hookspecs import hookimpl
 from fzlint.parse.lines import Line
 from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
-from fzlint.rules.common.chinese import content_lines, is_chinese, is_han, softened
+from fzlint.rules.common.chinese import content_lines, is_chinese, softened
 from fzlint.rules.common.halfwidth import HalfWidth, halfwidth_marks
+from fzlint.rules.common.layout import (
+    could_be_name,
+    filled_value,
+    in_quoted_name,
+    is_layout_run,
+    is_running_text,
+    starts_marker,
+)
 from fzlint.rules.common.pairs import unbalanced
+from fzlint.rules.common.text import QUANTITY_UNITS
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
@@ -47,19 +56,17 @@ class HalfWidthPunctuation(Rule):
 
     def _found(self, report: Report, line: Line, mark: HalfWidth) -> Diagnostic:
         char = line.text[mark.column]
+        if mark.lost:
+            message = "“?”像是转换时丢失的字符（不像问号）：请对照原文补上这个字；确是问号的，改为全角“？”"
+        else:
+            message = f"中文里用了半角“{char}”：请改为全角“{mark.replacement}”"
         fix = Fix(
             edits=(Edit(line.index + 1, mark.column + 1, line.index + 1, mark.fix_end + 1, mark.replacement),),
             message=f"改为全角“{mark.replacement}”",
-            safe=mark.safe,
+            # a line that may be the title, a name or a unit is changed only on request
+            safe=mark.safe and not could_be_name(line),
         )
-        return self.diagnostic(
-            report,
-            line.index,
-            mark.column,
-            mark.column + 1,
-            f"中文里用了半角“{char}”：请改为全角“{mark.replacement}”",
-            fix=fix,
-        )
+        return self.diagnostic(report, line.index, mark.column, mark.column + 1, message, fix=fix)
 
 
 class StrayWhitespace(Rule):
@@ -79,26 +86,50 @@ class StrayWhitespace(Rule):
     good = "一、2024年度推进法治政府建设的主要举措\n深化政务公开，以法治规范权力运行。"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        units = (*QUANTITY_UNITS, *context.data("spacing").get("units", []))
         for line in content_lines(report):
-            text = line.text
+            for start, end in _stray_spaces(line, units):
+                text = line.text
+                safe = not could_be_name(line)
+                yield self.diagnostic(
+                    report,
+                    line.index,
+                    start,
+                    end,
+                    f"“{_word_before(text, start)}”与“{text[end]}”之间多了空格：请删除",
+                    fix=self.replacement(line.index, start, end, "", "删除空格", safe=safe),
+                )
+
+
+def _stray_spaces(line: Line, units: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """Spans of single spaces that are slips, not layout (see rules/common/layout.py).
+
+    A number and its unit (2024 年, 12 件) are never spaced apart, whatever the line. Inside
+    running text, neither are two Chinese characters nor a Chinese mark and its neighbour,
+    except where a space is a phrase separator in a quoted title or slogan, a paragraph break
+    before a heading number, or sets off a filled-in value.
+    """
+    text = line.text
+    running = is_running_text(line)
+    chinese_ascii: set[int] | None = None
+    for match in _SPACES.finditer(text, line.indent):
+        start, end = match.span()
+        if start == 0 or end == len(text) or is_layout_run(match.group()):
+            continue  # indentation, trailing blanks, spacing to a width
+        before, after = text[start - 1], text[end]
+        number = before.isdigit() or before in "%％"
+        if number and text.startswith(units, end):
+            yield start, end
+            continue
+        if not running or in_quoted_name(text, start) or starts_marker(text, end):
+            continue
+        if filled_value(text, start, end, line.indent):
+            continue
+        if chinese_ascii is None:
             chinese_ascii = {m.column for m in halfwidth_marks(line, {})}
-            for match in _SPACES.finditer(text, line.indent):
-                start, end = match.span()
-                if start == 0 or end == len(text):
-                    continue  # indentation and trailing blanks are not this rule's
-                before, after = text[start - 1], text[end]
-                after_chinese = is_chinese(after) or end in chinese_ascii
-                if (is_chinese(before) and after_chinese) or (
-                    (before.isdigit() or before in "%％") and (is_han(after) or after_chinese)
-                ):
-                    yield self.diagnostic(
-                        report,
-                        line.index,
-                        start,
-                        end,
-                        f"“{_word_before(text, start)}”与“{after}”之间多了空格：请删除",
-                        fix=self.replacement(line.index, start, end, "", "删除空格"),
-                    )
+        after_chinese = is_chinese(after) or end in chinese_ascii
+        if after_chinese and (number or is_chinese(before)):
+            yield start, end
 
 
 class UnbalancedPair(Rule):
@@ -200,7 +231,8 @@ class PunctuationMisuse(Rule):
                     if not content and match.re.groups:  # a repeated mark keeps one of itself
                         content = match.group(1) or "。"
                     action = f"改为“{content}”" if content else "删去"
-                    fix = self.replacement(line.index, start, end, content, action, safe=certain)
+                    safe = certain and not could_be_name(line)
+                    fix = self.replacement(line.index, start, end, content, action, safe=safe)
                     diagnostic = self.diagnostic(report, line.index, start, end, message, fix=fix)
                     yield diagnostic if certain else softened(diagnostic)
 

@@ -18,6 +18,7 @@ from fzlint.parse.numerals import digits_value, int_to_cn
 from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
 from fzlint.rules.common.chinese import claim, content_lines, sentence_bounds, softened
+from fzlint.rules.common.layout import could_be_name
 
 _DIGITS = re.compile(r"[0-9０-９]+")
 _TITLE_SPAN = (
@@ -106,7 +107,9 @@ class TermForm(Rule):
             start,
             end,
             f"{what}“{wrong}”写法不规范：应为“{right}”",
-            fix=self.replacement(line.index, start, end, right, f"改为“{right}”", safe=certain),
+            fix=self.replacement(
+                line.index, start, end, right, f"改为“{right}”", safe=certain and not could_be_name(line)
+            ),
         )
         return diagnostic if certain else softened(diagnostic)
 
@@ -168,7 +171,9 @@ class ConfusableWord(Rule):
             start,
             end,
             message,
-            fix=self.replacement(line.index, start, end, right, f"改为“{right}”", safe=not ctx),
+            fix=self.replacement(
+                line.index, start, end, right, f"改为“{right}”", safe=not ctx and not could_be_name(line)
+            ),
         )
         return softened(diagnostic) if ctx else diagnostic
 
