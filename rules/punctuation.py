@@ -22,6 +22,7 @@ from fzlint.rules.common.layout import (
     in_quoted_name,
     is_layout_run,
     is_running_text,
+    mark_fix_is_safe,
     starts_marker,
 )
 from fzlint.rules.common.pairs import unbalanced
@@ -64,7 +65,7 @@ class HalfWidthPunctuation(Rule):
             edits=(Edit(line.index + 1, mark.column + 1, line.index + 1, mark.fix_end + 1, mark.replacement),),
             message=f"改为全角“{mark.replacement}”",
             # a line that may be the title, a name or a unit is changed only on request
-            safe=mark.safe and not could_be_name(line),
+            safe=mark.safe and mark_fix_is_safe(line, mark.column),
         )
         return self.diagnostic(report, line.index, mark.column, mark.column + 1, message, fix=fix)
 
@@ -231,7 +232,7 @@ class PunctuationMisuse(Rule):
                     if not content and match.re.groups:  # a repeated mark keeps one of itself
                         content = match.group(1) or "。"
                     action = f"改为“{content}”" if content else "删去"
-                    safe = certain and not could_be_name(line)
+                    safe = certain and mark_fix_is_safe(line, start)
                     fix = self.replacement(line.index, start, end, content, action, safe=safe)
                     diagnostic = self.diagnostic(report, line.index, start, end, message, fix=fix)
                     yield diagnostic if certain else softened(diagnostic)

@@ -45,6 +45,21 @@ def could_be_name(line: Line) -> bool:
     return line.kind != LineKind.HEADING and _SENTENCE_MARKS.search(line.text) is None
 
 
+def mark_fix_is_safe(line: Line, column: int) -> bool:
+    """Whether a punctuation mark at ``column`` may be rewritten by a safe fix (P101, P104).
+
+    Not on a line that may be a title, name or unit, nor in the words of a heading without
+    sentence punctuation: such a heading may be an attachment's or a document's title
+    (3．郑州轻工业学院聘请本科生毕业设计(论文)校外指导教师登记表). Its number's brackets,
+    (一) → （一）, are still fixed.
+    """
+    if could_be_name(line):
+        return False
+    if line.kind == LineKind.HEADING and _SENTENCE_MARKS.search(line.text) is None:
+        return line.marker is not None and column < line.marker.end
+    return True
+
+
 def is_layout_run(run: str) -> bool:
     """Two or more spaces, or a tab: spacing to a width, never a slip of the keyboard."""
     return len(run) > 1 or "\t" in run
