@@ -15,7 +15,7 @@ from fzlint.parse.lines import Line
 from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
 from fzlint.rules.common.chinese import content_lines, is_chinese, softened
-from fzlint.rules.common.halfwidth import HalfWidth, halfwidth_marks
+from fzlint.rules.common.halfwidth import HalfWidth, marks_of
 from fzlint.rules.common.layout import (
     could_be_name,
     filled_value,
@@ -50,11 +50,13 @@ class HalfWidthPunctuation(Rule):
     bad = '2025年,我局坚持依法行政(见附件),现将有关情况报告如下:\n(一)推进"放管服"改革'
     good = "2025年，我局坚持依法行政（见附件），现将有关情况报告如下：\n（一）推进“放管服”改革"
 
+    # The brackets of a wrongly written document title (《…纲要(2021-2025年)》) are part of
+    # T101's finding, which rewrites the whole title.
+    defers_to = frozenset({"T101"})
+
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
-        terms = context.data("terms") if context.settings.is_enabled("T101") else {}
-        shared = context.settings.is_enabled("P102")  # P102 asks the same question next
         for line in content_lines(report):
-            for mark in halfwidth_marks(line, terms, keep=shared):
+            for mark in marks_of(context, line):
                 yield self._found(report, line, mark)
 
     def _found(self, report: Report, line: Line, mark: HalfWidth) -> Diagnostic:
@@ -94,7 +96,7 @@ class StrayWhitespace(Rule):
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         units = (*QUANTITY_UNITS, *context.data("spacing").get("units", []))
         for line in content_lines(report):
-            for start, end in _stray_spaces(line, units):
+            for start, end in _stray_spaces(context, line, units):
                 text = line.text
                 safe = not could_be_name(line)
                 yield self.diagnostic(
@@ -107,7 +109,7 @@ class StrayWhitespace(Rule):
                 )
 
 
-def _stray_spaces(line: Line, units: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+def _stray_spaces(context: Context, line: Line, units: tuple[str, ...]) -> Iterator[tuple[int, int]]:
     """Spans of single spaces that are slips, not layout (see rules/common/layout.py).
 
     A number and its unit (2024 年, 12 件) are never spaced apart, whatever the line. Inside
@@ -132,7 +134,7 @@ def _stray_spaces(line: Line, units: tuple[str, ...]) -> Iterator[tuple[int, int
         if filled_value(text, start, end, line.indent):
             continue
         if chinese_ascii is None:
-            chinese_ascii = {m.column for m in halfwidth_marks(line, {})}
+            chinese_ascii = {m.column for m in marks_of(context, line)}
         after_chinese = is_chinese(after) or end in chinese_ascii
         if after_chinese and (number or is_chinese(before)):
             yield start, end

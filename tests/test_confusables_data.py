@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SEEDS, found, lint_text
+from registry_for_tests import REGISTRY
 from test_layout_corpus import DOCX, WEB, corpus_document
 
 from fzlint.diagnostics import Severity
@@ -73,6 +74,6 @@ def test_t102_on_seeds_matches_the_golden_files(seed: Path) -> None:
 @pytest.mark.parametrize("path", [*WEB, *DOCX], ids=lambda p: p.name)
 def test_t102_on_the_corpus_only_true_findings(path: Path) -> None:
     document = corpus_document(path)
-    hits = [d for d in lint_document(document, Settings()) if d.code == "T102"]
+    hits = [d for d in lint_document(document, Settings(), REGISTRY) if d.code == "T102"]
     shown = [(d.line, document.lines[d.line - 1][d.column - 1 : d.end_column - 1]) for d in hits]
     assert shown == T102_TRUE.get(path.name, [])

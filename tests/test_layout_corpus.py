@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from registry_for_tests import REGISTRY
 
 from fzlint.document import Document
 from fzlint.load.loading import load_path
@@ -53,7 +54,7 @@ def restore_full_width(text: str) -> str:
 @cache
 def corpus_document(path: Path) -> Document:
     if path.suffix == ".docx":
-        return load_path(path)
+        return load_path(path, REGISTRY.manager)
     return Document.from_text(str(path), restore_full_width(path.read_text(encoding="utf-8")))
 
 
@@ -81,7 +82,7 @@ def _touches_layout(text: str, column: int, end: int) -> bool:
 def test_no_safe_fix_changes_a_labelled_line_or_layout_spaces(path: Path) -> None:
     document = corpus_document(path)
     labelled = labelled_lines(path, document)
-    for d in lint_document(document, Settings()):
+    for d in lint_document(document, Settings(), REGISTRY):
         if d.code == "W101" or d.fix is None or not d.fix.safe:
             continue
         if d.code == "Y102" and d.fix.message.startswith("改为"):
@@ -98,5 +99,5 @@ def test_no_safe_fix_changes_a_labelled_line_or_layout_spaces(path: Path) -> Non
 
 @pytest.mark.parametrize("path", [*WEB, *DOCX], ids=lambda p: p.name)
 def test_p102_only_true_stray_spaces_on_the_corpus(path: Path) -> None:
-    hits = [d.line for d in lint_document(corpus_document(path), Settings()) if d.code == "P102"]
+    hits = [d.line for d in lint_document(corpus_document(path), Settings(), REGISTRY) if d.code == "P102"]
     assert hits == P102_TRUE.get(path.name, [])
