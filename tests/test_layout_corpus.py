@@ -75,7 +75,7 @@ def _touches_layout(text: str, column: int, end: int) -> bool:
     while hi < len(text) and text[hi] in " \u00a0\t":
         hi += 1
     spaced = text[lo:hi]
-    return re.search(r"[ \u00a0\t]{2,}|\t", spaced) is not None and any(c in " \u00a0\t" for c in text[column:end])
+    return re.search(r"[ \u00a0\t]{2,}", spaced) is not None and any(c in " \u00a0\t" for c in text[column:end])
 
 
 @pytest.mark.parametrize("path", [*WEB, *DOCX], ids=lambda p: p.name)

@@ -61,8 +61,9 @@ def mark_fix_is_safe(line: Line, column: int) -> bool:
 
 
 def is_layout_run(run: str) -> bool:
-    """Two or more spaces, or a tab: spacing to a width, never a slip of the keyboard."""
-    return len(run) > 1 or "\t" in run
+    """Two or more spaces or tabs: spacing to a width, never a slip of the keyboard. (A single
+    tab counts only outside running text, where every space is left alone anyway.)"""
+    return len(run) > 1
 
 
 def starts_marker(text: str, index: int) -> bool:
