@@ -11,11 +11,11 @@ from __future__ import annotations
 import fnmatch
 import os
 import traceback
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from fzlint.diagnostics import CRASH_CODE, CRASH_NAME, Diagnostic, Severity
+from fzlint.diagnostics import CRASH_CODE, CRASH_NAME, Diagnostic, Severity, one_line
 from fzlint.document import Document
 from fzlint.hookspecs import hookimpl
 from fzlint.load.loading import LoadError, load_path
@@ -55,14 +55,10 @@ def crash_diagnostic(path: str, culprit: str, error: BaseException) -> Diagnosti
         name=CRASH_NAME,
         severity=Severity.ERROR,
         message=(
-            f"{culprit} 内部出错：{type(error).__name__}: {_one_line(error)}{location}；"
+            f"{culprit} 内部出错：{type(error).__name__}: {one_line(str(error))}{location}；"
             "其他规则的结果不受影响，请向该规则的作者报告"
         ),
     )
-
-
-def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split())
 
 
 def enabled_rules(settings: Settings, reg: Registry) -> list[Rule]:
@@ -90,11 +86,37 @@ def fzlint_check_report(report: Report, context: Context, rules: list[Rule]) -> 
     for rule in rules:
         try:
             with stage(f"rules: {type(rule).__module__}"):  # --profile: time per rule family
-                found.extend(rule.check(report, context))
+                found.extend(capped(rule, rule.check(report, context), report, context.settings.max_findings_per_rule))
         except (Exception, SystemExit) as error:  # sys.exit in a rule must not end the run
             culprit = f"规则 {rule.code} ({rule.name})"
             found.append(crash_diagnostic(report.document.path, culprit, error))
     return found
+
+
+def capped(rule: Rule, findings: Iterable[Diagnostic], report: Report, limit: int) -> Iterator[Diagnostic]:
+    """A rule's findings, at most ``limit`` of them (0: no limit), then one finding that says
+    how many more there are: a 7 MB line of 《 must not hold millions of findings in memory."""
+    count = 0
+    last: Diagnostic | None = None
+    for diagnostic in findings:
+        count += 1
+        if not limit or count <= limit:
+            yield diagnostic
+        last = diagnostic
+    if limit and count > limit and last is not None:
+        more = count - limit
+        yield Diagnostic(
+            path=last.path,
+            line=last.line,
+            column=last.column,
+            end_line=last.end_line,
+            end_column=last.end_column,
+            code=rule.code,
+            name=rule.name,
+            severity=last.severity,
+            message=f"{rule.code} 在本文件中还有 {more} 处同类问题未列出（每条规则最多列 {limit} 处，"
+            "见配置项 max-findings-per-rule）：请先修改已列出的问题",
+        )
 
 
 def lint_document(
@@ -133,11 +155,34 @@ def lint_document(
             verdict = verdicts[code] = code == CRASH_CODE or (settings.is_enabled(code) and not _matches(code, ignored))
         return verdict
 
-    kept = _without_deferred([d for d in found if reported(d.code)], registry)
+    kept = _without_deferred([_in_bounds(d, document) for d in found if reported(d.code)], registry)
     # dict.fromkeys drops duplicates keeping emission order (a set's order varies between
     # runs), and the stable sort keeps ties (three S101 at one heading) in that order.
     kept = sorted(dict.fromkeys(kept), key=Diagnostic.sort_key)
     return suppression.apply(document, kept, settings, known_codes, reported)
+
+
+def _in_bounds(diagnostic: Diagnostic, document: Document) -> Diagnostic:
+    """A plugin's position clamped into the document: lines 1..n, columns within the line,
+    the end never before the start (never "line 0", never SARIF's startLine < 1)."""
+    lines = document.lines
+    last = max(1, len(lines))
+    line = min(max(diagnostic.line, 1), last)
+    end_line = min(max(diagnostic.end_line, line), last)
+    width = len(lines[line - 1]) + 1 if lines else 1
+    column = min(max(diagnostic.column, 1), width)
+    end_width = len(lines[end_line - 1]) + 1 if lines else 1
+    end_column = min(max(diagnostic.end_column, 1), end_width)
+    if end_line == line and end_column < column:
+        end_column = column
+    if (line, column, end_line, end_column) == (
+        diagnostic.line,
+        diagnostic.column,
+        diagnostic.end_line,
+        diagnostic.end_column,
+    ):
+        return diagnostic
+    return replace(diagnostic, line=line, column=column, end_line=end_line, end_column=end_column)
 
 
 def _without_deferred(found: list[Diagnostic], registry: Registry) -> list[Diagnostic]:
