@@ -45,14 +45,17 @@ def _next(text: str, index: int) -> str:
 
 
 def _spaces_after(text: str, index: int) -> int:
-    """End of the mark plus the one English-style space after it when Chinese text follows.
+    """End of the mark plus the space after it when Chinese text follows it.
 
-    A run of spaces after a mark (单位:        从业类别:) aligns a form: it stays.
+    Only one space (an English-style "a, b"): a run of two or more aligns a form's fields
+    (姓名:      性别:) and a safe fix never joins layout spaces.
     """
     end = index + 1
-    if text[end : end + 1] == " " and is_chinese(text[end + 1 : end + 2]):
-        return end + 1
-    return end
+    while end < len(text) and text[end] in _ASCII_SPACE:
+        end += 1
+    if end - index - 1 > 1:
+        return index + 1
+    return end if end < len(text) and is_chinese(text[end]) else index + 1
 
 
 def _lost(text: str, index: int) -> bool:
