@@ -76,7 +76,8 @@ def test_p102_in_a_title_line_is_only_an_unsafe_fix() -> None:
 @pytest.mark.parametrize("line", LAYOUT_LINES)
 def test_no_safe_fix_joins_layout_spaces(line: str) -> None:
     text = report(line.replace("，", ",").replace("：", ":"))  # ASCII marks as a web copy has them
-    fixed = apply_fixes(text, [d for d in lint_text(text) if d.fix is not None and d.fix.safe])
+    # W101 may delete a furniture line whole (时间：…  浏览次数：); that is not joining its spaces
+    fixed = apply_fixes(text, [d for d in lint_text(text) if d.fix is not None and d.fix.safe and d.code != "W101"])
     body = fixed.split("\n")[1]
     assert [len(run) for run in _runs(body)] == [len(run) for run in _runs(text.split("\n")[1])]
 
