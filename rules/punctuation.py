@@ -15,7 +15,7 @@ from fzlint.hookspecs import hookimpl
 from fzlint.parse.lines import Line
 from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
-from fzlint.rules.common.chinese import content_lines, is_chinese, softened
+from fzlint.rules.common.chinese import content_lines, is_chinese, is_han, softened
 from fzlint.rules.common.halfwidth import HalfWidth, marks_of
 from fzlint.rules.common.layout import (
     could_be_name,
@@ -30,6 +30,7 @@ from fzlint.rules.common.pairs import CLOSING, PAIRS, unbalanced
 from fzlint.rules.common.text import QUANTITY_UNITS
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_SHORT_RUN = 3  # longer runs between words are blanks left to fill in
 
 
 class HalfWidthPunctuation(Rule):
@@ -99,8 +100,9 @@ class StrayWhitespace(Rule):
         for line in content_lines(report):
             for start, end in _stray_spaces(context, line, units):
                 text = line.text
-                safe = not could_be_name(line)
-                yield self.diagnostic(
+                run = end - start > 1  # may be spacing on purpose: a warning, fixed only on request
+                safe = not run and not could_be_name(line)
+                diagnostic = self.diagnostic(
                     report,
                     line.index,
                     start,
@@ -108,6 +110,7 @@ class StrayWhitespace(Rule):
                     f"“{_word_before(text, start)}”与“{text[end]}”之间多了空格：请删除",
                     fix=self.replacement(line.index, start, end, "", "删除空格", safe=safe),
                 )
+                yield softened(diagnostic) if run else diagnostic
 
 
 def _stray_spaces(context: Context, line: Line, units: tuple[str, ...]) -> Iterator[tuple[int, int]]:
@@ -123,9 +126,16 @@ def _stray_spaces(context: Context, line: Line, units: tuple[str, ...]) -> Itera
     chinese_ascii: set[int] | None = None
     for match in _SPACES.finditer(text, line.indent):
         start, end = match.span()
-        if start == 0 or end == len(text) or is_layout_run(match.group()):
-            continue  # indentation, trailing blanks, spacing to a width
+        if start == 0 or end == len(text):
+            continue  # indentation and trailing blanks
         before, after = text[start - 1], text[end]
+        if is_layout_run(match.group()):
+            # Spacing to a width or a blank to fill in (现有         ，系…), except a short run
+            # between two Han characters of a sentence (我局  坚持), reported as a warning.
+            short = running and end - start <= _SHORT_RUN and is_han(before) and is_han(after)
+            if short and not in_quoted_name(text, start) and not filled_value(text, start, end, line.indent):
+                yield start, end
+            continue
         number = before.isdigit() or before in "%％"
         if number and text.startswith(units, end):
             yield start, end
