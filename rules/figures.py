@@ -38,6 +38,7 @@ class SumMismatch(Rule):
 
     code = "D101"
     name = "sum-mismatch"
+    title = "分项之和不符"
     severity = Severity.ERROR
     summary = "分项之和与总数不符（“共X条，其中……”）"
     bad = "今年以来公开政府信息70条，其中工作动态34条，通知公告18条，政策法规23条。"
@@ -193,6 +194,7 @@ class RateOver100(Rule):
 
     code = "D102"
     name = "rate-over-100"
+    title = "比率超过100%"
     severity = Severity.ERROR
     summary = "满意率、办结率、合格率等不可能超过 100% 的比率超过 100%"
     bad = "群众满意率达105%，案件办结率102%。"

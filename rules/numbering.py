@@ -57,6 +57,7 @@ class HeadingSequence(Rule):
 
     code = "N101"
     name = "heading-sequence"
+    title = "标题序号不连续"
     severity = Severity.ERROR
     summary = "同级标题序号跳号、重号或重新编号"
     bad = "一、主要举措和成效\n二、存在的不足和原因\n四、下一年度安排"
@@ -126,6 +127,7 @@ class HeadingStyle(Rule):
 
     code = "N102"
     name = "heading-style"
+    title = "标题序号写法不规范"
     severity = Severity.WARNING
     summary = "标题序号写法不规范，或同级混用多种写法"
     bad = "（一）、加强学法用法\n1、完善制度"
@@ -189,6 +191,7 @@ class HeadingLevel(Rule):
 
     code = "N103"
     name = "heading-level"
+    title = "标题层次跳级"
     severity = Severity.WARNING
     summary = "标题层次跳级（如“一、”下直接用“1.”）"
     bad = "一、主要举措和成效\n1.加强学法用法"
@@ -304,6 +307,7 @@ class EnumerationSequence(Rule):
 
     code = "N104"
     name = "enumeration-sequence"
+    title = "列举序号不连续"
     severity = Severity.ERROR
     summary = "“一是、二是……”列举跳号或重号"
     bad = "一是坚持开展年度述法工作。二是加强领导干部学法考法。四是严格落实普法责任制。"
@@ -345,6 +349,7 @@ class MalformedEnumerator(Rule):
 
     code = "N105"
     name = "malformed-enumerator"
+    title = "列举序号缺“是”"
     severity = Severity.ERROR
     summary = "列举序号漏了“是”（如“二深化”应为“二是深化”）"
     bad = "一是提升法治宣传实效。二深化政务服务数智化场景应用。"

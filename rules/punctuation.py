@@ -47,6 +47,7 @@ class HalfWidthPunctuation(Rule):
 
     code = "P101"
     name = "half-width-punctuation"
+    title = "半角标点"
     severity = Severity.WARNING
     summary = '中文语境中使用半角标点 , ; : ? ! ( ) "（数字、时间、网址、英文中的除外）'
     bad = '2025年,我局坚持依法行政(见附件),现将有关情况报告如下:\n(一)推进"放管服"改革'
@@ -90,6 +91,7 @@ class StrayWhitespace(Rule):
 
     code = "P102"
     name = "stray-whitespace"
+    title = "多余空格"
     severity = Severity.ERROR
     summary = "汉字之间、数字与中文单位之间、中文标点前后的多余空格"
     bad = "一、2024 年度推进法治政府建设的主要举措\n深化政务公开 ，以法治规范权力运行。"
@@ -162,6 +164,7 @@ class UnbalancedPair(Rule):
 
     code = "P103"
     name = "unbalanced-pair"
+    title = "标点不配对"
     severity = Severity.ERROR
     summary = "书名号、引号、括号在同一段内不配对"
     bad = "严格落实《重大行政决策程序暂行条例等规定，开展“一网通办改革。"
@@ -248,6 +251,7 @@ class PunctuationMisuse(Rule):
 
     code = "P104"
     name = "punctuation-misuse"
+    title = "标点误用"
     severity = Severity.ERROR
     summary = "“、等”、重复标点、“...”/“。。。”代替省略号、单个“—”作破折号"
     bad = "开展普法讲座、宣传月活动、等，，取得实效。。群众反映...政策—法规"

@@ -45,6 +45,7 @@ class TermForm(Rule):
 
     code = "T101"
     name = "term-form"
+    title = "固定用语写法错误"
     severity = Severity.ERROR
     summary = "固定政治、法律用语写法错误（法制政府、二十届3中全会、纲要括注用半角等）"
     bad = "深入学习习近平法制思想和党的二十届3中全会精神，\n落实《法治政府建设实施纲要(2021-2025年)》。"
@@ -109,6 +110,7 @@ class ConfusableWord(Rule):
 
     code = "T102"
     name = "confusable-word"
+    title = "误用词"
     severity = Severity.ERROR
     summary = "形近、音近的误用词（布署→部署，多途经→多途径，截止2024年底→截至）"
     bad = "领导干部多途经组织学法，认真落实上级布署。"
@@ -196,6 +198,7 @@ class Placeholder(Rule):
 
     code = "T103"
     name = "placeholder"
+    title = "残留占位符"
     severity = Severity.ERROR
     summary = "残留占位符（XX、××、【待补充】、TODO、此处填写、整段只写“略”等）"
     bad = "今年共办理XX件行政复议案件，【待补充】。\n（三）其他需要报告的情况\n略。"

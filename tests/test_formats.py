@@ -114,7 +114,7 @@ def test_github_escaping_follows_the_runner() -> None:
 
 
 def test_rich_summary_line_and_quiet() -> None:
-    result = run_cli("check", rel(SEED_003), rel(SEED_000))
+    result = run_cli("check", rel(SEED_003), rel(SEED_000), env={"COLUMNS": "200"})
     assert result.returncode == 1
     last = result.stdout.strip().splitlines()[-1]
     assert re.fullmatch(r"共 \d+ 个错误，\d+ 个警告，\d+ 个提示；其中 \d+ 个可自动修复（--fix）；检查了 2 个文件", last)
