@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from fzlint import __version__
+from fzlint.server import command as server_command
 
 if TYPE_CHECKING:
     pass
@@ -108,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--format", choices=["toml", "json"], default="toml")
     _add_config_options(config)
 
+    server_command.add_parser(sub)
+
     explain = sub.add_parser("explain", help="解释一条规则：fzlint explain S101")
     explain.add_argument("code", help="规则代码或名称，如 S101 或 missing-part")
     return parser
@@ -144,6 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_explain(args, sys.stdout, sys.stderr)
         if args.command == "config":
             return run_config(args, sys.stdout)
+        if args.command == "server":
+            return server_command.run(args)
         parser.print_help()
         return EXIT_ERROR
     except UsageError as error:

@@ -1,0 +1,107 @@
+"""One open document through the CLI's pipeline, with everything loaded kept for the next keystroke.
+
+The :class:`Linter` holds its own plugin registry (rules, loaders, data tables: the
+rules' module-level caches and jieba stay warm in this process) and a resolver built
+from the client's options exactly as ``fzlint check`` builds one from its command
+line. Linting one document is: settings for its folder (``[tool.fzlint]``,
+``fzlint.toml``, per-file ignores), ``lint_document``, Markdown suppression comments,
+then the baseline, the order ``fzlint check`` applies them in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fzlint.config.resolve import ConfigError, Resolver, clear_caches
+from fzlint.diagnostics import Diagnostic
+from fzlint.document import Document
+from fzlint.fix.autofix import Fixed, fix_document
+from fzlint.load.loading import TEXT_SUFFIXES, kind_of
+from fzlint.run import baseline, suppression
+from fzlint.run.engine import FileResult, crash_diagnostic, lint_document
+from fzlint.run.plugins import Registry, new_registry
+from fzlint.server.options import ServerOptions
+from fzlint.settings import Settings
+
+# Language ids of documents without a file name (an unsaved buffer), linted as these kinds.
+LANGUAGE_KINDS = {"markdown": "markdown", "plaintext": "text", "text": "text"}
+
+
+@dataclass
+class Linted:
+    """The result of linting one version of one document."""
+
+    version: int | None
+    document: Document
+    settings: Settings
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    problem: str | None = None  # a configuration or baseline error, shown instead of findings
+
+
+def lintable(path: str, language_id: str | None = None) -> bool:
+    """Reports are .txt and .md (and .markdown) files; an untitled buffer by its language."""
+    if path.lower().endswith(TEXT_SUFFIXES):
+        return True
+    return not Path(path).suffix and (language_id or "") in LANGUAGE_KINDS
+
+
+class Linter:
+    def __init__(self, options: ServerOptions, root: Path, reg: Registry | None = None) -> None:
+        self.registry = reg or new_registry()
+        self.root = root
+        self.options = options
+        self.resolver = self._resolver()
+
+    def _resolver(self) -> Resolver:
+        from fzlint.cli import UsageError, resolver_from_args
+
+        try:
+            return resolver_from_args(self.options.cli_namespace(), frozenset(self.registry.rules))
+        except UsageError as error:  # --config naming a missing file
+            raise ConfigError(str(error)) from None
+
+    def reload(self, options: ServerOptions | None = None) -> None:
+        """Forget every configuration file read so far (one changed) and the resolved settings."""
+        clear_caches()
+        self.options = options or self.options
+        self.resolver = self._resolver()
+
+    def settings_for(self, path: Path) -> Settings:
+        return self.resolver.for_file(path).settings
+
+    def lint(self, path: Path, text: str, version: int | None = None, language_id: str | None = None) -> Linted:
+        """Diagnostics for this text of the file at ``path``; never raises."""
+        kind = kind_of(str(path)) if path.suffix else LANGUAGE_KINDS.get(language_id or "", "text")
+        document = Document.from_text(str(path), text, kind=kind)
+        try:
+            settings = self.settings_for(path)
+        except ConfigError as error:
+            return Linted(version, document, Settings(), problem=str(error))
+        try:
+            diagnostics = self.diagnostics(document, settings)
+        except baseline.BaselineError as error:
+            return Linted(version, document, settings, problem=str(error))
+        except Exception as error:  # the pipeline around the rules (each rule is isolated already)
+            diagnostics = [crash_diagnostic(document.path, "fzlint", error)]
+        return Linted(version, document, settings, diagnostics)
+
+    def diagnostics(self, document: Document, settings: Settings) -> list[Diagnostic]:
+        found = self.suppressed(document, settings)
+        if self.options.baseline is not None:
+            result = FileResult(path=document.path, diagnostics=found, document=document)
+            baseline.apply([result], self.options.baseline)
+            found = result.diagnostics
+        return found
+
+    def suppressed(self, document: Document, settings: Settings) -> list[Diagnostic]:
+        """Findings minus what Markdown suppression comments turn off (what --fix re-lints with)."""
+        found = lint_document(document, settings, self.registry)
+        result = suppression.apply(FileResult(path=document.path, diagnostics=found, document=document), settings)
+        return result.diagnostics
+
+    def fix_all(self, linted: Linted, unsafe: bool = False) -> Fixed:
+        """``fzlint check --fix`` on the buffer, in memory: every pass re-linted, suppressions honoured."""
+        return fix_document(
+            linted.document, linted.settings, unsafe, self.suppressed(linted.document, linted.settings), self.suppressed
+        )

@@ -1,0 +1,41 @@
+"""``fzlint server`` with one extra plugin whose rule always raises (test_server_robustness.py).
+
+The server is the real one, on stdio; only its registry has the broken rule added, as a
+third-party plugin installed next to fzlint would be.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from fzlint.hookspecs import hookimpl  # noqa: E402
+from fzlint.rule import Rule  # noqa: E402
+from fzlint.run.plugins import new_registry  # noqa: E402
+from fzlint.server.server import build, protected_stdio  # noqa: E402
+
+
+class Exploding(Rule):
+    code = "Z901"
+    name = "always-raises"
+    summary = "测试用：总是出错的规则"
+    bad = "任意文本"
+    good = "任意文本"
+
+    def check(self, report, context):
+        raise RuntimeError("规则故意出错")
+
+
+class CrashingPlugin:
+    __name__ = "crashing_plugin"
+
+    @hookimpl
+    def fzlint_register_rules(self):
+        return [Exploding]
+
+
+if __name__ == "__main__":
+    stdin, stdout = protected_stdio()
+    build(new_registry(extra_plugins=(CrashingPlugin(),))).start_io(stdin, stdout)
