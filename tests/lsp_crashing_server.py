@@ -11,10 +11,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fzlint.hookspecs import hookimpl  # noqa: E402
-from fzlint.rule import Rule  # noqa: E402
-from fzlint.run.plugins import new_registry  # noqa: E402
-from fzlint.server.server import build, protected_stdio  # noqa: E402
+from fzlint.hookspecs import hookimpl
+from fzlint.rule import Rule
+from fzlint.run.plugins import new_registry
+from fzlint.server.server import build, protected_stdio
 
 
 class Exploding(Rule):

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
+from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
-from pygls.protocol import default_converter
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER = [sys.executable, "-m", "fzlint.cli", "server"]

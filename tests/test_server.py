@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 import pytest_lsp
-from lsprotocol import types
 from lspclient import (
     ROOT,
     apply_edits,
@@ -19,6 +18,7 @@ from lspclient import (
     published,
     start,
 )
+from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 SEED = ROOT / "seeds" / "003_6a86696c36e2d285.txt"

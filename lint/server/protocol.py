@@ -13,7 +13,7 @@ import logging
 from typing import Any
 
 from lsprotocol.types import ResponseError, ResponseErrorMessage
-from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
+from pygls.exceptions import JsonRpcException
 from pygls.protocol import LanguageServerProtocol
 
 logger = logging.getLogger(__name__)
@@ -31,9 +31,8 @@ class FzlintProtocol(LanguageServerProtocol):
         except JsonRpcException as error:
             if "method" not in data or not isinstance(data.get("id"), int | str):
                 raise  # a notification or a response: there is no one to answer
-            code = error.code if isinstance(error, JsonRpcInvalidParams) else error.code
             message = f"{data['method']}：无法读取请求参数（{error.message or type(error).__name__}）"
-            self.send_error(data["id"], code, message)
+            self.send_error(data["id"], error.code, message)
             raise Answered(message) from error
 
     def send_error(self, msg_id: int | str | None, code: int, message: str) -> None:
