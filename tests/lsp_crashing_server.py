@@ -18,6 +18,8 @@ from fzlint.server.server import build, protected_stdio
 
 
 class Exploding(Rule):
+    """测试用的规则：每次检查都抛出异常。"""
+
     code = "Z901"
     name = "always-raises"
     summary = "测试用：总是出错的规则"
