@@ -64,6 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名")
     check.add_argument("--quiet", action="store_true", help="只显示错误级别的问题")
     check.add_argument(
+        "--column-unit",
+        choices=["character", "byte", "utf-16"],
+        default="character",
+        help="concise 输出的列号单位：character（字符，默认）、byte（UTF-8 字节，Vim 的 %%c）、utf-16（VS Code）",
+    )
+    check.add_argument(
         "--show-all", action="store_true", help="rich 输出中逐条列出全部问题（默认同一文件同一规则的警告只列前 5 处）"
     )
     _add_config_options(check)
@@ -279,7 +285,7 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         color=args.color,
         quiet=args.quiet,
         files_checked=sum(1 for r in results if r.error is None),
-        extra={"show_all": args.show_all},
+        extra={"show_all": args.show_all, "column_unit": args.column_unit},
     )
     with stage(f"report: {args.format} (incl. its imports)"):
         reporters.resolve(reg, args.format)(results, out, options)
@@ -294,7 +300,14 @@ DOCUMENT_FREE_FORMATS = frozenset({"concise", "json", "json-lines", "github"})
 
 def _needs_documents(args: argparse.Namespace, fix: bool) -> bool:
     """Whether results must keep their documents until the end (source lines, fixes)."""
-    return bool(args.format not in DOCUMENT_FREE_FORMATS or args.baseline or args.write_baseline or args.diff or fix)
+    return bool(
+        args.format not in DOCUMENT_FREE_FORMATS
+        or args.baseline
+        or args.write_baseline
+        or args.diff
+        or fix
+        or args.column_unit != "character"  # counting bytes or UTF-16 units needs the line
+    )
 
 
 def _report_streamed(args: argparse.Namespace, reg, todo: list, out: TextIO, err: TextIO) -> int:
