@@ -161,3 +161,14 @@ async def test_other_languages_are_left_alone(client: LanguageClient, workspace:
     report = open_document(client, workspace / "report.txt")
     await diagnostics_for(client, report, 1)
     assert code not in client.diagnostics
+
+
+@pytest.mark.asyncio
+async def test_position_encoding_option_overrides_for_clients_that_count_bytes(client: LanguageClient, workspace: Path):
+    result = await start(client, workspace, {"positionEncoding": "utf-8"})
+    assert result.capabilities.position_encoding == "utf-8"
+    text = SEED.read_text(encoding="utf-8")
+    uri = open_document(client, workspace / "report.txt", text)
+    found = by_code(await diagnostics_for(client, uri, 1), "W102")
+    line = text.split("\n")[found[0].range.start.line]
+    assert found[0].range.start.character == len(line[: line.index(GARBLED)].encode("utf-8"))

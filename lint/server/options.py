@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_DEBOUNCE_MS = 150  # a burst of keystrokes is linted once, after the last one
+ENCODINGS = ("utf-8", "utf-16", "utf-32")
 
 
 class OptionsError(Exception):
@@ -32,6 +33,9 @@ class ServerOptions:
     debounce_ms: int = DEFAULT_DEBOUNCE_MS
     # codeDescription.href for each diagnostic, e.g. "https://example.org/rules/{code}.html"
     rule_docs_url: str | None = None
+    # Count positions in this encoding whatever the client says: for clients that read LSP
+    # columns as bytes without saying so (ALE 3.3 does), "utf-8" puts them on the character.
+    position_encoding: str | None = None
 
     def cli_namespace(self) -> argparse.Namespace:
         """The namespace ``fzlint.cli.resolver_from_args`` reads."""
@@ -68,7 +72,15 @@ def parse_options(raw: Any, root: Path) -> ServerOptions:
         unsafe_fixes=_typed(raw, "unsafeFixes", bool, True),
         debounce_ms=_typed(raw, "debounceMs", int, DEFAULT_DEBOUNCE_MS),
         rule_docs_url=_typed(raw, "ruleDocsUrl", str, None),
+        position_encoding=_encoding(raw),
     )
+
+
+def _encoding(raw: dict[str, Any]) -> str | None:
+    value = _typed(raw, "positionEncoding", str, None)
+    if value not in (None, *ENCODINGS):
+        raise OptionsError(f"fzlint 设置 positionEncoding 应为 {'、'.join(ENCODINGS)} 之一，实际是 {value!r}")
+    return value
 
 
 def _typed(raw: dict[str, Any], key: str, kind: type, default: Any) -> Any:

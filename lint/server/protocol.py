@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Generator
 from typing import Any
 
+from lsprotocol import types
 from lsprotocol.types import ResponseError, ResponseErrorMessage
 from pygls.exceptions import JsonRpcException
 from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
+from pygls.workspace.position_codec import PositionCodec
 
 logger = logging.getLogger(__name__)
 PARSE_ERROR = -32700
@@ -25,6 +29,21 @@ class Answered(Exception):
 
 
 class FzlintProtocol(LanguageServerProtocol):
+    forced_encoding: str | None = None  # the positionEncoding option, set by the initialize handler
+
+    @lsp_method(types.INITIALIZE)
+    def lsp_initialize(self, params: types.InitializeParams) -> Generator[Any, Any, types.InitializeResult]:
+        result = yield from super().lsp_initialize(params)
+        if self.forced_encoding:  # say what positions will really count
+            result.capabilities.position_encoding = self.forced_encoding
+        return result
+
+    def force_encoding(self, encoding: str) -> None:
+        """Count positions in ``encoding`` (changes the client sends included)."""
+        self.forced_encoding = encoding
+        self.workspace._position_encoding = encoding  # pygls keeps no public setter
+        self.workspace._position_codec = PositionCodec(encoding=encoding)
+
     def structure_message(self, data: dict[str, Any]) -> Any:
         try:
             return super().structure_message(data)

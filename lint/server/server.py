@@ -150,6 +150,8 @@ def build(reg: Registry | None = None) -> FzlintServer:
     @server.feature(types.INITIALIZE)
     def initialize(ls: FzlintServer, params: types.InitializeParams) -> None:
         ls.configure(params.initialization_options)
+        if ls.linter is not None and ls.linter.options.position_encoding:
+            ls.protocol.force_encoding(ls.linter.options.position_encoding)  # type: ignore[attr-defined]
 
     @server.feature(types.INITIALIZED)
     def initialized(ls: FzlintServer, params: types.InitializedParams) -> None:
