@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from registry_for_tests import REGISTRY
+
 TITLE = "某局2025年法治政府建设年度报告"
 HEAD = f"{TITLE}\n一、2025年主要举措和成效\n"
 TAIL = "\n二、存在的不足和原因\n（一）2024年度存在问题的改进情况\n{body}\n三、2026年工作安排\n做好工作。\n"
@@ -114,7 +116,7 @@ def lint_seconds(text: str) -> float:
     from fzlint.settings import Settings
 
     start = time.perf_counter()
-    lint_document(Document.from_text("adversarial.txt", text), Settings())
+    lint_document(Document.from_text("adversarial.txt", text), Settings(), REGISTRY)
     return time.perf_counter() - start
 
 

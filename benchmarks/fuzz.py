@@ -33,6 +33,8 @@ import sys
 import time
 from pathlib import Path
 
+from registry_for_tests import REGISTRY, RELINT
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
@@ -46,14 +48,14 @@ def check_bytes(data: bytes, name: str = "fuzz.txt") -> int:
     from fzlint.settings import Settings
 
     try:
-        document = load_path(Path(name), name, data)
+        document = load_path(Path(name), REGISTRY.manager, name, data)
     except LoadError as error:
         if not str(error) or "\n" in str(error):
             raise AssertionError(f"load error is not one line: {error!r}") from None
         return 0
     if "\x00" in document.text:
         raise AssertionError("a NUL reached the linter")
-    found = lint_document(document, Settings())
+    found = lint_document(document, Settings(), REGISTRY)
     for diagnostic in found:
         if diagnostic.code == "E999":
             raise AssertionError(diagnostic.message)
@@ -70,10 +72,10 @@ def _check_fixes(document, found: list) -> None:
     from fzlint.fix.autofix import fix_document
     from fzlint.settings import Settings
 
-    first = fix_document(document, Settings(), True, found)
+    first = fix_document(document, Settings(), True, RELINT, found)
     if any(d.code == "E999" for d in first.diagnostics):
         raise AssertionError(f"E999 after fixing: {first.diagnostics}")
-    again = fix_document(first.document, Settings(), True)
+    again = fix_document(first.document, Settings(), True, RELINT)
     if again.document.text != first.document.text and not _pass_limited(first):
         raise AssertionError("fixing twice changed the text again")
 

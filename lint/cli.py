@@ -19,7 +19,14 @@ from fzlint import __version__
 from fzlint.server import command as server_command
 
 if TYPE_CHECKING:
-    pass
+    from fzlint.config.resolve import Resolver
+    from fzlint.diagnostics import Diagnostic
+    from fzlint.document import Document
+    from fzlint.fix.autofix import FixRun
+    from fzlint.run.engine import FileResult
+    from fzlint.run.inputs import CheckInput
+    from fzlint.run.plugins import Registry
+    from fzlint.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -144,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "check" and args.profile:
-            return profiled(run_check, args)
+            return profiled(args)
         if args.command == "check":
             return run_check(args, sys.stdout, sys.stderr)
         if args.command == "rules":
@@ -174,20 +181,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def profiled(run, args: argparse.Namespace) -> int:
+def profiled(args: argparse.Namespace) -> int:
     """``--profile``: run ``check`` with stage timers on, then print them to stderr."""
     from fzlint.run import profiling
-    from fzlint.run.parallel import effective_jobs
 
     before_main = time.process_time()  # CPU spent starting Python and importing fzlint.cli
     started = time.perf_counter()
-    profile = profiling.start()
+    profile = profiling.Profile()
     try:
-        return run(args, sys.stdout, sys.stderr)
+        with profiling.session(profile):
+            return run_check(args, sys.stdout, sys.stderr)
     finally:
-        profiling.stop()
-        workers = effective_jobs(args.jobs, getattr(args, "files_linted", 1) or 1)
-        profiling.render(profile, time.perf_counter() - started, before_main, sys.stderr, workers)
+        profiling.render(profile, time.perf_counter() - started, before_main, sys.stderr, profile.workers)
 
 
 def one_line(text: str) -> str:
@@ -195,7 +200,7 @@ def one_line(text: str) -> str:
     return " ".join(text.split("\n")).replace("\r", " ")
 
 
-def resolver_from_args(args: argparse.Namespace, known_codes: frozenset[str]):  # -> Resolver
+def resolver_from_args(args: argparse.Namespace, known_codes: frozenset[str]) -> Resolver:
     """Configuration files below the command line: --select and --year replace what a
     file says, --extend-select and --ignore add to it."""
     from fzlint.config.resolve import Resolver
@@ -230,11 +235,11 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with stage("import engine"):
         from fzlint import reporters
         from fzlint.config.resolve import ConfigError
-        from fzlint.run import baseline, inputs
-        from fzlint.run.parallel import lint_items
-        from fzlint.run.plugins import registry
+        from fzlint.run import baseline, inputs, profiling
+        from fzlint.run.parallel import effective_jobs, lint_items
+        from fzlint.run.plugins import new_registry
     with stage("plugins (entry points, rule modules)"):
-        reg = registry()
+        reg = new_registry()
     for problem in reg.problems:
         print(f"fzlint: 插件错误：{one_line(problem)}", file=err)
     if args.format not in reporters.available(reg):
@@ -242,17 +247,25 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError(f"未知的输出格式 {args.format!r}（可用：{names}）")
     try:
         resolver = resolver_from_args(args, frozenset(reg.rules))
-        todo = list(inputs.collect(args.paths, resolver, args.stdin_filename, args.force_exclude))
+        todo = list(
+            inputs.collect(
+                args.paths,
+                resolver,
+                args.stdin_filename,
+                args.force_exclude,
+                keeps_document=lambda settings: _needs_documents(args, settings.fix),
+            )
+        )
     except ConfigError as error:
         raise UsageError(str(error)) from None
 
-    args.files_linted = len(todo)
-    for item in todo:
-        item.keep_document = _needs_documents(args, item.settings.fix)
+    profile = profiling.active()
+    if profile is not None:
+        profile.workers = effective_jobs(args.jobs, len(todo) or 1)
     if not any(item.keep_document for item in todo):
         return _report_streamed(args, reg, todo, out, err)
-    # item.lint() (lint + suppression comments) for each, in order; processes with --jobs
-    results = list(lint_items(todo, args.jobs))
+    # item.lint(reg) (lint + suppression comments) for each, in order; processes with --jobs
+    results = list(lint_items(todo, reg, args.jobs))
     fixing = None
     stdin_name = next((item.display for item in todo if item.data is not None), None)
     if args.diff or any(item.settings.fix for item in todo):
@@ -260,7 +273,7 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         # the files whose settings ask for it.
         chosen = [i for i, item in enumerate(todo) if args.diff or item.settings.fix]
         fixing = run_autofix(
-            args, [todo[i].settings for i in chosen], [results[i] for i in chosen], stdin_name, out, err
+            args, reg, [todo[i].settings for i in chosen], [results[i] for i in chosen], stdin_name, out, err
         )
         for i, fixed in zip(chosen, fixing.results, strict=True):
             results[i] = fixed
@@ -310,24 +323,23 @@ def _needs_documents(args: argparse.Namespace, fix: bool) -> bool:
     )
 
 
-def _report_streamed(args: argparse.Namespace, reg, todo: list, out: TextIO, err: TextIO) -> int:
+def _report_streamed(args: argparse.Namespace, reg: Registry, todo: list[CheckInput], out: TextIO, err: TextIO) -> int:
     """A diagnostics-only format: results go to the reporter one by one and are not kept."""
     from fzlint import reporters
     from fzlint.run import profiling
     from fzlint.run.parallel import lint_items
     from fzlint.run.streaming import StreamedResults
 
-    streamed = StreamedResults(lint_items(todo, args.jobs))
+    streamed = StreamedResults(lint_items(todo, reg, args.jobs))
     options = reporters.ReportOptions(
         registry=reg, color=args.color, quiet=args.quiet, files_checked=sum(1 for item in todo if item.error is None)
     )
     started = time.perf_counter()
     reporters.resolve(reg, args.format)(streamed, out, options)  # type: ignore[arg-type]
     streamed.drain()
-    if profiling.ACTIVE is not None:  # the files were linted while the reporter read them
-        profiling.ACTIVE.add(
-            f"report: {args.format} (incl. its imports)", time.perf_counter() - started - streamed.producing
-        )
+    profile = profiling.active()
+    if profile is not None:  # the files were linted while the reporter read them
+        profile.add(f"report: {args.format} (incl. its imports)", time.perf_counter() - started - streamed.producing)
     for path, error in streamed.errors:
         print(f"fzlint: 错误：{path}: {one_line(error)}", file=err)
     if reg.problems or streamed.errors or streamed.crashed:
@@ -335,7 +347,7 @@ def _report_streamed(args: argparse.Namespace, reg, todo: list, out: TextIO, err
     return EXIT_FINDINGS if streamed.error_findings else EXIT_OK
 
 
-def _errors_reported(results: list, err: TextIO) -> int:
+def _errors_reported(results: list[FileResult], err: TextIO) -> int:
     """Print each file that could not be linted; EXIT_ERROR if there was any."""
     for result in results:
         if result.error:
@@ -344,17 +356,27 @@ def _errors_reported(results: list, err: TextIO) -> int:
 
 
 def run_autofix(
-    args: argparse.Namespace, settings: list, results: list, stdin_name: str | None, out: TextIO, err: TextIO
-):  # -> fzlint.fix.autofix.FixRun
+    args: argparse.Namespace,
+    reg: Registry,
+    settings: list[Settings],
+    results: list[FileResult],
+    stdin_name: str | None,
+    out: TextIO,
+    err: TextIO,
+) -> FixRun:
     """--fix / --diff: fix in memory, write or print the diff, say what happened on stderr.
 
     Each file is fixed with its own settings; ``fix``/``unsafe-fixes`` may come from config.
     """
     from fzlint.fix.autofix import FixMode, run_fixes
-    from fzlint.run import suppression
+    from fzlint.run.engine import lint_document
 
     mode = FixMode(write=not args.diff, diff=bool(args.diff), unsafe=bool(args.unsafe_fixes))
-    fixing = run_fixes(results, settings, mode, out, stdin_path=stdin_name, relint=suppression.lint_suppressed)
+
+    def relint(document: Document, settings: Settings) -> list[Diagnostic]:
+        return lint_document(document, settings, reg)
+
+    fixing = run_fixes(results, settings, mode, out, relint, stdin_path=stdin_name)
     for problem in fixing.errors:
         print(f"fzlint: 错误：{one_line(problem)}", file=err)
     verb = "可修复" if mode.diff else "已修复"
@@ -363,7 +385,7 @@ def run_autofix(
     return fixing
 
 
-def exit_code(results: list, plugin_problems: bool = False) -> int:
+def exit_code(results: list[FileResult], plugin_problems: bool = False) -> int:
     from fzlint.diagnostics import Severity
 
     if plugin_problems or any(r.error or r.crashed for r in results):
@@ -375,10 +397,10 @@ def exit_code(results: list, plugin_problems: bool = False) -> int:
 
 def run_config(args: argparse.Namespace, out: TextIO) -> int:
     from fzlint.config.resolve import ConfigError, describe
-    from fzlint.run.plugins import registry
+    from fzlint.run.plugins import new_registry
 
     try:
-        resolver = resolver_from_args(args, frozenset(registry().rules))
+        resolver = resolver_from_args(args, frozenset(new_registry().rules))
         path = Path(args.path)
         resolved = resolver.for_file(path) if path.is_file() else resolver.for_directory(path)
     except ConfigError as error:
@@ -388,9 +410,9 @@ def run_config(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_rules(args: argparse.Namespace, out: TextIO) -> int:
-    from fzlint.run.plugins import registry
+    from fzlint.run.plugins import new_registry
 
-    reg = registry()
+    reg = new_registry()
     rows = [
         {
             "code": cls.code,
@@ -421,9 +443,9 @@ def run_rules(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from fzlint.run.plugins import registry
+    from fzlint.run.plugins import new_registry
 
-    cls = registry().rule(args.code)
+    cls = new_registry().rule(args.code)
     if cls is None:
         print(f"fzlint: 错误：没有规则 {args.code!r}（用 fzlint rules 查看全部规则）", file=err)
         return EXIT_ERROR

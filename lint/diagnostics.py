@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+# The engine's own finding when a rule or plugin raises (the other rules still report).
+CRASH_CODE = "E999"
+CRASH_NAME = "internal-error"
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -71,9 +75,18 @@ class Diagnostic:
     message: str
     fix: Fix | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    # 1-based lines (first, last) the finding speaks for when that is more than its span
+    # (S104 marks a heading but judges the whole section): rules that defer to it yield there.
+    covers: tuple[int, int] | None = field(default=None, compare=False, hash=False)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
+
+    def extent(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """(start, end) positions of what the finding speaks for (``covers`` or its span)."""
+        if self.covers is not None:
+            return (self.covers[0], 1), (self.covers[1], 1 << 62)
+        return (self.line, self.column), (self.end_line, self.end_column)
 
     def as_dict(self) -> dict[str, Any]:
         """The documented JSON shape: exactly these ten keys."""

@@ -9,9 +9,9 @@ prints exactly this text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from fzlint.diagnostics import Diagnostic, Edit, Fix, Severity
 
@@ -23,11 +23,35 @@ CODE_PATTERN = re.compile(r"^[A-Z]{1,3}\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
+T = TypeVar("T")
+
+
+class Facts:
+    """Facts about one report that several rules need (half-width marks, the improvement
+    section's lines, …): each is computed once, by whichever rule asks first, and then only
+    read. Rules never leave notes for each other anywhere else."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self) -> None:
+        self._values: dict[Any, Any] = {}
+
+    def get(self, key: Any, compute: Callable[[], T]) -> T:
+        try:
+            return self._values[key]
+        except KeyError:
+            value = self._values[key] = compute()
+            return value
+
+
 @dataclass
 class Context:
-    """What a rule may look at besides the report: the effective settings."""
+    """What a rule may look at besides the report: the effective settings, the codes this
+    run knows (registered rules), and the report's shared facts."""
 
     settings: Settings
+    known_codes: frozenset[str] = frozenset()
+    facts: Facts = field(default_factory=Facts)
 
     def data(self, key: str) -> dict | list:
         """A data table from the package, extended or trimmed by configuration."""
@@ -45,6 +69,9 @@ class Rule:
     summary: ClassVar[str]
     bad: ClassVar[str]
     good: ClassVar[str]
+    # Codes whose findings take precedence: a finding of this rule inside the extent of one
+    # of theirs is dropped by the engine (one defect, one finding), whichever rules are on.
+    defers_to: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, severity: Severity | None = None) -> None:
         self.effective_severity = severity or self.severity
@@ -87,10 +114,12 @@ class Rule:
         *,
         end_line: int | None = None,
         fix: Fix | None = None,
+        covers: tuple[int, int] | None = None,
     ) -> Diagnostic:
         """A diagnostic at 0-based ``line``/``column`` (end exclusive); stored 1-based.
 
-        ``end_column=None`` marks to the end of the line.
+        ``end_column=None`` marks to the end of the line. ``covers`` (0-based first and last
+        line, inclusive) is what the finding speaks for when that is more than its span.
         """
         lines = report.document.lines
         end_line = line if end_line is None else end_line
@@ -114,6 +143,7 @@ class Rule:
             severity=self.effective_severity,
             message=message,
             fix=fix,
+            covers=None if covers is None else (covers[0] + 1, covers[1] + 1),
         )
 
     @staticmethod

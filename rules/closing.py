@@ -10,7 +10,7 @@ from fzlint.hookspecs import hookimpl
 from fzlint.parse.lines import SPACE, Line, LineKind
 from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
-from fzlint.rules.common.years import report_year, year_mentions
+from fzlint.rules.common.years import year_mentions, year_of
 
 _SUBJECT = "法治政府建设"
 _SUBJECT_START = re.compile(r"法治政府|法治建设|依法行政|法治")
@@ -22,7 +22,7 @@ def suggested_title(report: Report, context: Context) -> str:
     """The title this report should carry, from its 落款 and its year where known."""
     signature = report.closing.signature
     unit = signature.text.strip(SPACE) if signature else "××（单位名称）"
-    found = report_year(report, context.settings)
+    found = year_of(report, context)
     year = f"{found.year}年" if found else "××年"
     return f"{unit}{year}法治政府建设年度报告"
 

@@ -15,7 +15,7 @@ from fzlint.parse.lines import Line
 from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
 from fzlint.rules.common.chinese import content_lines, is_chinese, is_han, softened
-from fzlint.rules.common.halfwidth import HalfWidth, halfwidth_marks
+from fzlint.rules.common.halfwidth import HalfWidth, marks_of
 from fzlint.rules.common.pairs import unbalanced
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
@@ -38,11 +38,13 @@ class HalfWidthPunctuation(Rule):
     bad = '2025年,我局坚持依法行政(见附件),现将有关情况报告如下:\n(一)推进"放管服"改革'
     good = "2025年，我局坚持依法行政（见附件），现将有关情况报告如下：\n（一）推进“放管服”改革"
 
+    # The brackets of a wrongly written document title (《…纲要(2021-2025年)》) are part of
+    # T101's finding, which rewrites the whole title.
+    defers_to = frozenset({"T101"})
+
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
-        terms = context.data("terms") if context.settings.is_enabled("T101") else {}
-        shared = context.settings.is_enabled("P102")  # P102 asks the same question next
         for line in content_lines(report):
-            for mark in halfwidth_marks(line, terms, keep=shared):
+            for mark in marks_of(context, line):
                 yield self._found(report, line, mark)
 
     def _found(self, report: Report, line: Line, mark: HalfWidth) -> Diagnostic:
@@ -81,7 +83,7 @@ class StrayWhitespace(Rule):
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         for line in content_lines(report):
             text = line.text
-            chinese_ascii = {m.column for m in halfwidth_marks(line, {})}
+            chinese_ascii = {m.column for m in marks_of(context, line)}
             for match in _SPACES.finditer(text, line.indent):
                 start, end = match.span()
                 if start == 0 or end == len(text):

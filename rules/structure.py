@@ -209,7 +209,9 @@ class UnfilledImprovement(Rule):
                     f"“{_clip(twin.title, 16)}”内容几乎相同："
                     "请改写为上一年度问题的整改措施和结果，不要照抄"
                 )
-            yield self.diagnostic(report, line, column, end, message)
+            # T103 defers to this finding for every line of the section.
+            covers = (section.heading.index, section.last_index)
+            yield self.diagnostic(report, line, column, end, message, covers=covers)
 
 
 def _is_placeholder(text: str, compact: str, table: dict) -> bool:

@@ -1,4 +1,4 @@
-"""X1xx: suppression comments themselves (see lint/run/suppression.py for how they apply)."""
+"""X1xx: suppression comments themselves (syntax: lint/parse/directives.py; applied: lint/run/suppression.py)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from fzlint.diagnostics import Diagnostic, Severity
 from fzlint.hookspecs import hookimpl
+from fzlint.parse.directives import DIRECTIVE_KINDS, UNUSED_CODE, UNUSED_NAME, parse
 from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
-from fzlint.run.suppression import DIRECTIVE_KINDS, UNUSED_CODE, UNUSED_NAME, parse
 
 
 class UnusedSuppression(Rule):
@@ -33,9 +33,7 @@ class UnusedSuppression(Rule):
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         if report.document.kind != "markdown":
             return
-        from fzlint.run.plugins import registry
-
-        known = registry().rules
+        known = context.known_codes
         good, bad = parse(report.document.lines)
         for directive in bad:
             yield self.diagnostic(

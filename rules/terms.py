@@ -218,10 +218,12 @@ class Placeholder(Rule):
     bad = "今年共办理XX件行政复议案件，【待补充】。\n（三）其他需要报告的情况\n略。"
     good = "今年共办理12件行政复议案件，均在法定期限内审结。\n（三）其他需要报告的情况\n无。"
 
+    # A whole-paragraph placeholder inside an unfilled 改进情况 section is S104's finding.
+    defers_to = frozenset({"S104"})
+
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         table = context.data("placeholders")
         owner = _section_headings(report)
-        s104_sections = _improvement_lines(report) if context.settings.is_enabled("S104") else set()
         for line in content_lines(report):
             taken = find_placeholders(line.text, table)
             for start, end in taken:
@@ -232,7 +234,7 @@ class Placeholder(Rule):
                     end,
                     f"占位符“{line.text[start:end]}”没有替换：请填写实际内容",
                 )
-            if not taken and line.index not in s104_sections:
+            if not taken:
                 yield from self._whole(report, line, table, owner.get(line.index, ""))
 
     def _whole(self, report: Report, line: Line, table: dict[str, Any], heading: str) -> Iterator[Diagnostic]:
@@ -263,10 +265,6 @@ def _section_headings(report: Report) -> dict[int, str]:
         for line in (section.heading, *section.text):
             owner[line.index] = section.title
     return owner
-
-
-def _improvement_lines(report: Report) -> set[int]:
-    return {ln.index for s in report.sections_of("improvement") for ln in s.lines()}
 
 
 @hookimpl

@@ -12,8 +12,8 @@ from fzlint.rules.common.years import (
     date_window,
     heading_year_claims,
     parse_written_date,
-    report_year,
     year_mentions,
+    year_of,
 )
 
 _WHAT = {-1: "上一年度问题的改进情况", 0: "本年度", 1: "下一年度安排"}
@@ -44,7 +44,7 @@ class StaleYear(Rule):
     good = "深圳市某局2025年法治政府建设年度报告\n一、2025年度主要举措和成效\n……\n三、2026年工作计划"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
-        found = report_year(report, context.settings)
+        found = year_of(report, context)
         if found is None:
             return
         year = found.year
@@ -128,7 +128,7 @@ class DateFormat(Rule):
                     line.index, written.start, written.end, written.canonical, f"改为“{written.canonical}”"
                 ),
             )
-        found = report_year(report, context.settings)
+        found = year_of(report, context)
         if found is None:
             return
         first, last = date_window(found.year, context.settings)

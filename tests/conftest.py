@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from registry_for_tests import REGISTRY
 
 from fzlint.document import Document
 from fzlint.run.engine import lint_document
@@ -16,7 +17,7 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 def lint_text(text: str, path: str = "report.txt", **settings: object):
     """Diagnostics for ``text`` as if it were the file ``path``."""
-    return lint_document(Document.from_text(path, text), Settings(**settings))  # type: ignore[arg-type]
+    return lint_document(Document.from_text(path, text), Settings(**settings), REGISTRY)  # type: ignore[arg-type]
 
 
 def codes(diagnostics) -> list[str]:

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 from conftest import ROOT, SEEDS
+from registry_for_tests import REGISTRY
 
 from fzlint.cli import main
-from fzlint.run.plugins import registry
 
 KEYS = ["path", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "fix"]
 # The core rules (issue 2); other families register more, which these tests tolerate.
@@ -126,18 +126,18 @@ def test_rules_lists_every_rule(capsys) -> None:
     assert main(["rules", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert set(ALL_CODES) <= {r["code"] for r in rows}
-    assert [r["code"] for r in rows] == sorted(registry().rules)
+    assert [r["code"] for r in rows] == sorted(REGISTRY.rules)
     assert all(set(r) == {"code", "name", "severity", "summary", "plugin"} for r in rows)
     result = run_cli("rules")
     assert result.returncode == 0
     for code in ALL_CODES:
         assert code in result.stdout
-    assert f"fzlint 规则（{len(registry().rules)} 条）" in result.stdout
+    assert f"fzlint 规则（{len(REGISTRY.rules)} 条）" in result.stdout
 
 
 @pytest.mark.parametrize("code", ALL_CODES)
 def test_explain_every_rule(capsys, code: str) -> None:
-    cls = registry().rules[code]
+    cls = REGISTRY.rules[code]
     assert main(["explain", code.lower()]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"{code} {cls.name}（默认级别：{cls.severity.value}）")
@@ -159,7 +159,7 @@ def test_rule_examples_behave_as_documented() -> None:
     from conftest import lint_text
 
     for code in ALL_CODES:
-        cls = registry().rules[code]
+        cls = REGISTRY.rules[code]
         if code.startswith("S1"):
             continue  # structure examples are fragments ("……"), checked in test_structure
 

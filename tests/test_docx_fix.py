@@ -14,6 +14,7 @@ from docx_builder import Numbered, Table, build_docx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from registry_for_tests import REGISTRY, RELINT
 
 from fzlint.docx.fix import DocxFixError, fixed_docx
 from fzlint.docx.loader import read_paragraphs
@@ -156,14 +157,14 @@ def test_each_seed_as_docx_fixes_to_the_same_text_as_the_txt(seed: Path, tmp_pat
     from fzlint.settings import Settings
 
     path = build_docx(tmp_path / f"{seed.stem}.docx", seed.read_text(encoding="utf-8").split("\n"))
-    as_text = fix_document(lint_path(seed, Settings()).document, Settings(), unsafe=False)
-    result = lint_path(path, Settings())
-    fixed = fix_document(result.document, Settings(), unsafe=False, diagnostics=result.diagnostics)
+    as_text = fix_document(lint_path(seed, Settings(), REGISTRY).document, Settings(), unsafe=False, relint=RELINT)
+    result = lint_path(path, Settings(), REGISTRY)
+    fixed = fix_document(result.document, Settings(), unsafe=False, relint=RELINT, diagnostics=result.diagnostics)
     assert fixed.document.lines == as_text.document.lines
     if fixed.changed:
         write_fixed_docx(path, fixed.original, fixed.document)
     assert read_paragraphs(path.read_bytes()) == as_text.document.lines
-    remaining = lint_path(path, Settings()).diagnostics
+    remaining = lint_path(path, Settings(), REGISTRY).diagnostics
     assert not [d for d in remaining if d.fix is not None and d.fix.safe]
 
 
@@ -195,12 +196,12 @@ def test_generated_docx_reports_fix_like_their_text(picks: list[str]) -> None:
     ]
     with tempfile.TemporaryDirectory() as folder:
         path = build_docx(Path(folder) / "r.docx", blocks)
-        result = lint_path(path, Settings())
-        fixed = fix_document(result.document, Settings(), unsafe=False, diagnostics=result.diagnostics)
+        result = lint_path(path, Settings(), REGISTRY)
+        fixed = fix_document(result.document, Settings(), unsafe=False, relint=RELINT, diagnostics=result.diagnostics)
         if fixed.changed:  # none of these fixes needs anything a .docx cannot take
             write_fixed_docx(path, fixed.original, fixed.document)
         assert read_paragraphs(path.read_bytes()) == fixed.document.lines
-        assert not [d for d in lint_path(path, Settings()).diagnostics if d.fix is not None and d.fix.safe]
+        assert not [d for d in lint_path(path, Settings(), REGISTRY).diagnostics if d.fix is not None and d.fix.safe]
 
 
 def test_deleted_and_edited_paragraphs_in_one_block_are_paired_by_likeness(tmp_path: Path) -> None:

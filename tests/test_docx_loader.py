@@ -11,6 +11,7 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx_builder import Numbered, Styled, Table, build_docx
+from registry_for_tests import REGISTRY
 
 from fzlint.docx.loader import read_paragraphs
 from fzlint.load.loading import discover
@@ -72,7 +73,7 @@ def test_docx_yields_the_same_diagnostics_as_the_same_text(tmp_path: Path) -> No
     word = build_docx(tmp_path / "报告.docx", REPORT_BLOCKS)
     text = tmp_path / "报告.txt"
     text.write_text(REPORT_TEXT, encoding="utf-8")
-    from_word, from_text = lint_path(word, Settings()), lint_path(text, Settings())
+    from_word, from_text = lint_path(word, Settings(), REGISTRY), lint_path(text, Settings(), REGISTRY)
     assert from_word.error is None and from_word.document.kind == "docx"
     assert from_word.document.text == REPORT_TEXT
     assert _findings(from_word) == _findings(from_text)
@@ -192,6 +193,6 @@ def test_ole2_files_get_a_save_as_hint_and_others_are_still_linted(tmp_path: Pat
 def test_each_seed_as_docx_lints_like_the_txt(seed: Path, tmp_path: Path) -> None:
     lines = seed.read_text(encoding="utf-8").split("\n")
     word = build_docx(tmp_path / f"{seed.stem}.docx", lines)
-    from_word, from_text = lint_path(word, Settings()), lint_path(seed, Settings())
+    from_word, from_text = lint_path(word, Settings(), REGISTRY), lint_path(seed, Settings(), REGISTRY)
     assert from_word.document.lines == from_text.document.lines
     assert _findings(from_word) == _findings(from_text)

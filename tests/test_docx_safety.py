@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from docx_builder import build_docx
+from registry_for_tests import REGISTRY
 
 from fzlint.docx import safety as docx_safety
 from fzlint.run.engine import lint_path
@@ -39,7 +40,7 @@ def sample(tmp_path: Path) -> Path:
 
 
 def _error(path: Path) -> str:
-    result = lint_path(path, Settings())
+    result = lint_path(path, Settings(), REGISTRY)
     assert result.document is None and result.error
     assert "\n" not in result.error
     return result.error

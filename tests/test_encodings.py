@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEEDS
+from registry_for_tests import REGISTRY
 
 from fzlint.load.encodings import DecodeError, decode, encode
 from fzlint.run.engine import lint_path
@@ -62,7 +63,7 @@ def test_an_undecodable_file_exits_2_and_names_the_file(tmp_path: Path) -> None:
 
 
 def _findings(path: Path) -> list[tuple]:
-    result = lint_path(path, Settings())
+    result = lint_path(path, Settings(), REGISTRY)
     assert result.error is None
     return [(d.line, d.column, d.end_line, d.end_column, d.code, d.message) for d in result.diagnostics]
 

@@ -6,6 +6,7 @@ import re
 import types
 
 from conftest import ROOT, seed_text, span
+from registry_for_tests import REGISTRY
 
 from fzlint.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, exit_code
 from fzlint.diagnostics import Severity
@@ -55,7 +56,7 @@ def test_crashing_rule_becomes_e999_and_the_others_still_report() -> None:
     assert crashes[0].name == "internal-error" and span(crashes[0]) == (1, 1, 1, 2)
     assert crashes[0].message.startswith("规则 X901 (exploding) 内部出错：ZeroDivisionError: boom")
     assert "test_engine.py:" in crashes[0].message
-    builtin = lint_document(Document.from_text("r.txt", text), Settings())
+    builtin = lint_document(Document.from_text("r.txt", text), Settings(), REGISTRY)
     assert [d for d in found if d.code != CRASH_CODE] == builtin
     assert exit_code([FileResult("r.txt", found)]) == EXIT_ERROR
 
@@ -188,10 +189,9 @@ def test_readme_plugin_example_works() -> None:
 def test_rule_diagnostic_keeps_spans_inside_their_lines() -> None:
     from fzlint.parse.outline import build_report
     from fzlint.run.engine import keywords_for
-    from fzlint.run.plugins import registry
 
     document = Document.from_text("r.txt", "\n甲乙")
-    report = build_report(document, keywords_for(Settings(), registry()))
+    report = build_report(document, keywords_for(Settings(), REGISTRY))
     rule = _rule()()
     assert span(rule.diagnostic(report, 0, 0, 1, "m")) == (1, 1, 1, 1)
     assert span(rule.diagnostic(report, 1, 1, 9, "m")) == (2, 2, 2, 3)

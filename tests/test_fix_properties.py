@@ -12,6 +12,7 @@ import dataclasses
 from conftest import SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from registry_for_tests import REGISTRY, RELINT
 
 from fzlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from fzlint.document import Document
@@ -70,10 +71,10 @@ def check_one_pass(document: Document, diagnostics: list[Diagnostic], unsafe: bo
 
 def check_fix_loop(text: str, unsafe: bool = False) -> None:
     document = Document.from_text("r.txt", text)
-    diagnostics = lint_document(document, Settings())
+    diagnostics = lint_document(document, Settings(), REGISTRY)
     check_one_pass(document, diagnostics, unsafe)
-    fixed = fix_document(document, Settings(), unsafe, diagnostics)
-    again = fix_document(fixed.document, Settings(), unsafe, fixed.diagnostics)
+    fixed = fix_document(document, Settings(), unsafe, RELINT, diagnostics)
+    again = fix_document(fixed.document, Settings(), unsafe, RELINT, fixed.diagnostics)
     assert again.document.text == fixed.document.text  # a second --fix changes nothing
     if not unsafe:
         assert not [d for d in fixed.diagnostics if d.fix is not None and d.fix.safe]
@@ -134,7 +135,7 @@ def test_every_pass_of_the_loop_keeps_text_outside_spans() -> None:
     for text in SEED_TEXTS:
         document = Document.from_text("r.txt", text.replace("\n", "\r\n"))
         for _ in range(10):
-            diagnostics = lint_document(document, Settings())
+            diagnostics = lint_document(document, Settings(), REGISTRY)
             outcome = apply_fixes(document, diagnostics)
             assert_outside_unchanged(document.text, outcome.text, outcome.spans)
             if not outcome.applied:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEEDS
+from registry_for_tests import REGISTRY, RELINT
 
 from fzlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from fzlint.document import Document
@@ -85,9 +86,9 @@ def test_unsafe_fixes_only_on_request() -> None:
 def test_fix_on_a_seed_copy_removes_every_fixable_diagnostic(seed: Path, tmp_path: Path) -> None:
     copy = tmp_path / seed.name
     copy.write_bytes(seed.read_bytes())
-    before = lint_path(copy, Settings()).diagnostics
+    before = lint_path(copy, Settings(), REGISTRY).diagnostics
     done = _cli("--fix", "--format", "json", str(copy))
-    after = lint_path(copy, Settings()).diagnostics
+    after = lint_path(copy, Settings(), REGISTRY).diagnostics
     assert not [d for d in after if d.fix is not None and d.fix.safe]
     fixed_codes = {d.code for d in before if d.fix is not None and d.fix.safe}
     assert len(after) < len(before) or not fixed_codes
@@ -126,9 +127,9 @@ def test_stdin_fix_prints_the_fixed_text_instead_of_writing() -> None:
     from fzlint.run.engine import FileResult, lint_document
 
     document = Document.from_text("-", SEEDS[0].read_text(encoding="utf-8"))
-    result = FileResult("-", lint_document(document, Settings()), document)
+    result = FileResult("-", lint_document(document, Settings(), REGISTRY), document)
     out = io.StringIO()
-    run = run_fixes([result], Settings(), FixMode(write=True, diff=False, unsafe=False), out, "-")
+    run = run_fixes([result], Settings(), FixMode(write=True, diff=False, unsafe=False), out, RELINT, "-")
     assert "二是深化政务服务" in out.getvalue() and "来源:" not in out.getvalue()
     assert run.fixed_count > 0 and run.files_changed == 0
     assert not [d for d in run.results[0].diagnostics if d.fix is not None and d.fix.safe]
@@ -137,8 +138,8 @@ def test_stdin_fix_prints_the_fixed_text_instead_of_writing() -> None:
 def test_file_changed_on_disk_is_left_untouched(tmp_path: Path) -> None:
     path = tmp_path / "r.txt"
     path.write_text(SEEDS[0].read_text(encoding="utf-8"), encoding="utf-8")
-    result = lint_path(path, Settings())
-    fixed = fix_document(result.document, Settings(), unsafe=False, diagnostics=result.diagnostics)
+    result = lint_path(path, Settings(), REGISTRY)
+    fixed = fix_document(result.document, Settings(), unsafe=False, relint=RELINT, diagnostics=result.diagnostics)
     path.write_text("别人刚改过\n", encoding="utf-8")
     with pytest.raises(writeback.WriteError, match="被修改"):
         writeback.write_fixed(path, fixed.original, fixed.document.text)
@@ -149,7 +150,7 @@ def test_failed_replace_leaves_the_original_and_no_temp_file(tmp_path: Path, mon
     path = tmp_path / "r.txt"
     original = SEEDS[0].read_text(encoding="utf-8")
     path.write_text(original, encoding="utf-8")
-    document = lint_path(path, Settings()).document
+    document = lint_path(path, Settings(), REGISTRY).document
 
     def broken_replace(source, target):
         raise OSError(28, "No space left on device")
@@ -189,7 +190,7 @@ def test_long_runs_of_ascii_quotes_converge_in_one_fix_run() -> None:
     per pass, which once took more passes than allowed, so a second --fix changed more."""
     raw = (ROOT / "benchmarks" / "fuzz-findings" / "fix-needs-more-passes.txt").read_bytes()
     document = Document.from_text("fuzz.txt", raw.decode("utf-8", errors="replace"))
-    first = fix_document(document, Settings(), unsafe=False)
+    first = fix_document(document, Settings(), unsafe=False, relint=RELINT)
     assert first.applied > 150
-    second = fix_document(first.document, Settings(), unsafe=False)
+    second = fix_document(first.document, Settings(), unsafe=False, relint=RELINT)
     assert second.applied == 0 and not second.changed

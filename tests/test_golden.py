@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import ROOT
+from registry_for_tests import REGISTRY
 
 from fzlint.run.engine import lint_path
 from fzlint.settings import Settings
@@ -25,7 +26,7 @@ def expected(seed: Path) -> list[tuple[int, str]]:
 
 
 def test_seed_matches_golden(seed: Path) -> None:
-    result = lint_path(seed, Settings())
+    result = lint_path(seed, Settings(), REGISTRY)
     assert result.error is None
     actual = [(d.line, d.code) for d in result.diagnostics]
     assert actual == expected(seed)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import lint_text, seed_text, span
+from registry_for_tests import REGISTRY
 
 from fzlint.document import Document
 from fzlint.load.loading import LoadError, discover, load_path
@@ -22,14 +23,14 @@ def test_utf8_with_and_without_bom_any_newline(tmp_path: Path, bom: bool, newlin
     text = seed_text("003").replace("\n", NEWLINES[newline])
     path = tmp_path / "report.txt"
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
-    document = load_path(path)
+    document = load_path(path, REGISTRY.manager)
     assert document.bom is bom
     assert document.newline == NEWLINES[newline]
     assert document.lines == seed_text("003").split("\n")
     assert not document.lines[0].startswith("\ufeff")
     # Same findings at the same positions whatever the file's bytes look like.
     expected = lint_text(seed_text("003"), path=str(path))
-    assert lint_path(path, Settings()).diagnostics == expected
+    assert lint_path(path, Settings(), REGISTRY).diagnostics == expected
 
 
 @pytest.mark.parametrize("newline", sorted(NEWLINES))
@@ -76,20 +77,20 @@ def test_astral_characters_count_as_one_column() -> None:
 def test_markdown_kind_by_suffix(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("## 一、主要举措和成效\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("一、主要举措和成效\n", encoding="utf-8")
-    assert load_path(tmp_path / "a.md").kind == "markdown"
-    assert load_path(tmp_path / "b.txt").kind == "text"
+    assert load_path(tmp_path / "a.md", REGISTRY.manager).kind == "markdown"
+    assert load_path(tmp_path / "b.txt", REGISTRY.manager).kind == "text"
 
 
 def test_invalid_utf8_is_a_one_line_load_error(tmp_path: Path) -> None:
     gbk = tmp_path / "gbk.txt"  # GBK is read through the GB18030 fallback (tests/test_encodings.py)
     gbk.write_bytes("法治政府建设年度报告".encode("gbk"))
-    assert load_path(gbk).encoding == "gb18030"
+    assert load_path(gbk, REGISTRY.manager).encoding == "gb18030"
     path = tmp_path / "latin1.txt"
     path.write_bytes("café résumé naïve".encode("latin-1"))
     with pytest.raises(LoadError) as error:
-        load_path(path)
+        load_path(path, REGISTRY.manager)
     assert "UTF-8" in str(error.value) and "\n" not in str(error.value)
-    result = lint_path(path, Settings())
+    result = lint_path(path, Settings(), REGISTRY)
     assert result.error == str(error.value) and result.diagnostics == []
 
 
@@ -97,12 +98,12 @@ def test_binary_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "x.txt"
     path.write_bytes(b"\x00\x01\x02abc")
     with pytest.raises(LoadError, match="二进制"):
-        load_path(path)
+        load_path(path, REGISTRY.manager)
 
 
 def test_directory_is_refused(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match="目录"):
-        load_path(tmp_path)
+        load_path(tmp_path, REGISTRY.manager)
 
 
 def test_discover_finds_text_and_markdown_sorted_and_skips_hidden(tmp_path: Path) -> None:

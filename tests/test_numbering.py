@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import golden_lines, lint_text, of_code, replace_once, seed_lines, seed_text, span
+from registry_for_tests import REGISTRY
 
 from fzlint.diagnostics import Edit
 from fzlint.run.engine import lint_path
@@ -30,7 +31,7 @@ def edits(diagnostic) -> list[Edit]:
 
 @pytest.mark.parametrize("code", ["N101", "N102", "N103", "N104", "N105"])
 def test_quiet_on_seeds_where_absent(seed: Path, code: str) -> None:
-    found = [d.line for d in lint_path(seed, Settings()).diagnostics if d.code == code]
+    found = [d.line for d in lint_path(seed, Settings(), REGISTRY).diagnostics if d.code == code]
     assert found == golden_lines(seed, code)
 
 

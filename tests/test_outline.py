@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import pytest
 from conftest import SEEDS, lint_text, seed_text
+from registry_for_tests import REGISTRY
 
 from fzlint.document import Document
 from fzlint.parse.lines import LineKind, classify_line, parse_marker
 from fzlint.parse.outline import Report, build_report
 from fzlint.run.engine import keywords_for
-from fzlint.run.plugins import registry
 from fzlint.settings import Settings
 
 
 def report_of(text: str, path: str = "report.txt") -> Report:
     document = Document.from_text(path, text)
-    return build_report(document, keywords_for(Settings(), registry()))
+    return build_report(document, keywords_for(Settings(), REGISTRY))
 
 
 def outline(report: Report) -> list[tuple[int, list[str], list[tuple[int, list[str]]]]]:
@@ -228,13 +228,13 @@ def test_topic_report_reports_each_missing_part_once() -> None:
     ],
 )
 def test_part_kind_by_meaning(heading: str, kinds: list[str]) -> None:
-    keywords = keywords_for(Settings(), registry())
+    keywords = keywords_for(Settings(), REGISTRY)
     assert sorted(keywords.part_kinds(heading)) == kinds
 
 
 def test_part_keywords_extend_through_configuration() -> None:
     settings = Settings(data_overrides={"parts": {"parts": {"plan": {"keywords": ["明年思路"]}}}})
-    keywords = keywords_for(settings, registry())
+    keywords = keywords_for(settings, REGISTRY)
     assert keywords.part_kinds("三、明年思路") == frozenset({"plan"})
 
 

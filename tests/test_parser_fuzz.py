@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from registry_for_tests import REGISTRY
 
 from fzlint.diagnostics import Diagnostic
 from fzlint.document import Document
@@ -18,7 +19,6 @@ from fzlint.parse.outline import build_report
 from fzlint.reporters import ReportOptions
 from fzlint.reporters.rich_output import render
 from fzlint.run.engine import CRASH_CODE, FileResult, keywords_for, lint_document
-from fzlint.run.plugins import registry
 from fzlint.settings import Settings
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -137,9 +137,9 @@ def check_no_overlap(fixed: list[Diagnostic]) -> None:
 
 def lint_and_check(text: str) -> None:
     document = Document.from_text("fuzz.txt", text)
-    report = build_report(document, keywords_for(Settings(), registry()))
+    report = build_report(document, keywords_for(Settings(), REGISTRY))
     assert report.parse_error is None
-    found = lint_document(document, Settings())
+    found = lint_document(document, Settings(), REGISTRY)
     assert [d for d in found if d.code == CRASH_CODE] == []
     for diagnostic in found:
         check_inside(document, diagnostic)
@@ -148,7 +148,7 @@ def lint_and_check(text: str) -> None:
     render(
         [FileResult(path="fuzz.txt", diagnostics=found, document=document)],
         stream,
-        ReportOptions(registry=registry(), color=False),
+        ReportOptions(registry=REGISTRY, color=False),
     )
 
 

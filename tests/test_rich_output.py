@@ -6,13 +6,13 @@ import io
 
 import pytest
 from conftest import lint_text, seed_text
+from registry_for_tests import REGISTRY
 from rich.cells import cell_len
 
 from fzlint.document import Document
 from fzlint.reporters import ReportOptions
 from fzlint.reporters.rich_output import render
 from fzlint.run.engine import FileResult
-from fzlint.run.plugins import registry
 
 GUTTER = " │ "
 
@@ -25,7 +25,7 @@ def rendered(text: str, code: str) -> list[tuple[str, str, str]]:
     render(
         [FileResult("r.txt", found, document)],
         stream,
-        ReportOptions(registry=registry(), color=False, files_checked=1, extra={"show_all": True}),
+        ReportOptions(registry=REGISTRY, color=False, files_checked=1, extra={"show_all": True}),
     )
     rows = stream.getvalue().split("\n")
     assert "\x1b" not in stream.getvalue()
@@ -95,7 +95,7 @@ def test_summary_counts_by_severity() -> None:
     found = lint_text(seed_text("004"), path="r.txt")
     stream = io.StringIO()
     render(
-        [FileResult("r.txt", found, document)], stream, ReportOptions(registry=registry(), color=False, files_checked=1)
+        [FileResult("r.txt", found, document)], stream, ReportOptions(registry=REGISTRY, color=False, files_checked=1)
     )
     output = stream.getvalue()
     errors = sum(1 for d in found if d.severity.value == "error")
@@ -110,7 +110,7 @@ def test_clean_file_says_so() -> None:
     render(
         [FileResult("r.txt", [], Document.from_text("r.txt", ""))],
         stream,
-        ReportOptions(registry=registry(), color=False, files_checked=1),
+        ReportOptions(registry=REGISTRY, color=False, files_checked=1),
     )
     assert stream.getvalue().strip() == "未发现问题（检查了 1 个文件）"
 

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import pytest
 from conftest import found, inject, seed_text
+from registry_for_tests import REGISTRY
 
 from fzlint.document import Document
 from fzlint.parse.outline import build_report
 from fzlint.rules.common.years import parse_written_date, report_year, year_mentions
 from fzlint.run.engine import keywords_for
-from fzlint.run.plugins import registry
 from fzlint.settings import Settings
 
 
 def year_of(text: str, **settings: object):
-    report = build_report(Document.from_text("r.txt", text), keywords_for(Settings(), registry()))
+    report = build_report(Document.from_text("r.txt", text), keywords_for(Settings(), REGISTRY))
     return report_year(report, Settings(**settings))  # type: ignore[arg-type]
 
 

@@ -16,10 +16,12 @@ from clirun import run_cli
 from conftest import SEEDS
 from hypothesis import given
 from hypothesis import strategies as st
+from registry_for_tests import REGISTRY
 
 from fzlint.parse.lines import Line, LineKind
 from fzlint.reporters.json_output import pretty
-from fzlint.rules.common.halfwidth import _marks, _skipped, halfwidth_marks
+from fzlint.rule import Context
+from fzlint.rules.common.halfwidth import _marks, _skipped, marks_of
 from fzlint.rules.common.pairs import _ITEM, PAIRS, unbalanced
 from fzlint.run import inputs
 from fzlint.run.engine import FileResult
@@ -62,8 +64,8 @@ def test_streamed_exit_codes_match_kept_results(tmp_path: Path, fmt: str) -> Non
 
 def test_documents_are_dropped_unless_asked(tmp_path: Path) -> None:
     path = Path(_batch(tmp_path, 2)[1])
-    kept = inputs.CheckInput(path, str(path), Settings()).lint()
-    dropped = inputs.CheckInput(path, str(path), Settings(), keep_document=False).lint()
+    kept = inputs.CheckInput(path, str(path), Settings()).lint(REGISTRY)
+    dropped = inputs.CheckInput(path, str(path), Settings(), keep_document=False).lint(REGISTRY)
     assert kept.document is not None and dropped.document is None
     assert dropped.diagnostics == kept.diagnostics and dropped.diagnostics
 
@@ -72,7 +74,7 @@ def test_suppressions_are_applied_before_the_document_is_dropped(tmp_path: Path)
     text = "来源：某某网 发布时间：2025-01-01\n" + SEEDS[0].read_text(encoding="utf-8").replace("，", ",", 1)
     path = tmp_path / "r.md"
     path.write_text("<!-- fzlint-disable-file P101 -->\n" + text, encoding="utf-8")
-    result = inputs.CheckInput(path, str(path), Settings(), keep_document=False).lint()
+    result = inputs.CheckInput(path, str(path), Settings(), keep_document=False).lint(REGISTRY)
     assert result.document is None
     assert not any(d.code == "P101" for d in result.diagnostics)
     streamed = run_cli("check", "--format", "concise", str(path))
@@ -112,18 +114,14 @@ _LINE_TEXT = st.text(alphabet=list('政府法治,;:?!()" 1a《》“”（）【
 
 
 @given(_LINE_TEXT)
-def test_halfwidth_marks_are_shared_but_keyed_on_skipped_spans(text: str) -> None:
+def test_halfwidth_marks_are_one_fact_per_line_for_every_rule(text: str) -> None:
     line = Line(index=0, text=text, kind=LineKind.TEXT)
-    terms = {"titles": [{"name": "法治政府建设实施纲要"}]}
-    with_terms = halfwidth_marks(line, terms, keep=True)
-    without = halfwidth_marks(line, {}, keep=True)
-    fresh = Line(index=0, text=text, kind=LineKind.TEXT)
-    assert with_terms == _marks(text, _skipped(fresh, terms))
-    assert without == _marks(text, _skipped(fresh, {}))
-    if any(ch in text for ch in ',;:?!()"'):  # the second rule to ask reuses the answer
-        assert halfwidth_marks(line, {}) is without
-        assert halfwidth_marks(line, terms) == with_terms
-    assert "halfwidth_marks" not in line.notes  # taken away by the last to ask
+    context = Context(settings=Settings())
+    first = marks_of(context, line)
+    assert first == _marks(text, _skipped(line)) or not any(ch in text for ch in ',;:?!()"')
+    if first:  # the second rule to ask (P102 after P101) reads the same answer
+        assert marks_of(context, line) is first
+    assert marks_of(Context(settings=Settings()), line) == first  # another report computes its own
 
 
 def _old_unbalanced(text: str, start: int = 0) -> list[tuple[int, str, str, bool]]:

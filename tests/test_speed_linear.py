@@ -5,6 +5,7 @@ from __future__ import annotations
 from conftest import codes, lint_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from registry_for_tests import REGISTRY
 
 from fzlint.parse.lines import Line, LineKind
 from fzlint.parse.numerals import int_to_cn
@@ -105,11 +106,10 @@ def test_duplicate_search_matches_reference_on_seeds() -> None:
     from fzlint.parse.outline import build_report
     from fzlint.rules.content import _paragraphs, _similar_pairs
     from fzlint.run.engine import keywords_for
-    from fzlint.run.plugins import registry
     from fzlint.settings import Settings
 
     text = "\n".join(seed.read_text(encoding="utf-8") for seed in SEEDS)  # five reports: real repeats
-    report = build_report(Document.from_text("all.txt", text), keywords_for(Settings(), registry()))
+    report = build_report(Document.from_text("all.txt", text), keywords_for(Settings(), REGISTRY))
     paragraphs = [p for p in _paragraphs(report) if len(p.compact) >= 30]
     ours = list(_similar_pairs(paragraphs, 0.8))
     assert ours == list(_reference_similar_pairs(paragraphs, 0.8))

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SEEDS
+from registry_for_tests import REGISTRY
 
-from fzlint.run import parallel, plugins
+from fzlint.run import parallel
 from fzlint.run.engine import lint_path
 from fzlint.settings import Settings
 
@@ -38,8 +39,8 @@ def _flat(results) -> list[tuple]:
 def test_jobs_give_the_same_results_in_input_order(tmp_path: Path) -> None:
     paths = _variants(tmp_path, 24)
     order = paths[::-1] + paths[:5]  # reversed, with repeats: order comes from the caller
-    single = list(parallel.lint_files(order, Settings(), jobs=1))
-    multi = list(parallel.lint_files(order, Settings(), jobs=2))
+    single = list(parallel.lint_files(order, Settings(), REGISTRY, jobs=1))
+    multi = list(parallel.lint_files(order, Settings(), REGISTRY, jobs=2))
     assert [r.path for r in multi] == [str(p) for p in order]
     assert _flat(multi) == _flat(single)
     assert len({len(r.diagnostics) for r in single}) > 1  # the files really differ
@@ -47,7 +48,7 @@ def test_jobs_give_the_same_results_in_input_order(tmp_path: Path) -> None:
 
 def test_jobs_keep_documents_for_reporters(tmp_path: Path) -> None:
     paths = _variants(tmp_path, 4)
-    for result in parallel.lint_files(paths, Settings(), jobs=2):
+    for result in parallel.lint_files(paths, Settings(), REGISTRY, jobs=2):
         assert result.document is not None
         assert result.document.text == Path(result.path).read_text(encoding="utf-8")
 
@@ -57,7 +58,7 @@ def test_unreadable_file_keeps_its_place(tmp_path: Path) -> None:
     binary = tmp_path / "binary.txt"
     binary.write_bytes(b"\x00\x01\x02")
     order = [*paths[:3], binary, *paths[3:]]
-    results = list(parallel.lint_files(order, Settings(), jobs=2))
+    results = list(parallel.lint_files(order, Settings(), REGISTRY, jobs=2))
     assert results[3].path == str(binary) and results[3].error
     assert all(r.error is None for i, r in enumerate(results) if i != 3)
 
@@ -65,7 +66,7 @@ def test_unreadable_file_keeps_its_place(tmp_path: Path) -> None:
 def test_settings_reach_the_workers(tmp_path: Path) -> None:
     paths = _variants(tmp_path, 6)
     settings = Settings(select=["W101"])
-    codes = {d.code for r in parallel.lint_files(paths, settings, jobs=2) for d in r.diagnostics}
+    codes = {d.code for r in parallel.lint_files(paths, settings, REGISTRY, jobs=2) for d in r.diagnostics}
     assert codes == {"W101"}
 
 
@@ -121,22 +122,23 @@ def test_chunks_are_bounded_and_cover_every_file() -> None:
         assert size * 2 * parallel.CHUNKS_PER_WORKER >= min(files, parallel.MAX_CHUNK)
 
 
-def test_worker_builds_a_fresh_registry() -> None:
-    before = plugins.registry()
+def test_worker_builds_a_registry_of_its_own() -> None:
     parallel._init_worker(False)
-    after = plugins.registry()
-    assert after is not before
-    assert sorted(after.rules) == sorted(before.rules)
+    built = parallel._worker_registry
+    assert built is not None and built is not REGISTRY
+    assert sorted(built.rules) == sorted(REGISTRY.rules)
 
 
 def test_single_job_matches_lint_path(tmp_path: Path) -> None:
     paths = _variants(tmp_path, 3)
-    assert _flat(parallel.lint_files(paths, Settings(), jobs=1)) == _flat(lint_path(p, Settings()) for p in paths)
+    assert _flat(parallel.lint_files(paths, Settings(), REGISTRY, jobs=1)) == _flat(
+        lint_path(p, Settings(), REGISTRY) for p in paths
+    )
 
 
 def test_released_caches_are_rebuilt_on_demand(tmp_path: Path) -> None:
     path = _variants(tmp_path, 1)[0]
-    result = lint_path(path, Settings())
+    result = lint_path(path, Settings(), REGISTRY)
     assert result.document is not None
     joined, offsets = result.document.joined, result.document.line_offsets
     parallel.release_caches(result)

@@ -32,6 +32,7 @@ PLUGIN = '''
 from fzlint.diagnostics import Severity
 from fzlint.hookspecs import hookimpl
 from fzlint.rule import Rule
+from registry_for_tests import REGISTRY
 
 
 class Demo(Rule):
@@ -158,14 +159,15 @@ def test_jieba_loads_without_pkg_resources() -> None:
 def test_streamed_json_is_exactly_json_dump(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
+    from registry_for_tests import REGISTRY
+
     from fzlint.reporters import ReportOptions, json_output
     from fzlint.run.engine import lint_path
-    from fzlint.run.plugins import registry
     from fzlint.settings import Settings
 
     monkeypatch.setattr(json_output, "_BATCH", 3)  # several batches even for a few findings
-    results = [lint_path(seed, Settings()) for seed in SEEDS]
-    options = ReportOptions(registry=registry())
+    results = [lint_path(seed, Settings(), REGISTRY) for seed in SEEDS]
+    options = ReportOptions(registry=REGISTRY)
     for chosen in (results, results[:1], []):
         out = io.StringIO()
         json_output.render(chosen, out, options)

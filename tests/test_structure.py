@@ -18,6 +18,7 @@ from conftest import (
     seed_text,
     span,
 )
+from registry_for_tests import REGISTRY
 
 from fzlint.run.engine import lint_path
 from fzlint.settings import Settings
@@ -35,7 +36,7 @@ def lint_lines(lines: list[str]):
 
 @pytest.mark.parametrize("code", ["S101", "S102", "S103", "S104", "S105", "S106"])
 def test_quiet_on_seeds_where_absent(seed: Path, code: str) -> None:
-    found = [d.line for d in lint_path(seed, Settings()).diagnostics if d.code == code]
+    found = [d.line for d in lint_path(seed, Settings(), REGISTRY).diagnostics if d.code == code]
     assert found == golden_lines(seed, code)
 
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from clirun import run_cli
 from conftest import SEEDS
+from registry_for_tests import REGISTRY
 
 from fzlint.cli import explain_text
 from fzlint.document import Document
+from fzlint.parse.directives import parse, scopes
 from fzlint.parse.lines import LineKind, classify
 from fzlint.run.engine import lint_document
-from fzlint.run.plugins import registry
-from fzlint.run.suppression import apply, parse, scopes
 from fzlint.settings import Settings
 
 SEED_000 = next(p for p in SEEDS if p.name.startswith("000")).read_text(encoding="utf-8").splitlines()
@@ -29,11 +29,9 @@ def check_md(tmp_path: Path, lines: list[str], *args: str) -> list[tuple[int, st
 
 
 def lint_md(lines: list[str], **settings: object):
+    """The engine's findings: suppression comments are applied inside lint_document."""
     document = Document.from_text("r.md", "\n".join(lines), kind="markdown")
-    from fzlint.run.engine import FileResult
-
-    result = FileResult(path="r.md", document=document, diagnostics=lint_document(document, Settings(**settings)))  # type: ignore[arg-type]
-    return [(d.line, d.code) for d in apply(result, Settings(**settings)).diagnostics]  # type: ignore[arg-type]
+    return [(d.line, d.code) for d in lint_document(document, Settings(**settings), REGISTRY)]  # type: ignore[arg-type]
 
 
 def test_seed_as_markdown_reports_like_text(tmp_path: Path) -> None:
@@ -142,7 +140,7 @@ def test_scopes_and_parse_units() -> None:
 
 
 def test_x101_is_a_documented_rule() -> None:
-    cls = registry().rule("X101")
+    cls = REGISTRY.rule("X101")
     assert cls is not None and cls.name == "unused-suppression"
     text = explain_text(cls)
     assert "fzlint-disable" in text and "错误示例" in text

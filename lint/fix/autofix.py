@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from fzlint.diagnostics import Diagnostic
 from fzlint.document import Document
 from fzlint.fix.fixes import apply_fixes
-from fzlint.run.engine import FileResult, lint_document
+from fzlint.run.engine import FileResult
 from fzlint.settings import Settings
 
 MAX_PASSES = 100  # as ruff; the loop also stops as soon as a pass changes nothing
@@ -53,21 +54,19 @@ class FixRun:
     errors: list[str] = field(default_factory=list)  # "path: reason", one per refused file
 
 
-Relint = Callable[[Document, Settings], list]
+# How a pass's text is linted again: the run's lint_document with its registry (which
+# applies Markdown suppressions, so a suppressed finding is never fixed).
+Relint = Callable[[Document, Settings], list[Diagnostic]]
 
 
 def fix_document(
     document: Document,
     settings: Settings,
     unsafe: bool,
-    diagnostics: list | None = None,
-    relint: Relint = lint_document,
+    relint: Relint,
+    diagnostics: list[Diagnostic] | None = None,
 ) -> Fixed:
-    """Fix ``document`` in memory, re-linting after every pass.
-
-    ``relint`` is how a pass's text is linted again; the CLI passes one that also
-    honours Markdown suppressions, so a suppressed finding is never fixed.
-    """
+    """Fix ``document`` in memory, re-linting with ``relint`` after every pass."""
     current = document
     found = diagnostics if diagnostics is not None else relint(document, settings)
     applied = 0
@@ -101,8 +100,8 @@ def run_fixes(
     settings: Settings | Sequence[Settings],
     mode: FixMode,
     diff_out: TextIO,
+    relint: Relint,
     stdin_path: str | None = None,
-    relint: Relint = lint_document,
 ) -> FixRun:
     """Fix every linted file; write (``--fix``) or print diffs (``--diff``) to ``diff_out``.
 
@@ -117,7 +116,7 @@ def run_fixes(
             run.results.append(result)
             continue
         unsafe = mode.unsafe or file_settings.unsafe_fixes
-        fixed = fix_document(document, file_settings, unsafe, result.diagnostics, relint)
+        fixed = fix_document(document, file_settings, unsafe, relint, result.diagnostics)
         if mode.diff:
             if fixed.changed:
                 diff_out.write(unified_diff(fixed))

@@ -10,9 +10,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fzlint.document import Document
 from fzlint.hookspecs import hookimpl
+
+if TYPE_CHECKING:
+    import pluggy
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -66,13 +70,19 @@ def fzlint_load_document(path: Path, data: bytes, display_path: str) -> Document
     )
 
 
-def load_path(path: Path, display_path: str | None = None, data: bytes | None = None, max_size: int = 0) -> Document:
-    """Read and decode one file through the loader hook; every failure is a LoadError.
+def load_path(
+    path: Path,
+    plugins: pluggy.PluginManager,
+    display_path: str | None = None,
+    data: bytes | None = None,
+    max_size: int = 0,
+) -> Document:
+    """Read and decode one file through the loader hook of ``plugins`` (a run's registry
+    manager); every failure is a LoadError.
 
     ``max_size`` (bytes, 0 for no limit) is checked before the file is read.
     """
     from fzlint.limits import TooLarge, read_file
-    from fzlint.run.plugins import registry
 
     display = display_path or str(path)
     if data is None:
@@ -88,7 +98,7 @@ def load_path(path: Path, display_path: str | None = None, data: bytes | None = 
         from fzlint.limits import too_large_message
 
         raise LoadError(too_large_message(len(data), max_size))
-    document = registry().manager.hook.fzlint_load_document(path=path, data=data, display_path=display)
+    document = plugins.hook.fzlint_load_document(path=path, data=data, display_path=display)
     if document is None:
         raise LoadError("不支持的文件类型")
     return document

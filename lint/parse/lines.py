@@ -8,7 +8,7 @@ heading with its marker, title, closing elements, plain text); the grammar in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
@@ -57,7 +57,6 @@ class Line:
     heading_end: int = 0  # column where the heading's own words end
     body_start: int | None = None  # column where an inline body starts
     depth: int = 0  # nesting depth in the outline (set by the outline builder)
-    notes: dict[str, object] = field(default_factory=dict)
 
     @property
     def content_start(self) -> int:

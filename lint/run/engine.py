@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fzlint.diagnostics import Diagnostic, Severity
+from fzlint.diagnostics import CRASH_CODE, CRASH_NAME, Diagnostic, Severity
 from fzlint.document import Document
 from fzlint.hookspecs import hookimpl
 from fzlint.load.loading import LoadError, load_path
@@ -23,12 +23,11 @@ from fzlint.parse.lines import chrome_patterns
 from fzlint.parse.outline import Report, build_report
 from fzlint.parse.parts import PartKeywords
 from fzlint.rule import Context, Rule
-from fzlint.run.plugins import Registry, registry
+from fzlint.run.plugins import Registry
 from fzlint.run.profiling import stage
 from fzlint.settings import Settings
 
-CRASH_CODE = "E999"
-CRASH_NAME = "internal-error"
+__all__ = ["CRASH_CODE", "CRASH_NAME", "FileResult", "lint_document", "lint_path"]
 
 
 @dataclass
@@ -98,17 +97,20 @@ def fzlint_check_report(report: Report, context: Context, rules: list[Rule]) -> 
     return found
 
 
-def lint_document(document: Document, settings: Settings, reg: Registry | None = None) -> list[Diagnostic]:
-    """All diagnostics for one document, filtered by settings and sorted."""
-    reg = reg or registry()
+def lint_document(document: Document, settings: Settings, registry: Registry) -> list[Diagnostic]:
+    """All diagnostics for one document: every rule, then select/ignore/per-file-ignores and the
+    document's own suppression comments; sorted. The one place a run's findings are decided."""
+    from fzlint.run import suppression
+
     with stage("data tables"):
         chrome = chrome_patterns(settings.data_overrides.get("chrome"))
-        keywords = keywords_for(settings, reg)
+        keywords = keywords_for(settings, registry)
     report = build_report(document, keywords, chrome)
-    context = Context(settings=settings)
-    rules = enabled_rules(settings, reg)
+    known_codes = frozenset(registry.rules)
+    context = Context(settings=settings, known_codes=known_codes)
+    rules = enabled_rules(settings, registry)
     found: list[Diagnostic] = []
-    hook = reg.manager.hook.fzlint_check_report
+    hook = registry.manager.hook.fzlint_check_report
     args = {"report": report, "context": context, "rules": rules}
     for impl in hook.get_hookimpls():
         try:
@@ -126,10 +128,36 @@ def lint_document(document: Document, settings: Settings, reg: Registry | None =
             verdict = verdicts[code] = code == CRASH_CODE or (settings.is_enabled(code) and not _matches(code, ignored))
         return verdict
 
-    kept = [d for d in found if reported(d.code)]
+    kept = _without_deferred([d for d in found if reported(d.code)], registry)
     # dict.fromkeys drops duplicates keeping emission order (a set's order varies between
     # runs), and the stable sort keeps ties (three S101 at one heading) in that order.
-    return sorted(dict.fromkeys(kept), key=Diagnostic.sort_key)
+    kept = sorted(dict.fromkeys(kept), key=Diagnostic.sort_key)
+    return suppression.apply(document, kept, settings, known_codes, reported)
+
+
+def _without_deferred(found: list[Diagnostic], registry: Registry) -> list[Diagnostic]:
+    """One defect, one finding: a rule that ``defers_to`` others loses its findings that lie
+    within the extent of one of theirs (only findings that are reported count)."""
+    deferring = {code: cls.defers_to for code, cls in registry.rules.items() if cls.defers_to}
+    if not deferring or not any(d.code in deferring for d in found):
+        return found
+    wanted = {code for codes in deferring.values() for code in codes}
+    extents: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
+    for d in found:
+        if d.code in wanted:
+            extents.setdefault(d.code, []).append(d.extent())
+    if not extents:
+        return found
+
+    def deferred(d: Diagnostic) -> bool:
+        start, end = (d.line, d.column), (d.end_line, d.end_column)
+        return any(
+            first <= start and end <= last
+            for code in deferring.get(d.code, ())
+            for first, last in extents.get(code, ())
+        )
+
+    return [d for d in found if not deferred(d)]
 
 
 def _ignored_codes(path: str, settings: Settings) -> list[str]:
@@ -142,22 +170,19 @@ def _ignored_codes(path: str, settings: Settings) -> list[str]:
     return codes
 
 
-def is_reported(code: str, path: str, settings: Settings) -> bool:
-    """Whether a diagnostic produced outside the rules (e.g. X101) passes select/ignore."""
-    return settings.is_enabled(code) and not _matches(code, _ignored_codes(path, settings))
-
-
 def _matches(code: str, prefixes: Iterable[str]) -> bool:
     return any(p == "ALL" or code.startswith(p) for p in prefixes)
 
 
-def lint_path(path: Path, settings: Settings, display_path: str | None = None, data: bytes | None = None) -> FileResult:
+def lint_path(
+    path: Path, settings: Settings, registry: Registry, display_path: str | None = None, data: bytes | None = None
+) -> FileResult:
     """Load and lint one file; a load failure is recorded, never raised."""
     display = display_path or str(path)
     try:
         with stage("read + decode"):
-            document = load_path(path, display, data, max_size=settings.max_file_size)
+            document = load_path(path, registry.manager, display, data, max_size=settings.max_file_size)
     except LoadError as error:
         return FileResult(path=display, error=str(error))
-    diagnostics = lint_document(document, settings)
+    diagnostics = lint_document(document, settings, registry)
     return FileResult(path=display, document=document, diagnostics=diagnostics)

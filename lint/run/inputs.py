@@ -8,13 +8,14 @@ configuration; files named on the command line (and stdin's
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from fzlint.config.resolve import Resolver, is_excluded
 from fzlint.load.loading import discover
 from fzlint.run.engine import FileResult, lint_path
+from fzlint.run.plugins import Registry
 from fzlint.settings import Settings
 
 STDIN = "-"
@@ -32,30 +33,36 @@ class CheckInput:
     # and keeps what a --jobs worker sends back small.
     keep_document: bool = True
 
-    def lint(self) -> FileResult:
-        """Lint, apply the file's suppression comments (they need the document), then
-        drop the document unless it is wanted."""
-        from fzlint.run import suppression
-
+    def lint(self, registry: Registry) -> FileResult:
+        """Lint (suppression comments included), then drop the document unless it is wanted."""
         if self.error is not None:
             return FileResult(path=self.display, error=self.error)
-        result = lint_path(self.path, self.settings, display_path=self.display, data=self.data)
-        result = suppression.apply(result, self.settings)
+        result = lint_path(self.path, self.settings, registry, display_path=self.display, data=self.data)
         if not self.keep_document:
             result.document = None
         return result
 
 
+def _always(settings: Settings) -> bool:
+    return True
+
+
 def collect(
-    paths: Iterable[str], resolver: Resolver, stdin_filename: str | None = None, force_exclude: bool = False
+    paths: Iterable[str],
+    resolver: Resolver,
+    stdin_filename: str | None = None,
+    force_exclude: bool = False,
+    keeps_document: Callable[[Settings], bool] = _always,
 ) -> Iterator[CheckInput]:
-    """Every file to lint, in order; raises fzlint.config.resolve.ConfigError for a broken config."""
+    """Every file to lint, in order; raises fzlint.config.resolve.ConfigError for a broken config.
+
+    ``keeps_document(settings)`` says whether a file's result must keep its document."""
     for raw in paths:
         if raw == STDIN:  # reported and configured under --stdin-filename
             name = stdin_filename or STDIN
             resolved = resolver.for_file(Path(name))
             if not (force_exclude and is_excluded(Path(name), resolved)):
-                yield _stdin_input(name, resolved.settings)
+                yield _stdin_input(name, resolved.settings, keeps_document(resolved.settings))
             continue
         searched = Path(raw).is_dir()
         if searched:  # a broken config is an error even in a folder without reports
@@ -68,10 +75,10 @@ def collect(
             resolved = resolver.for_file(item)
             if (searched or force_exclude) and is_excluded(item, resolved):
                 continue
-            yield CheckInput(item, str(item), resolved.settings)
+            yield CheckInput(item, str(item), resolved.settings, keep_document=keeps_document(resolved.settings))
 
 
-def _stdin_input(name: str, settings: Settings) -> CheckInput:
+def _stdin_input(name: str, settings: Settings, keep_document: bool) -> CheckInput:
     """Standard input, read up to the size limit (refused beyond it, like a file)."""
     from fzlint.limits import TooLarge, read_limited
 
@@ -79,4 +86,4 @@ def _stdin_input(name: str, settings: Settings) -> CheckInput:
         data = read_limited(sys.stdin.buffer, settings.max_file_size)
     except TooLarge as error:
         return CheckInput(Path(name), name, settings, error=str(error))
-    return CheckInput(Path(name), name, settings, data=data)
+    return CheckInput(Path(name), name, settings, data=data, keep_document=keep_document)

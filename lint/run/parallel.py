@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from fzlint.run.engine import FileResult
+    from fzlint.run.plugins import Registry
     from fzlint.settings import Settings
 
 # Below this many files one process wins: a worker costs ~15 ms to fork and set
@@ -64,9 +65,10 @@ def chunk_size(files: int, jobs: int) -> int:
 
 
 class Lintable(Protocol):
-    """What ``lint_items`` runs: a picklable item (``fzlint.run.inputs.CheckInput``) that lints itself."""
+    """What ``lint_items`` runs: a picklable item (``fzlint.run.inputs.CheckInput``) that lints
+    itself with the registry it is given."""
 
-    def lint(self) -> FileResult: ...
+    def lint(self, registry: Registry) -> FileResult: ...
 
 
 @dataclass(frozen=True)
@@ -76,23 +78,26 @@ class PathInput:
     path: Path
     settings: Settings
 
-    def lint(self) -> FileResult:
+    def lint(self, registry: Registry) -> FileResult:
         from fzlint.run.engine import lint_path
 
-        return lint_path(self.path, self.settings)
+        return lint_path(self.path, self.settings, registry)
 
 
-def lint_files(paths: Sequence[Path], settings: Settings, jobs: int = 1) -> Iterator[FileResult]:
+def lint_files(paths: Sequence[Path], settings: Settings, registry: Registry, jobs: int = 1) -> Iterator[FileResult]:
     """Lint ``paths`` and yield one result per path, in the order given."""
-    return lint_items([PathInput(path, settings) for path in paths], jobs)
+    return lint_items([PathInput(path, settings) for path in paths], registry, jobs)
 
 
-def lint_items(items: Sequence[Lintable], jobs: int = 1) -> Iterator[FileResult]:
-    """``item.lint()`` for every item, yielded in the order given (``jobs=0``: auto)."""
+def lint_items(items: Sequence[Lintable], registry: Registry, jobs: int = 1) -> Iterator[FileResult]:
+    """``item.lint(registry)`` for every item, yielded in the order given (``jobs=0``: auto).
+
+    Worker processes build a registry of their own from the installed plugins (a registry
+    holds modules and hook callers, which do not cross a process boundary)."""
     workers = effective_jobs(jobs, len(items))
     if workers <= 1:
         for item in items:
-            yield release_caches(item.lint())
+            yield release_caches(item.lint(registry))
         return
     yield from _lint_in_pool(list(items), workers)
 
@@ -121,7 +126,7 @@ def _lint_in_pool(items: list[Lintable], workers: int) -> Iterator[FileResult]:
     # the platform default (spawn) re-imports them once per worker.
     method = "fork" if sys.platform.startswith("linux") else None
     context = multiprocessing.get_context(method)
-    profiled = profiling.ACTIVE is not None
+    profiled = profiling.active() is not None
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(profiled,)
     ) as pool:
@@ -131,23 +136,25 @@ def _lint_in_pool(items: list[Lintable], workers: int) -> Iterator[FileResult]:
             yield from results
 
 
+# The worker process's own registry, built once by its initializer: state of that process
+# alone, never shared with the parent or another worker.
+_worker_registry: Registry | None = None
+
+
 def _init_worker(profiled: bool) -> None:
-    """Give each worker a fresh registry of its own (never the parent's objects)."""
     from fzlint.run import plugins, profiling
 
-    plugins.registry.cache_clear()
-    plugins.registry()
-    if profiled:
-        profiling.start()
-    else:
-        profiling.stop()
+    global _worker_registry
+    _worker_registry = plugins.new_registry()
+    profiling.enable_in_worker(profiled)
 
 
 def _lint_chunk(items: list[Lintable]) -> tuple[list[FileResult], dict, dict]:
     from fzlint.run import profiling
 
-    results = [release_caches(item.lint()) for item in items]
-    profile = profiling.ACTIVE
+    assert _worker_registry is not None, "worker initializer did not run"
+    results = [release_caches(item.lint(_worker_registry)) for item in items]
+    profile = profiling.active()
     if profile is None:
         return results, {}, {}
     totals, counts = dict(profile.totals), dict(profile.counts)

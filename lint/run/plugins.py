@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib
 import os
 from dataclasses import dataclass, field
-from functools import cache
 
 import pluggy
 
@@ -59,13 +58,10 @@ def _plugin_name(plugin: object) -> str:
     return getattr(plugin, "__name__", type(plugin).__name__)
 
 
-@cache
-def registry() -> Registry:
-    """The process-wide registry (build a fresh one in worker processes: see ``new_registry``)."""
-    return new_registry()
-
-
 def new_registry(extra_plugins: tuple[object, ...] = ()) -> Registry:
+    """A registry of its own: the core plugins, entry-point plugins, built-in rule families and
+    ``extra_plugins``. Nothing is shared between registries (a language server or a test can
+    hold two side by side); a run builds one and passes it down."""
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
     problems: list[str] = []

@@ -1,7 +1,11 @@
 """``fzlint check --profile``: wall time per stage and per rule family, printed to stderr.
 
-Stages are timed with :class:`stage`, a context manager that costs one global
-lookup when profiling is off, so the timers stay in the code permanently.
+Stages are timed with :class:`stage`, a context manager that costs one context-variable
+lookup when profiling is off, so the timers stay in the code permanently. The profile in
+force is a :class:`contextvars.ContextVar`, not a module global: timers sit in every stage
+of the pipeline, and threading a profile argument through each call would cost every
+caller; a context variable keeps two runs in one process (a language server's documents,
+tests) apart.
 Worker processes (``--jobs``) profile their own share and send the totals back
 with their results; :func:`merge` adds them up.
 """
@@ -9,6 +13,9 @@ with their results; :func:`merge` adds them up.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -17,25 +24,34 @@ from typing import TextIO
 class Profile:
     totals: dict[str, float] = field(default_factory=dict)  # stage -> seconds
     counts: dict[str, int] = field(default_factory=dict)
+    workers: int = 1  # processes the files were spread over (--jobs)
 
     def add(self, name: str, seconds: float, count: int = 1) -> None:
         self.totals[name] = self.totals.get(name, 0.0) + seconds
         self.counts[name] = self.counts.get(name, 0) + count
 
 
-ACTIVE: Profile | None = None
+_ACTIVE: ContextVar[Profile | None] = ContextVar("fzlint_profile", default=None)
 
 
-def start() -> Profile:
-    global ACTIVE
-    ACTIVE = Profile()
-    return ACTIVE
+def active() -> Profile | None:
+    """The profile timing this context, if ``--profile`` asked for one."""
+    return _ACTIVE.get()
 
 
-def stop() -> Profile | None:
-    global ACTIVE
-    profile, ACTIVE = ACTIVE, None
-    return profile
+@contextmanager
+def session(profile: Profile | None) -> Iterator[Profile | None]:
+    """Time the block's stages into ``profile`` (``None``: no timing)."""
+    token = _ACTIVE.set(profile)
+    try:
+        yield profile
+    finally:
+        _ACTIVE.reset(token)
+
+
+def enable_in_worker(on: bool) -> None:
+    """A ``--jobs`` worker process profiles its own share (sent back with its results)."""
+    _ACTIVE.set(Profile() if on else None)
 
 
 class stage:  # lower case: used like a function, ``with stage("parse"):``
@@ -48,21 +64,23 @@ class stage:  # lower case: used like a function, ``with stage("parse"):``
         self.started = 0.0
 
     def __enter__(self) -> stage:
-        if ACTIVE is not None:
+        if _ACTIVE.get() is not None:
             self.started = time.perf_counter()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if ACTIVE is not None and self.started and self.name is not None:
-            ACTIVE.add(self.name, time.perf_counter() - self.started)
+        profile = _ACTIVE.get()
+        if profile is not None and self.started and self.name is not None:
+            profile.add(self.name, time.perf_counter() - self.started)
 
 
 def merge(totals: dict[str, float], counts: dict[str, int]) -> None:
     """Add a worker's figures to this process's profile."""
-    if ACTIVE is None:
+    profile = _ACTIVE.get()
+    if profile is None:
         return
     for name, seconds in totals.items():
-        ACTIVE.add(name, seconds, counts.get(name, 1))
+        profile.add(name, seconds, counts.get(name, 1))
 
 
 def render(profile: Profile, wall: float, before_main: float, stream: TextIO, workers: int = 1) -> None:

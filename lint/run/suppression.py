@@ -1,127 +1,55 @@
-"""Suppression comments in Markdown reports, applied after every rule has run.
+"""Suppression comments applied to a Markdown report's findings, after every rule has run.
 
-``<!-- fzlint-disable CODE… -->`` turns codes off until ``<!-- fzlint-enable [CODE…] -->``
-(or the end of the file); ``<!-- fzlint-disable-next-line CODE… -->`` covers the next
-non-blank line; ``<!-- fzlint-disable-file CODE… -->`` the whole file. Without codes a
-directive covers every rule. Codes may be prefixes (``W1``) and are separated by spaces
-or commas. A directive code that suppressed nothing is reported as X101, so stale
-suppressions do not pile up (ruff's RUF100 idea).
-
-Plain text and .docx have no comments: use ``per-file-ignores`` or a baseline there.
+The directives themselves (syntax, scopes) are :mod:`fzlint.parse.directives`.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection
 
-from fzlint.diagnostics import Diagnostic, Severity
-from fzlint.run.engine import CRASH_CODE, FileResult, is_reported, lint_document
+from fzlint.diagnostics import CRASH_CODE, Diagnostic, Severity
+from fzlint.document import Document
+from fzlint.parse.directives import UNUSED_CODE, UNUSED_NAME, Directive, parse, scopes
 from fzlint.settings import Settings
 
-UNUSED_CODE = "X101"
-UNUSED_NAME = "unused-suppression"
-DIRECTIVE_KINDS = ("disable-next-line", "disable-file", "disable", "enable")
-# Any fzlint-… comment; the kind is checked separately so a misspelling is reported.
-COMMENT = re.compile(r"<!--\s*fzlint-(?P<kind>[a-z-]*)(?P<codes>.*?)-->")
-CODE_TOKEN = re.compile(r"[^\s,，]+")
 
+def apply(
+    document: Document,
+    diagnostics: list[Diagnostic],
+    settings: Settings,
+    known_codes: Collection[str],
+    reported: Callable[[str], bool],
+) -> list[Diagnostic]:
+    """Drop what a Markdown file's suppression comments suppress and add X101 for unused codes.
 
-@dataclass
-class Directive:
-    kind: str
-    line: int  # 1-based
-    column: int  # 1-based start of the comment
-    end_column: int  # exclusive
-    codes: dict[str, int] = field(default_factory=dict)  # code (or ALL) -> 1-based column
-    used: set[str] = field(default_factory=set)
-
-
-@dataclass(frozen=True)
-class Scope:
-    directive: Directive
-    code: str
-    first: int  # 1-based lines, inclusive
-    last: int
-
-    def covers(self, diagnostic: Diagnostic) -> bool:
-        return self.first <= diagnostic.line <= self.last and (
-            self.code == "ALL" or diagnostic.code.startswith(self.code)
-        )
-
-
-def parse(lines: list[str]) -> tuple[list[Directive], list[Directive]]:
-    """Well-formed directives, and comments that start with ``fzlint-`` but are not one."""
-    good, bad = [], []
-    for index, text in enumerate(lines):
-        for match in COMMENT.finditer(text):
-            directive = Directive(match["kind"], index + 1, match.start() + 1, match.end() + 1)
-            for token in CODE_TOKEN.finditer(match["codes"]):
-                directive.codes[token.group(0).upper()] = match.start("codes") + token.start() + 1
-            (good if directive.kind in DIRECTIVE_KINDS else bad).append(directive)
-    return good, bad
-
-
-def scopes(directives: list[Directive], lines: list[str]) -> list[Scope]:
-    """The line ranges each directive code covers."""
-    last_line = len(lines)
-    found: list[Scope] = []
-    open_: list[tuple[Directive, str]] = []
-    for directive in directives:
-        codes = list(directive.codes) or ["ALL"]
-        if directive.kind == "disable-file":
-            found += [Scope(directive, code, 1, last_line) for code in codes]
-        elif directive.kind == "disable-next-line":
-            target = next((i + 1 for i in range(directive.line, last_line) if lines[i].strip()), None)
-            if target is not None:
-                found += [Scope(directive, code, target, target) for code in codes]
-        elif directive.kind == "disable":
-            open_ += [(directive, code) for code in codes]
-        else:  # enable: closes the named codes, or everything when it names none
-            closing = [(d, c) for d, c in open_ if not directive.codes or c in directive.codes]
-            found += [Scope(d, c, d.line + 1, directive.line - 1) for d, c in closing]
-            open_ = [entry for entry in open_ if entry not in closing]
-    found += [Scope(d, c, d.line + 1, last_line) for d, c in open_]
-    return found
-
-
-def lint_suppressed(document, settings: Settings) -> list[Diagnostic]:  # document: Document
-    """Lint a document and drop what its suppression comments suppress (used by --fix)."""
-    result = FileResult(path=document.path, document=document, diagnostics=lint_document(document, settings))
-    return apply(result, settings).diagnostics
-
-
-def apply(result: FileResult, settings: Settings) -> FileResult:
-    """Drop suppressed diagnostics from a Markdown file's result and add X101 for unused codes."""
-    document = result.document
-    if document is None or document.kind != "markdown":
-        return result
+    ``reported(code)`` says whether select/ignore/per-file-ignores let a code through.
+    """
+    if document.kind != "markdown":
+        return diagnostics
     directives, _ = parse(document.lines)
     if not directives:
-        return result
+        return diagnostics
     covering = scopes(directives, document.lines)
     kept: list[Diagnostic] = []
-    for diagnostic in result.diagnostics:
+    for diagnostic in diagnostics:
         hits = [] if diagnostic.code == CRASH_CODE else [s for s in covering if s.covers(diagnostic)]
         for scope in hits:
             scope.directive.used.add(scope.code)
         if not hits:
             kept.append(diagnostic)
-    unused = [
-        d
-        for d in unused_diagnostics(directives, result.path, settings)
-        if not any(s.code == UNUSED_CODE and s.covers(d) for s in covering)
-    ]
-    result.diagnostics = sorted(kept + unused, key=Diagnostic.sort_key)
-    return result
+    unused = []
+    if reported(UNUSED_CODE):
+        unused = [
+            d
+            for d in unused_diagnostics(directives, document.path, settings, known_codes)
+            if not any(s.code == UNUSED_CODE and s.covers(d) for s in covering)
+        ]
+    return sorted(kept + unused, key=Diagnostic.sort_key)
 
 
-def unused_diagnostics(directives: list[Directive], path: str, settings: Settings) -> list[Diagnostic]:
-    if not is_reported(UNUSED_CODE, path, settings):
-        return []
-    from fzlint.run.plugins import registry
-
-    known = registry().rules
+def unused_diagnostics(
+    directives: list[Directive], path: str, settings: Settings, known: Collection[str]
+) -> list[Diagnostic]:
     severity = settings.severity.get(UNUSED_CODE, Severity.WARNING)
     found = []
     for directive in directives:
@@ -152,5 +80,5 @@ def unused_diagnostics(directives: list[Directive], path: str, settings: Setting
     return found
 
 
-def _enabled(prefix: str, settings: Settings, known: dict) -> bool:
+def _enabled(prefix: str, settings: Settings, known: Collection[str]) -> bool:
     return prefix == "ALL" or any(settings.is_enabled(k) for k in known if k.startswith(prefix))

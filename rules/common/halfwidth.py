@@ -1,25 +1,24 @@
 """Where a half-width mark stands in Chinese context (P101, and P102's "before punctuation").
 
 Kept apart from the rule so that P102 can ask the same question: a space before an
-ASCII comma that P101 will turn into "，" is a space before Chinese punctuation.
+ASCII comma that P101 will turn into "，" is a space before Chinese punctuation. The
+answer is a fact of the report, computed once per line (:func:`marks_of`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from fzlint.parse.lines import Line
+from fzlint.rule import Context
 from fzlint.rules.common.chinese import HALF_TO_FULL, inside, is_chinese, is_han, url_spans
-from fzlint.rules.terms import wrong_titles
 
 _ASCII_SPACE = " \t"
 # Most lines hold none of these: one C-level search answers for them.
 _ANY_MARK = re.compile(r'[,;:?!()"]')
 _SEPARATOR = re.compile(r"[,;:?!]")
 _PARENTHESIS = re.compile(r"[()]")
-_CACHE = "halfwidth_marks"  # key in Line.notes: P101 and P102 ask about the same line
 
 
 @dataclass(frozen=True)
@@ -52,11 +51,9 @@ def _spaces_after(text: str, index: int) -> int:
     return end if end < len(text) and is_chinese(text[end]) else index + 1
 
 
-def _skipped(line: Line, terms: dict[str, Any]) -> list[tuple[int, int]]:
-    """Spans P101 leaves alone: URLs, T101's wrong titles, heading-marker separators."""
+def _skipped(line: Line) -> list[tuple[int, int]]:
+    """Spans P101 leaves alone: URLs and heading-marker separators (N102's)."""
     spans = url_spans(line.text)
-    if terms:
-        spans += [(start, end) for start, end, _ in wrong_titles(line.text, terms)]
     marker = line.marker
     if marker is not None:
         # N102 owns a marker's separator (一, 1: ); its half-width brackets are P101's.
@@ -66,27 +63,19 @@ def _skipped(line: Line, terms: dict[str, Any]) -> list[tuple[int, int]]:
     return spans
 
 
-def halfwidth_marks(line: Line, terms: dict[str, Any], keep: bool = False) -> list[HalfWidth]:
-    """Every ASCII , ; : ? ! ( ) " of ``line`` that stands in Chinese context.
-
-    The answer depends only on the text and the skipped spans. ``keep=True`` leaves it on
-    the line (``Line.notes``) for the next rule that asks; that rule takes it away with
-    ``keep=False``, so a large report does not hold every line's marks to the end.
-    """
+def halfwidth_marks(line: Line) -> list[HalfWidth]:
+    """Every ASCII , ; : ? ! ( ) " of ``line`` that stands in Chinese context."""
     text = line.text
     if _ANY_MARK.search(text) is None:
         return []
-    skipped = _skipped(line, terms)
-    key = tuple(skipped)
-    cache: dict[tuple[tuple[int, int], ...], list[HalfWidth]] | None = line.notes.get(_CACHE)
-    found = cache.pop(key, None) if cache is not None else None
-    if found is None:
-        found = _marks(text, skipped)
-    if keep:
-        line.notes.setdefault(_CACHE, {})[key] = found
-    elif cache is not None and not cache:
-        del line.notes[_CACHE]
-    return found
+    return _marks(text, _skipped(line))
+
+
+def marks_of(context: Context, line: Line) -> list[HalfWidth]:
+    """``halfwidth_marks(line)``, computed once per report and line for every rule that asks."""
+    if _ANY_MARK.search(line.text) is None:  # most lines: no need to remember anything
+        return []
+    return context.facts.get(("halfwidth", line.index), lambda: halfwidth_marks(line))
 
 
 def _marks(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:

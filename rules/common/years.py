@@ -18,6 +18,7 @@ from fzlint.parse.numerals import cn_to_int, digits_value, year_value
 
 if TYPE_CHECKING:
     from fzlint.parse.outline import Report, Section
+    from fzlint.rule import Context
     from fzlint.settings import Settings
 
 _YEAR = re.compile(r"(?<![0-9０-９])(?P<year>(?:19|20)[0-9]{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年")
@@ -65,6 +66,11 @@ def _leading_year(text: str) -> int | None:
     stripped = text.lstrip(SPACE)
     first = next(year_mentions(stripped), None)
     return first.year if first is not None and first.start == 0 else None
+
+
+def year_of(report: Report, context: Context) -> ReportYear | None:
+    """The report's year N, worked out once per report for every rule that needs it."""
+    return context.facts.get("report_year", lambda: report_year(report, context.settings))
 
 
 def report_year(report: Report, settings: Settings) -> ReportYear | None:

@@ -11,6 +11,7 @@ import importlib.util
 import sys
 
 import pytest
+from registry_for_tests import REGISTRY
 
 from fzlint.document import Document
 from fzlint.run.engine import lint_document
@@ -33,7 +34,7 @@ def test_adversarial_case_completes_cleanly(name: str) -> None:
     text = build(SIZE)
     assert len(text) >= SIZE // 2
     document = Document.from_text("adversarial.txt", text)
-    found = lint_document(document, Settings())
+    found = lint_document(document, Settings(), REGISTRY)
     assert not [d.message for d in found if d.code == "E999"]
     for diagnostic in found[:2000]:
         assert not position_problems(document, diagnostic)

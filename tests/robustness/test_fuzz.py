@@ -11,6 +11,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from registry_for_tests import REGISTRY, RELINT
 
 from fzlint.document import Document
 from fzlint.load.loading import LoadError, load_path
@@ -27,7 +28,7 @@ FUZZ = settings(
 
 def _check(text: str) -> None:
     document = Document.from_text("fuzz.txt", text)
-    found = lint_document(document, Settings())
+    found = lint_document(document, Settings(), REGISTRY)
     crashes = [d.message for d in found if d.code == "E999"]
     assert not crashes, crashes
     for diagnostic in found:
@@ -50,10 +51,9 @@ def test_report_like_text_lints_cleanly(text: str) -> None:
 @given(report_like_text)
 def test_report_like_text_always_parses(text: str) -> None:
     from fzlint.run.engine import keywords_for
-    from fzlint.run.plugins import registry
 
     document = Document.from_text("fuzz.txt", text)
-    report = build_report(document, keywords_for(Settings(), registry()))
+    report = build_report(document, keywords_for(Settings(), REGISTRY))
     assert report.parse_error is None  # the lexer only emits sequences the grammar accepts
     assert all(1 <= s.depth <= 5 for s in report.sections())
 
@@ -62,7 +62,7 @@ def test_report_like_text_always_parses(text: str) -> None:
 @given(st.binary(max_size=300) | report_like_text.map(lambda t: t.encode("utf-8")))
 def test_any_bytes_load_or_fail_with_a_load_error(data: bytes) -> None:
     try:
-        document = load_path(Path("fuzz.txt"), "fuzz.txt", data)
+        document = load_path(Path("fuzz.txt"), REGISTRY.manager, "fuzz.txt", data)
     except LoadError as error:
         assert str(error) and "\n" not in str(error)
         return
@@ -86,7 +86,7 @@ def test_fixing_is_crash_free_and_stays_in_bounds(text: str, unsafe: bool) -> No
     from fzlint.fix.autofix import fix_document
 
     document = Document.from_text("fuzz.txt", text)
-    first = fix_document(document, Settings(), unsafe)
+    first = fix_document(document, Settings(), unsafe, RELINT)
     assert not [d.message for d in first.diagnostics if d.code == "E999"]
     for diagnostic in first.diagnostics:
         assert not position_problems(first.document, diagnostic)

@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from registry_for_tests import REGISTRY
 
 from fzlint.limits import DEFAULT_MAX_FILE_SIZE, format_size, parse_size
 from fzlint.parse.numerals import int_to_cn
@@ -155,11 +156,10 @@ def test_deep_nesting_stays_within_five_levels() -> None:
     from fzlint.document import Document
     from fzlint.parse.outline import MAX_DEPTH, build_report
     from fzlint.run.engine import keywords_for
-    from fzlint.run.plugins import registry
     from fzlint.settings import Settings
 
     rows = [TITLE, "一、工作"] + ["（一）工作", "1.工作", "（1）工作", "①工作"] * 5_000
-    report = build_report(Document.from_text("deep.txt", "\n".join(rows)), keywords_for(Settings(), registry()))
+    report = build_report(Document.from_text("deep.txt", "\n".join(rows)), keywords_for(Settings(), REGISTRY))
     assert report.parse_error is None
     assert max(s.depth for s in report.sections()) == MAX_DEPTH == 5
     assert sum(1 for _ in report.sections()) == 20_001  # every heading kept
