@@ -75,9 +75,10 @@ async def test_open_publishes_exact_ranges_with_severity_code_and_name(client: L
     # The same findings as `fzlint check` (P101 and the rest included), in the same order.
     from fzlint.document import Document
     from fzlint.run.engine import lint_document
+    from fzlint.run.plugins import new_registry
     from fzlint.settings import Settings
 
-    cli = lint_document(Document.from_text(str(workspace / "report.txt"), text), Settings())
+    cli = lint_document(Document.from_text(str(workspace / "report.txt"), text), Settings(), new_registry())
     assert [d.code for d in found] == [d.code for d in cli]
 
 

@@ -5,7 +5,8 @@ rules' module-level caches and jieba stay warm in this process) and a resolver b
 from the client's options exactly as ``fzlint check`` builds one from its command
 line. Linting one document is: settings for its folder (``[tool.fzlint]``,
 ``fzlint.toml``, per-file ignores), ``lint_document``, Markdown suppression comments,
-then the baseline, the order ``fzlint check`` applies them in.
+then the baseline, the order ``fzlint check`` applies them in (``lint_document`` does all
+but the baseline).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from fzlint.diagnostics import Diagnostic
 from fzlint.document import Document
 from fzlint.fix.autofix import Fixed, fix_document
 from fzlint.load.loading import TEXT_SUFFIXES, kind_of
-from fzlint.run import baseline, suppression
+from fzlint.run import baseline
 from fzlint.run.engine import FileResult, crash_diagnostic, lint_document
 from fzlint.run.plugins import Registry, new_registry
 from fzlint.server.options import ServerOptions
@@ -87,21 +88,18 @@ class Linter:
         return Linted(version, document, settings, diagnostics)
 
     def diagnostics(self, document: Document, settings: Settings) -> list[Diagnostic]:
-        found = self.suppressed(document, settings)
+        found = self.relint(document, settings)
         if self.options.baseline is not None:
             result = FileResult(path=document.path, diagnostics=found, document=document)
             baseline.apply([result], self.options.baseline)
             found = result.diagnostics
         return found
 
-    def suppressed(self, document: Document, settings: Settings) -> list[Diagnostic]:
-        """Findings minus what Markdown suppression comments turn off (what --fix re-lints with)."""
-        found = lint_document(document, settings, self.registry)
-        result = suppression.apply(FileResult(path=document.path, diagnostics=found, document=document), settings)
-        return result.diagnostics
+    def relint(self, document: Document, settings: Settings) -> list[Diagnostic]:
+        """Every rule, select/ignore and Markdown suppressions: what ``--fix`` re-lints with."""
+        return lint_document(document, settings, self.registry)
 
     def fix_all(self, linted: Linted, unsafe: bool = False) -> Fixed:
         """``fzlint check --fix`` on the buffer, in memory: every pass re-linted, suppressions honoured."""
-        return fix_document(
-            linted.document, linted.settings, unsafe, self.suppressed(linted.document, linted.settings), self.suppressed
-        )
+        found = self.relint(linted.document, linted.settings)
+        return fix_document(linted.document, linted.settings, unsafe, self.relint, found)
