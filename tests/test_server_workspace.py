@@ -172,3 +172,25 @@ async def test_position_encoding_option_overrides_for_clients_that_count_bytes(c
     found = by_code(await diagnostics_for(client, uri, 1), "W102")
     line = text.split("\n")[found[0].range.start.line]
     assert found[0].range.start.character == len(line[: line.index(GARBLED)].encode("utf-8"))
+
+
+@pytest.mark.asyncio
+async def test_changed_client_settings_relint_open_files(client: LanguageClient, workspace: Path):
+    await start(client, workspace, {"select": ["W1", "F1"]})
+    uri = open_document(client, workspace / "report.txt")
+    assert {d.code for d in await diagnostics_for(client, uri, 1)} == {"W102", "F101"}
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={"other": {"x": 1}}))
+    settings = {"fzlint": {"select": ["W1", "F1"], "ignore": ["W102"]}}
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=settings))
+    assert {d.code for d in await diagnostics_for(client, uri, 1, count=2)} == {"F101"}
+    assert len([p for p in client.published if p.uri == uri]) == 2  # the other tool's section changed nothing
+
+
+@pytest.mark.asyncio
+async def test_save_relints_and_rule_docs_url_gives_code_description(client: LanguageClient, workspace: Path):
+    await start(client, workspace, {"ruleDocsUrl": "https://example.org/rules/{code}-{name}.html"})
+    uri = open_document(client, workspace / "report.txt")
+    first = by_code(await diagnostics_for(client, uri, 1), "W102")[0]
+    assert first.code_description.href == "https://example.org/rules/W102-garbled-term.html"
+    client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri=uri)))
+    assert len(by_code(await diagnostics_for(client, uri, 1, count=2), "W102")) == 4

@@ -43,7 +43,6 @@ class FzlintServer(LanguageServer):
         self.results: dict[str, Linted] = {}  # uri -> the latest published result
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fzlint-lint")
-        self.lint_count = 0  # documents linted so far (tests check a keystroke costs one)
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         report_error(self.protocol, error)  # type: ignore[arg-type]
@@ -62,22 +61,34 @@ class FzlintServer(LanguageServer):
     def columns(self, linted: Linted) -> Columns:
         return Columns(linted.document.lines, self.encoding)
 
-    def configure(self, raw: Any) -> None:
-        try:
-            options = parse_options(raw, self.root)
-        except OptionsError as error:
-            self.tell(str(error))
-            options = self.linter.options if self.linter else ServerOptions()
+    def configure(self, raw: Any) -> list[str]:
+        """Options from the client (None: keep them) applied; returns the problems to show.
+
+        Runs on the worker once documents may be linting (a reload clears caches they read).
+        """
+        problems: list[str] = []
+        options = self.linter.options if self.linter else ServerOptions()
+        if raw is not None or self.linter is None:
+            try:
+                options = parse_options(raw, self.root)
+            except OptionsError as error:
+                problems.append(str(error))
         try:
             if self.linter is None:
                 self.linter = Linter(options, self.root, self.given_registry)
             else:
                 self.linter.reload(options)
-        except ConfigError as error:
-            self.tell(str(error))
+        except ConfigError as error:  # --config naming a missing file: go on without it
+            problems.append(str(error))
             self.linter = Linter(ServerOptions(), self.root, self.given_registry)
-        for problem in self.linter.registry.problems:
-            self.tell(f"插件错误：{problem}")
+        return problems + [f"插件错误：{problem}" for problem in self.linter.registry.problems]
+
+    async def reconfigure(self, raw: Any) -> None:
+        """A config file or the client's settings changed: apply on the worker, re-lint open files."""
+        loop = asyncio.get_running_loop()
+        for problem in await loop.run_in_executor(self.worker, self.configure, raw):
+            self.tell(problem)
+        self.relint_open()
 
     def tell(self, message: str, kind: types.MessageType = types.MessageType.Error) -> None:
         self.window_show_message(types.ShowMessageParams(type=kind, message=f"fzlint：{message}"))
@@ -111,7 +122,6 @@ class FzlintServer(LanguageServer):
         version, text, linter = document.version, document.source, self.linter
         loop = asyncio.get_running_loop()
         linted = await loop.run_in_executor(self.worker, linter.lint, path, text, version, document.language_id)
-        self.lint_count += 1
         current = self.workspace.text_documents.get(uri)
         if current is None or current.version != version or linter is not self.linter:
             return None  # stale: a newer version (or configuration) has its own lint coming
@@ -149,7 +159,8 @@ def build(reg: Registry | None = None) -> FzlintServer:
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: FzlintServer, params: types.InitializeParams) -> None:
-        ls.configure(params.initialization_options)
+        for problem in ls.configure(params.initialization_options):
+            ls.tell(problem)
         if ls.linter is not None and ls.linter.options.position_encoding:
             ls.protocol.force_encoding(ls.linter.options.position_encoding)  # type: ignore[attr-defined]
 
@@ -179,9 +190,9 @@ def build(reg: Registry | None = None) -> FzlintServer:
         ls.schedule(params.text_document.uri, delay)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
-    def did_save(ls: FzlintServer, params: types.DidSaveTextDocumentParams) -> None:
+    async def did_save(ls: FzlintServer, params: types.DidSaveTextDocumentParams) -> None:
         if Path(to_fs_path(params.text_document.uri) or "").name in CONFIG_NAMES:
-            config_changed(ls)
+            await ls.reconfigure(None)  # a config file edited in the editor itself
         else:
             ls.schedule(params.text_document.uri, 0)
 
@@ -195,23 +206,14 @@ def build(reg: Registry | None = None) -> FzlintServer:
             ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-    def watched_files(ls: FzlintServer, params: types.DidChangeWatchedFilesParams) -> None:
-        config_changed(ls)
+    async def watched_files(ls: FzlintServer, params: types.DidChangeWatchedFilesParams) -> None:
+        await ls.reconfigure(None)  # a config or baseline file changed on disk
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
-    def changed_configuration(ls: FzlintServer, params: types.DidChangeConfigurationParams) -> None:
-        if isinstance(params.settings, dict) and params.settings:
-            ls.configure(params.settings)
-            ls.relint_open()
-
-    def config_changed(ls: FzlintServer) -> None:
-        """A configuration (or the baseline) file changed on disk: read it again, re-lint open files."""
-        if ls.linter is not None:
-            try:
-                ls.linter.reload()
-            except ConfigError as error:
-                ls.tell(str(error))
-        ls.relint_open()
+    async def changed_configuration(ls: FzlintServer, params: types.DidChangeConfigurationParams) -> None:
+        settings = params.settings
+        if isinstance(settings, dict) and isinstance(settings.get("fzlint"), dict):  # other tools' sections: not ours
+            await ls.reconfigure(settings["fzlint"])
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
