@@ -68,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--extend-select", type=_codes, default=[], help="在已选规则之外再启用这些")
     check.add_argument("--ignore", type=_codes, default=[], help="不启用这些规则代码或前缀")
     check.add_argument("--year", type=int, help="报告年度（正文无法判断时使用）")
+    check.add_argument("--previous", type=Path, metavar="FILE", help="本单位上一年度的报告：与之逐年比较（Y2xx 规则）")
+    check.add_argument(
+        "--pair-years", action="store_true", help="在检查的文件中按标题（单位和年份）配对相邻两年的报告，逐年比较"
+    )
     check.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名")
     check.add_argument("--quiet", action="store_true", help="只显示错误级别的问题")
     check.add_argument(
@@ -210,6 +214,8 @@ def resolver_from_args(args: argparse.Namespace, known_codes: frozenset[str]) ->
         overrides["select"] = args.select
     if getattr(args, "year", None) is not None:
         overrides["year"] = args.year
+    if getattr(args, "previous", None) is not None:
+        overrides["previous"] = str(args.previous)
     if getattr(args, "fix", None) is not None:
         overrides["fix"] = args.fix
     if getattr(args, "unsafe_fixes", None) is not None:
@@ -259,6 +265,10 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except ConfigError as error:
         raise UsageError(str(error)) from None
 
+    if args.pair_years:
+        from fzlint.run.pairing import pair_years
+
+        todo = pair_years(todo, reg)
     profile = profiling.active()
     if profile is not None:
         profile.workers = effective_jobs(args.jobs, len(todo) or 1)

@@ -47,11 +47,13 @@ class Facts:
 @dataclass
 class Context:
     """What a rule may look at besides the report: the effective settings, the codes this
-    run knows (registered rules), and the report's shared facts."""
+    run knows (registered rules), the report's shared facts and last year's report."""
 
     settings: Settings
     known_codes: frozenset[str] = frozenset()
     facts: Facts = field(default_factory=Facts)
+    # Last year's report of the same unit, parsed, when the run has one (--previous).
+    previous: Report | None = None
 
     def data(self, key: str) -> dict | list:
         """A data table from the package, extended or trimmed by configuration."""

@@ -39,6 +39,10 @@ class Settings:
     unsafe_fixes: bool = False
     # Extra or removed entries for the package's data tables, keyed by table name.
     data_overrides: dict[str, dict] = field(default_factory=dict)
+    # Y2xx: last year's report to compare with (a path; relative to the config file there).
+    previous: str | None = None
+    # Findings listed per rule per file; beyond it one finding says how many more (0: no limit).
+    max_findings_per_rule: int = 1000
     # Files larger than this many bytes are refused before reading (0: no limit).
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
 

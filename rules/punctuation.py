@@ -7,6 +7,7 @@ in the wrong form. Periods are never touched ("1." list markers and decimals sta
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterator
 
 from fzlint.diagnostics import Diagnostic, Edit, Fix, Severity
@@ -16,7 +17,7 @@ from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
 from fzlint.rules.common.chinese import content_lines, is_chinese, is_han, softened
 from fzlint.rules.common.halfwidth import HalfWidth, marks_of
-from fzlint.rules.common.pairs import unbalanced
+from fzlint.rules.common.pairs import CLOSING, PAIRS, unbalanced
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
@@ -120,28 +121,48 @@ class UnbalancedPair(Rule):
     good = "严格落实《重大行政决策程序暂行条例》等规定，开展“一网通办”改革。"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
-        found = {line.index: list(unbalanced(line.text, line.indent)) for line in content_lines(report)}
-        _join_wrapped(report, found)
-        for index, marks in found.items():
-            for column, char, partner, opening in marks:
-                if opening:
+        # Only the columns are kept (an array of ints): the mark, its partner and whether it
+        # opens all follow from the text, so a line of millions of 《 costs 8 bytes a mark.
+        found = {
+            line.index: array("q", (column for column, *_ in unbalanced(line.text, line.indent)))
+            for line in content_lines(report)
+        }
+        starts = _join_wrapped(report, found)
+        lines = report.document.lines
+        for index, columns in found.items():
+            text = lines[index]
+            for column in columns[starts.get(index, 0) :]:
+                char = text[column]
+                if char in PAIRS:
+                    partner = PAIRS[char]
                     message = f"“{char}”没有配对的“{partner}”：请在适当位置补上“{partner}”，或删去多余的“{char}”"
                 else:
+                    partner = CLOSING[char]
                     message = f"“{char}”前面没有配对的“{partner}”：请补上“{partner}”，或删去多余的“{char}”"
                 yield self.diagnostic(report, index, column, column + 1, message)
 
 
-def _join_wrapped(report: Report, found: dict[int, list[tuple[int, str, str, bool]]]) -> None:
+def _join_wrapped(report: Report, found: dict[int, array]) -> dict[int, int]:
     """A hard-wrapped paragraph: a line that stops mid-sentence with a mark left open and a
-    next line that closes it are one paragraph, so neither half is reported."""
+    next line that closes it are one paragraph, so neither half is reported. Drops the
+    cancelled marks from the end of each line's columns; returns, per line, how many of its
+    leading columns were cancelled by the line before."""
     lines = report.document.lines
+    starts: dict[int, int] = {}
     for index, marks in found.items():
         following = found.get(index + 1)
         if not marks or not following or lines[index].rstrip()[-1:] in "。！？；":
             continue
-        while marks and following and marks[-1][3] and not following[0][3] and marks[-1][2] == following[0][1]:
+        text, after = lines[index], lines[index + 1]
+        first = starts.get(index + 1, 0)
+        while marks and first < len(following):
+            last, head = text[marks[-1]], after[following[first]]
+            if last not in PAIRS or head in PAIRS or PAIRS[last] != head:
+                break
             marks.pop()
-            following.pop(0)
+            first += 1
+        starts[index + 1] = first
+    return starts
 
 
 # (pattern, replacement, message, certain): certain ones are errors with a safe fix.

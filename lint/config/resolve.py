@@ -128,6 +128,9 @@ def parse_table(table: dict[str, Any], path: Path, known_codes: frozenset[str]) 
         if name in SIZE_FIELDS:
             values[name] = _size(raw, path, key)
             continue
+        if name in PATH_FIELDS:  # relative to the configuration file's folder
+            values[name] = str(path.parent / _convert(raw, str, path, key))
+            continue
         values[name] = _check_codes(name, _convert(raw, hints[name], path, key), path, key, known_codes)
     return values
 
@@ -236,6 +239,8 @@ def _check_data_shape(table: dict[str, Any], base: dict[str, Any], path: Path, k
 
 # Sizes in bytes that may also be written as "20MB", "500KB" (0: no limit).
 SIZE_FIELDS = frozenset({"max_file_size"})
+# Paths, read relative to the configuration file that names them.
+PATH_FIELDS = frozenset({"previous"})
 # Data-table entries that are regular expressions: a broken one is a config
 # error naming its key, not an internal error when the first file is linted.
 PATTERN_KEYS = frozenset({"strong", "weak", "patterns", "pattern", "inline"})

@@ -21,8 +21,6 @@ from fzlint.diagnostics import Diagnostic
 UNUSED_CODE = "X101"
 UNUSED_NAME = "unused-suppression"
 DIRECTIVE_KINDS = ("disable-next-line", "disable-file", "disable", "enable")
-# Any fzlint-… comment; the kind is checked separately so a misspelling is reported.
-COMMENT = re.compile(r"<!--\s*fzlint-(?P<kind>[a-z-]*)(?P<codes>.*?)-->")
 CODE_TOKEN = re.compile(r"[^\s,，]+")
 
 
@@ -49,36 +47,56 @@ class Scope:
         )
 
 
+_OPEN = re.compile(r"<!--\s*fzlint-(?P<kind>[a-z-]*)")
+
+
 def parse(lines: list[str]) -> tuple[list[Directive], list[Directive]]:
-    """Well-formed directives, and comments that start with ``fzlint-`` but are not one."""
+    """Well-formed directives, and comments that start with ``fzlint-`` but are not one.
+
+    Linear in the line: each ``<!--`` is matched with the next ``-->`` by ``str.find``, and a
+    comment that never closes ends the scan of its line (no later one can close either); a
+    lazy ``.*?-->`` would rescan the rest of the line from every ``<!--``."""
     good, bad = [], []
     for index, text in enumerate(lines):
-        for match in COMMENT.finditer(text):
-            directive = Directive(match["kind"], index + 1, match.start() + 1, match.end() + 1)
-            for token in CODE_TOKEN.finditer(match["codes"]):
-                directive.codes[token.group(0).upper()] = match.start("codes") + token.start() + 1
-            (good if directive.kind in DIRECTIVE_KINDS else bad).append(directive)
+        position = text.find("<!--")
+        while position >= 0:
+            close = text.find("-->", position + 4)
+            if close < 0:
+                break
+            match = _OPEN.match(text, position, close)
+            if match is not None:
+                end = close + 3
+                directive = Directive(match["kind"], index + 1, position + 1, end + 1)
+                codes_start = match.end()
+                for token in CODE_TOKEN.finditer(text, codes_start, close):
+                    directive.codes[token.group(0).upper()] = token.start() + 1
+                (good if directive.kind in DIRECTIVE_KINDS else bad).append(directive)
+            position = text.find("<!--", close + 3)
     return good, bad
 
 
 def scopes(directives: list[Directive], lines: list[str]) -> list[Scope]:
-    """The line ranges each directive code covers."""
+    """The line ranges each directive code covers (linear in lines plus directives)."""
     last_line = len(lines)
+    # next_text[i]: the first non-blank 1-based line at or after 0-based line i (None: none)
+    next_text: list[int | None] = [None] * (last_line + 1)
+    for i in range(last_line - 1, -1, -1):
+        next_text[i] = i + 1 if lines[i].strip() else next_text[i + 1]
     found: list[Scope] = []
-    open_: list[tuple[Directive, str]] = []
+    open_: dict[str, list[Directive]] = {}  # code -> disable directives still open, in order
     for directive in directives:
         codes = list(directive.codes) or ["ALL"]
         if directive.kind == "disable-file":
             found += [Scope(directive, code, 1, last_line) for code in codes]
         elif directive.kind == "disable-next-line":
-            target = next((i + 1 for i in range(directive.line, last_line) if lines[i].strip()), None)
+            target = next_text[directive.line] if directive.line < last_line else None
             if target is not None:
                 found += [Scope(directive, code, target, target) for code in codes]
         elif directive.kind == "disable":
-            open_ += [(directive, code) for code in codes]
+            for code in codes:
+                open_.setdefault(code, []).append(directive)
         else:  # enable: closes the named codes, or everything when it names none
-            closing = [(d, c) for d, c in open_ if not directive.codes or c in directive.codes]
-            found += [Scope(d, c, d.line + 1, directive.line - 1) for d, c in closing]
-            open_ = [entry for entry in open_ if entry not in closing]
-    found += [Scope(d, c, d.line + 1, last_line) for d, c in open_]
+            for code in list(directive.codes) if directive.codes else list(open_):
+                found += [Scope(d, code, d.line + 1, directive.line - 1) for d in open_.pop(code, [])]
+    found += [Scope(d, code, d.line + 1, last_line) for code, ds in open_.items() for d in ds]
     return found

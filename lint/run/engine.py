@@ -11,8 +11,8 @@ from __future__ import annotations
 import fnmatch
 import os
 import traceback
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from fzlint.diagnostics import CRASH_CODE, CRASH_NAME, Diagnostic, Severity
@@ -90,24 +90,55 @@ def fzlint_check_report(report: Report, context: Context, rules: list[Rule]) -> 
     for rule in rules:
         try:
             with stage(f"rules: {type(rule).__module__}"):  # --profile: time per rule family
-                found.extend(rule.check(report, context))
+                found.extend(capped(rule, rule.check(report, context), report, context.settings.max_findings_per_rule))
         except (Exception, SystemExit) as error:  # sys.exit in a rule must not end the run
             culprit = f"规则 {rule.code} ({rule.name})"
             found.append(crash_diagnostic(report.document.path, culprit, error))
     return found
 
 
-def lint_document(document: Document, settings: Settings, registry: Registry) -> list[Diagnostic]:
+def capped(rule: Rule, findings: Iterable[Diagnostic], report: Report, limit: int) -> Iterator[Diagnostic]:
+    """A rule's findings, at most ``limit`` of them (0: no limit), then one finding that says
+    how many more there are: a 7 MB line of 《 must not hold millions of findings in memory."""
+    count = 0
+    last: Diagnostic | None = None
+    for diagnostic in findings:
+        count += 1
+        if not limit or count <= limit:
+            yield diagnostic
+        last = diagnostic
+    if limit and count > limit and last is not None:
+        more = count - limit
+        yield Diagnostic(
+            path=last.path,
+            line=last.line,
+            column=last.column,
+            end_line=last.end_line,
+            end_column=last.end_column,
+            code=rule.code,
+            name=rule.name,
+            severity=last.severity,
+            message=f"{rule.code} 在本文件中还有 {more} 处同类问题未列出（每条规则最多列 {limit} 处，"
+            "见配置项 max-findings-per-rule）：请先修改已列出的问题",
+        )
+
+
+def lint_document(
+    document: Document, settings: Settings, registry: Registry, previous: Document | None = None
+) -> list[Diagnostic]:
     """All diagnostics for one document: every rule, then select/ignore/per-file-ignores and the
-    document's own suppression comments; sorted. The one place a run's findings are decided."""
+    document's own suppression comments; sorted. The one place a run's findings are decided.
+
+    ``previous`` is last year's report of the same unit (the Y2xx rules compare with it)."""
     from fzlint.run import suppression
 
     with stage("data tables"):
         chrome = chrome_patterns(settings.data_overrides.get("chrome"))
         keywords = keywords_for(settings, registry)
     report = build_report(document, keywords, chrome)
+    last_year = build_report(previous, keywords, chrome) if previous is not None else None
     known_codes = frozenset(registry.rules)
-    context = Context(settings=settings, known_codes=known_codes)
+    context = Context(settings=settings, known_codes=known_codes, previous=last_year)
     rules = enabled_rules(settings, registry)
     found: list[Diagnostic] = []
     hook = registry.manager.hook.fzlint_check_report
@@ -128,11 +159,34 @@ def lint_document(document: Document, settings: Settings, registry: Registry) ->
             verdict = verdicts[code] = code == CRASH_CODE or (settings.is_enabled(code) and not _matches(code, ignored))
         return verdict
 
-    kept = _without_deferred([d for d in found if reported(d.code)], registry)
+    kept = _without_deferred([_in_bounds(d, document) for d in found if reported(d.code)], registry)
     # dict.fromkeys drops duplicates keeping emission order (a set's order varies between
     # runs), and the stable sort keeps ties (three S101 at one heading) in that order.
     kept = sorted(dict.fromkeys(kept), key=Diagnostic.sort_key)
     return suppression.apply(document, kept, settings, known_codes, reported)
+
+
+def _in_bounds(diagnostic: Diagnostic, document: Document) -> Diagnostic:
+    """A plugin's position clamped into the document: lines 1..n, columns within the line,
+    the end never before the start (never "line 0", never SARIF's startLine < 1)."""
+    lines = document.lines
+    last = max(1, len(lines))
+    line = min(max(diagnostic.line, 1), last)
+    end_line = min(max(diagnostic.end_line, line), last)
+    width = len(lines[line - 1]) + 1 if lines else 1
+    column = min(max(diagnostic.column, 1), width)
+    end_width = len(lines[end_line - 1]) + 1 if lines else 1
+    end_column = min(max(diagnostic.end_column, 1), end_width)
+    if end_line == line and end_column < column:
+        end_column = column
+    if (line, column, end_line, end_column) == (
+        diagnostic.line,
+        diagnostic.column,
+        diagnostic.end_line,
+        diagnostic.end_column,
+    ):
+        return diagnostic
+    return replace(diagnostic, line=line, column=column, end_line=end_line, end_column=end_column)
 
 
 def _without_deferred(found: list[Diagnostic], registry: Registry) -> list[Diagnostic]:
@@ -175,14 +229,39 @@ def _matches(code: str, prefixes: Iterable[str]) -> bool:
 
 
 def lint_path(
-    path: Path, settings: Settings, registry: Registry, display_path: str | None = None, data: bytes | None = None
+    path: Path,
+    settings: Settings,
+    registry: Registry,
+    display_path: str | None = None,
+    data: bytes | None = None,
+    previous: Path | None = None,
 ) -> FileResult:
-    """Load and lint one file; a load failure is recorded, never raised."""
+    """Load and lint one file; a load failure is recorded, never raised.
+
+    ``previous`` (else ``settings.previous``) is last year's report to compare with."""
     display = display_path or str(path)
     try:
         with stage("read + decode"):
             document = load_path(path, registry.manager, display, data, max_size=settings.max_file_size)
     except LoadError as error:
         return FileResult(path=display, error=str(error))
-    diagnostics = lint_document(document, settings, registry)
+    last_year = previous or (Path(settings.previous) if settings.previous else None)
+    previous_document = None
+    if last_year is not None and not _same_file(last_year, path, data):
+        try:
+            with stage("read + decode"):
+                previous_document = load_path(last_year, registry.manager, max_size=settings.max_file_size)
+        except LoadError as error:
+            return FileResult(path=display, error=f"上一年度报告 {last_year}：{error}")
+    diagnostics = lint_document(document, settings, registry, previous_document)
     return FileResult(path=display, document=document, diagnostics=diagnostics)
+
+
+def _same_file(previous: Path, path: Path, data: bytes | None) -> bool:
+    """A report is never compared with itself (a folder may hold last year's report too)."""
+    if data is not None:
+        return False
+    try:
+        return previous.resolve() == path.resolve()
+    except OSError:
+        return False

@@ -32,12 +32,16 @@ class CheckInput:
     # baselines and --fix/--diff read it. Dropping it keeps a batch's memory to its findings
     # and keeps what a --jobs worker sends back small.
     keep_document: bool = True
+    # Last year's report to compare with (--pair-years; --previous arrives in settings).
+    previous: Path | None = None
 
     def lint(self, registry: Registry) -> FileResult:
         """Lint (suppression comments included), then drop the document unless it is wanted."""
         if self.error is not None:
             return FileResult(path=self.display, error=self.error)
-        result = lint_path(self.path, self.settings, registry, display_path=self.display, data=self.data)
+        result = lint_path(
+            self.path, self.settings, registry, display_path=self.display, data=self.data, previous=self.previous
+        )
         if not self.keep_document:
             result.document = None
         return result

@@ -6,8 +6,10 @@ Set ``FZLINT_DISABLE_PLUGIN_AUTOLOAD=1`` to load only the built-in plugins
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
+import sys
 from dataclasses import dataclass, field
 
 import pluggy
@@ -33,6 +35,7 @@ BUILTIN_RULE_PLUGINS = (
     "fzlint.rules.terms",
     "fzlint.rules.punctuation",
     "fzlint.rules.suppression",
+    "fzlint.rules.previous_year",
 )
 
 
@@ -72,7 +75,9 @@ def new_registry(extra_plugins: tuple[object, ...] = ()) -> Registry:
             if manager.has_plugin(ep.value):
                 continue
             try:  # one by one: a broken plugin must not stop the others
-                plugin = ep.load()
+                # stdout carries the report (JSON, SARIF): what a plugin prints on import goes to stderr
+                with contextlib.redirect_stdout(sys.stderr):
+                    plugin = ep.load()
                 if not manager.is_registered(plugin):
                     manager.register(plugin, name=ep.value)
             except (Exception, SystemExit) as error:  # a plugin calling sys.exit is broken too

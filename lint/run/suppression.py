@@ -5,11 +5,12 @@ The directives themselves (syntax, scopes) are :mod:`fzlint.parse.directives`.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Collection
 
 from fzlint.diagnostics import CRASH_CODE, Diagnostic, Severity
 from fzlint.document import Document
-from fzlint.parse.directives import UNUSED_CODE, UNUSED_NAME, Directive, parse, scopes
+from fzlint.parse.directives import UNUSED_CODE, UNUSED_NAME, Directive, Scope, parse, scopes
 from fzlint.settings import Settings
 
 
@@ -30,21 +31,59 @@ def apply(
     if not directives:
         return diagnostics
     covering = scopes(directives, document.lines)
-    kept: list[Diagnostic] = []
-    for diagnostic in diagnostics:
-        hits = [] if diagnostic.code == CRASH_CODE else [s for s in covering if s.covers(diagnostic)]
-        for scope in hits:
-            scope.directive.used.add(scope.code)
-        if not hits:
-            kept.append(diagnostic)
+    suppressed = _sweep(covering, [d for d in diagnostics if d.code != CRASH_CODE], mark=True)
+    kept = [d for d in diagnostics if id(d) not in suppressed]
     unused = []
     if reported(UNUSED_CODE):
-        unused = [
-            d
-            for d in unused_diagnostics(directives, document.path, settings, known_codes)
-            if not any(s.code == UNUSED_CODE and s.covers(d) for s in covering)
-        ]
+        candidates = unused_diagnostics(directives, document.path, settings, known_codes)
+        # Only a directive naming X101 itself silences X101 (not one without codes).
+        covered = _sweep([s for s in covering if s.code == UNUSED_CODE], candidates, mark=False)
+        unused = [d for d in candidates if id(d) not in covered]
     return sorted(kept + unused, key=Diagnostic.sort_key)
+
+
+def _prefixes(code: str) -> tuple[str, ...]:
+    return ("ALL", *(code[:n] for n in range(1, len(code) + 1)))
+
+
+def _sweep(covering: list[Scope], diagnostics: list[Diagnostic], mark: bool) -> set[int]:
+    """ids of the diagnostics some scope covers; with ``mark``, each covering scope's code is
+    recorded as used on its directive. One pass over lines: scopes open and close as the line
+    advances, grouped by code, and a group's scopes are marked used once, so 20,000
+    directives against 20,000 findings cost their sum, not their product."""
+    opens = sorted(covering, key=lambda s: s.first)
+    by_line = sorted(diagnostics, key=lambda d: d.line)
+    active: dict[str, dict[int, Scope]] = {}  # code -> open scopes by id
+    unmarked: dict[str, dict[int, Scope]] = {}  # code -> open scopes not yet marked used
+    closing: list[tuple[int, int, Scope]] = []  # heap of (last line, id, scope)
+
+    covered: set[int] = set()
+    next_open = 0
+    for diagnostic in by_line:
+        line = diagnostic.line
+        while next_open < len(opens) and opens[next_open].first <= line:
+            scope = opens[next_open]
+            next_open += 1
+            if scope.last < scope.first:
+                continue
+            active.setdefault(scope.code, {})[id(scope)] = scope
+            unmarked.setdefault(scope.code, {})[id(scope)] = scope
+            heapq.heappush(closing, (scope.last, id(scope), scope))
+        while closing and closing[0][0] < line:
+            _, key, scope = heapq.heappop(closing)
+            active[scope.code].pop(key, None)
+            unmarked[scope.code].pop(key, None)
+        hit = False
+        for prefix in _prefixes(diagnostic.code):
+            if active.get(prefix):
+                hit = True
+                if mark:
+                    for scope in unmarked.get(prefix, {}).values():
+                        scope.directive.used.add(scope.code)
+                    unmarked[prefix] = {}
+        if hit:
+            covered.add(id(diagnostic))
+    return covered
 
 
 def unused_diagnostics(

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterator
 
 # opening → closing; half-width parentheses count as the full-width ones (P101 checks form).
 PAIRS = {"《": "》", "“": "”", "（": "）", "(": ")", "【": "】", "〔": "〕"}
-_CLOSING = {close: opening for opening, close in PAIRS.items()}
+CLOSING = {close: opening for opening, close in PAIRS.items()}
+_CLOSING = CLOSING
 _SAME = {"(": "（", ")": "）"}
 # Every mark the scan looks at, so that it jumps between them instead of visiting each character.
 _MARK = re.compile("[" + re.escape("".join(PAIRS) + "".join(_CLOSING)) + "]")
@@ -20,25 +22,33 @@ def _norm(ch: str) -> str:
 
 
 def unbalanced(text: str, start: int = 0) -> Iterator[tuple[int, str, str, bool]]:
-    """(column, char, missing partner, is-opening) for each unmatched pair mark."""
+    """(column, char, missing partner, is-opening) for each unmatched pair mark.
+
+    Linear in the text: the open marks are one stack, and each kind keeps the stack depths
+    of its own marks, so a closing mark finds its opening in O(1) instead of searching the
+    stack (（（（…》》》 would make that quadratic); positions are kept in arrays."""
     if _MARK.search(text, start) is None:  # most lines: nothing to match
         return
     has_bracket = ")" in text or "）" in text  # only then can a list-item marker matter
     items = {m.end() - 1 for m in _ITEM.finditer(text, start)} if has_bracket else set()
-    stack: list[int] = []
+    stack = array("q")
+    depths: dict[str, array] = {}  # normalised opening -> depths in ``stack`` of its marks
     for match in _MARK.finditer(text, start):
         index = match.start()
         ch = text[index]
         if ch in PAIRS:
+            depths.setdefault(_norm(ch), array("q")).append(len(stack))
             stack.append(index)
         elif ch in _CLOSING and index not in items:
-            wanted = _norm(_CLOSING[ch])
-            depth = next((d for d in range(len(stack) - 1, -1, -1) if _norm(text[stack[d]]) == wanted), None)
-            if depth is None:
+            own = depths.get(_norm(_CLOSING[ch]))
+            if not own:
                 yield index, ch, _CLOSING[ch], False
                 continue
+            depth = own[-1]
             for inner in stack[depth + 1 :]:
                 yield inner, text[inner], PAIRS[text[inner]], True
+            for inner in stack[depth:]:  # each is the newest of its kind: pop it there too
+                depths[_norm(text[inner])].pop()
             del stack[depth:]
     for index in stack:
         yield index, text[index], PAIRS[text[index]], True
