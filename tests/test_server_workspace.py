@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -194,3 +195,17 @@ async def test_save_relints_and_rule_docs_url_gives_code_description(client: Lan
     assert first.code_description.href == "https://example.org/rules/W102-garbled-term.html"
     client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri=uri)))
     assert len(by_code(await diagnostics_for(client, uri, 1, count=2), "W102")) == 4
+
+
+@pytest.mark.asyncio
+async def test_last_years_report_from_the_config_as_the_cli(client: LanguageClient, tmp_path: Path):
+    seeds = ROOT / "seeds"
+    shutil.copy(seeds / "000_4ab64fdfdf47868a.txt", tmp_path / "report.txt")
+    shutil.copy(seeds / "001_6d076c2639d301e5.txt", tmp_path / "last.txt")
+    (tmp_path / "fzlint.toml").write_text('select = ["Y2"]\nprevious = "last.txt"\n', encoding="utf-8")
+    await start(client, tmp_path)
+    uri = open_document(client, tmp_path / "report.txt")
+    found = [(d.code, d.range.start.line + 1) for d in await diagnostics_for(client, uri, 1)]
+    assert found == [("Y202", 9), ("Y203", 21)]
+    cli = run_cli("check", "--format", "json", "report.txt", cwd=tmp_path).stdout
+    assert [(d["code"], d["line"]) for d in json.loads(cli)] == found

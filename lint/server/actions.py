@@ -14,7 +14,7 @@ from fzlint.diagnostics import Diagnostic
 from fzlint.rule import Rule
 from fzlint.run.plugins import Registry
 from fzlint.server.convert import Columns, contains, lsp_diagnostic, overlaps, text_edit
-from fzlint.server.linting import Linted, Linter
+from fzlint.server.linting import Linted, Linter, PreviousError
 
 FIX_ALL_KIND = f"{types.CodeActionKind.SourceFixAll.value}.fzlint"
 UNSAFE_LABEL = "（不安全）"
@@ -46,7 +46,10 @@ def fix_all(uri: str, linted: Linted, linter: Linter, columns: Columns) -> types
     """All safe fixes at once, or None when there is nothing to fix."""
     if not any(d.fix is not None and d.fix.safe and d.fix.edits for d in linted.diagnostics):
         return None
-    fixed = linter.fix_all(linted)
+    try:
+        fixed = linter.fix_all(linted)
+    except PreviousError:  # last year's report went away since the lint: no fix-all this time
+        return None
     if not fixed.changed:
         return None
     lines = linted.document.lines

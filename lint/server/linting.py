@@ -18,7 +18,7 @@ from fzlint.config.resolve import ConfigError, Resolver, clear_caches
 from fzlint.diagnostics import Diagnostic
 from fzlint.document import Document
 from fzlint.fix.autofix import Fixed, fix_document
-from fzlint.load.loading import TEXT_SUFFIXES, kind_of
+from fzlint.load.loading import TEXT_SUFFIXES, LoadError, kind_of, load_path
 from fzlint.run import baseline
 from fzlint.run.engine import FileResult, crash_diagnostic, lint_document
 from fzlint.run.plugins import Registry, new_registry
@@ -27,6 +27,10 @@ from fzlint.settings import Settings
 
 # Language ids of documents without a file name (an unsaved buffer), linted as these kinds.
 LANGUAGE_KINDS = {"markdown": "markdown", "plaintext": "text", "text": "text"}
+
+
+class PreviousError(Exception):
+    """Last year's report (``previous``) cannot be read; the message names it."""
 
 
 @dataclass
@@ -53,6 +57,7 @@ class Linter:
         self.root = root
         self.options = options
         self.resolver = self._resolver()
+        self._previous: tuple[tuple[str, int], Document] | None = None
 
     def _resolver(self) -> Resolver:
         from fzlint.cli import UsageError, resolver_from_args
@@ -80,26 +85,49 @@ class Linter:
         except ConfigError as error:
             return Linted(version, document, Settings(), problem=str(error))
         try:
-            diagnostics = self.diagnostics(document, settings)
-        except baseline.BaselineError as error:
+            previous = self.previous_for(path, settings)
+            diagnostics = self.diagnostics(document, settings, previous)
+        except (baseline.BaselineError, PreviousError) as error:
             return Linted(version, document, settings, problem=str(error))
         except Exception as error:  # the pipeline around the rules (each rule is isolated already)
             diagnostics = [crash_diagnostic(document.path, "fzlint", error)]
         return Linted(version, document, settings, diagnostics)
 
-    def diagnostics(self, document: Document, settings: Settings) -> list[Diagnostic]:
-        found = self.relint(document, settings)
+    def previous_for(self, path: Path, settings: Settings) -> Document | None:
+        """Last year's report (``previous`` in the config, or the option), read again only when
+        it changes on disk; never the document itself."""
+        if not settings.previous:
+            return None
+        last_year = Path(settings.previous)
+        try:
+            if last_year.resolve() == path.resolve():
+                return None
+            stamp = last_year.stat().st_mtime_ns
+        except OSError as error:
+            raise PreviousError(f"上一年度报告 {last_year}：无法读取：{error.strerror or error}") from None
+        key = (str(last_year.resolve()), stamp)
+        if self._previous is None or self._previous[0] != key:
+            try:
+                loaded = load_path(last_year, self.registry.manager, max_size=settings.max_file_size)
+            except LoadError as error:
+                raise PreviousError(f"上一年度报告 {last_year}：{error}") from None
+            self._previous = (key, loaded)
+        return self._previous[1]
+
+    def diagnostics(self, document: Document, settings: Settings, previous: Document | None = None) -> list[Diagnostic]:
+        found = lint_document(document, settings, self.registry, previous)
         if self.options.baseline is not None:
             result = FileResult(path=document.path, diagnostics=found, document=document)
             baseline.apply([result], self.options.baseline)
             found = result.diagnostics
         return found
 
-    def relint(self, document: Document, settings: Settings) -> list[Diagnostic]:
-        """Every rule, select/ignore and Markdown suppressions: what ``--fix`` re-lints with."""
-        return lint_document(document, settings, self.registry)
-
     def fix_all(self, linted: Linted, unsafe: bool = False) -> Fixed:
-        """``fzlint check --fix`` on the buffer, in memory: every pass re-linted, suppressions honoured."""
-        found = self.relint(linted.document, linted.settings)
-        return fix_document(linted.document, linted.settings, unsafe, self.relint, found)
+        """``fzlint check --fix`` on the buffer, in memory: every pass re-linted (rules, select/ignore,
+        Markdown suppressions, last year's report), as the CLI does."""
+        previous = self.previous_for(Path(linted.document.path), linted.settings)
+
+        def relint(document: Document, settings: Settings) -> list[Diagnostic]:
+            return lint_document(document, settings, self.registry, previous)
+
+        return fix_document(linted.document, linted.settings, unsafe, relint, relint(linted.document, linted.settings))

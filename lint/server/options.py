@@ -29,6 +29,7 @@ class ServerOptions:
     config: Path | None = None  # as --config (relative to the workspace root)
     isolated: bool = False  # as --isolated
     baseline: Path | None = None  # as --baseline (relative to the workspace root)
+    previous: Path | None = None  # as --previous: last year's report (Y2xx)
     unsafe_fixes: bool = True  # offer unsafe fixes as (labelled, not preferred) quick fixes
     debounce_ms: int = DEFAULT_DEBOUNCE_MS
     # codeDescription.href for each diagnostic, e.g. "https://example.org/rules/{code}.html"
@@ -44,6 +45,7 @@ class ServerOptions:
             extend_select=self.extend_select,
             ignore=self.ignore,
             year=self.year,
+            previous=self.previous,
             fix=None,
             unsafe_fixes=None,
             max_file_size=None,
@@ -69,6 +71,7 @@ def parse_options(raw: Any, root: Path) -> ServerOptions:
         config=_path(raw, "config", root),
         isolated=_typed(raw, "isolated", bool, False),
         baseline=_path(raw, "baseline", root),
+        previous=_path(raw, "previous", root),
         unsafe_fixes=_typed(raw, "unsafeFixes", bool, True),
         debounce_ms=_typed(raw, "debounceMs", int, DEFAULT_DEBOUNCE_MS),
         rule_docs_url=_typed(raw, "ruleDocsUrl", str, None),
