@@ -8,13 +8,12 @@ CI always runs.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from editorenv import editor_env
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITORS = ROOT / "tests" / "editors"
@@ -30,17 +29,7 @@ def optional(program: str) -> str:
 
 
 def environment(tmp_path: Path, **extra: str) -> dict[str, str]:
-    scripts = Path(sys.executable).parent
-    if not (scripts / "fzlint").exists():
-        raise AssertionError(f"fzlint is not installed next to {sys.executable} (pip install -e .)")
-    return {
-        **os.environ,
-        "PATH": f"{scripts}{os.pathsep}{os.environ.get('PATH', '')}",
-        "PYTHONPATH": str(ROOT),
-        "FZLINT_DISABLE_PLUGIN_AUTOLOAD": "1",
-        "HOME": str(tmp_path),  # no user init files, nothing written to the real home
-        **extra,
-    }
+    return editor_env(tmp_path, HOME=str(tmp_path), **extra)  # no user init files, nothing written to ~
 
 
 def expected_w102() -> list[tuple[int, int]]:

@@ -1,18 +1,17 @@
 """Neovim (Debian's, 0.7) as a second real LSP client of ``fzlint server``.
 
 The configuration Neovim loads is README's (tests/editors/fzlint.lua, shown there verbatim):
-it starts ``fzlint`` from PATH, so PATH starts with this Python's scripts folder.
+it starts ``fzlint`` from PATH, which editorenv points at this checkout.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
+from editorenv import editor_env
 from realclients import require
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,21 +21,10 @@ SEED = ROOT / "seeds" / "003_6a86696c36e2d285.txt"
 
 def run_nvim(workspace: Path, document: Path) -> dict:
     nvim = require("nvim")
-    scripts = Path(sys.executable).parent
-    if not (scripts / "fzlint").exists():
-        raise AssertionError(f"fzlint is not installed next to {sys.executable} (pip install -e .)")
     out = workspace / "nvim.json"
-    env = {
-        **os.environ,
-        "PATH": f"{scripts}{os.pathsep}{os.environ.get('PATH', '')}",
-        "PYTHONPATH": str(ROOT),
-        "FZLINT_DISABLE_PLUGIN_AUTOLOAD": "1",
-        "FZLINT_CONFIG": str(EDITORS / "fzlint.lua"),
-        "FZLINT_SEED": str(document),
-        "FZLINT_OUT": str(out),
-        "XDG_STATE_HOME": str(workspace / "state"),  # Neovim's LSP log goes here, not to ~
-        "XDG_CACHE_HOME": str(workspace / "cache"),
-    }
+    env = editor_env(
+        workspace, FZLINT_CONFIG=str(EDITORS / "fzlint.lua"), FZLINT_SEED=str(document), FZLINT_OUT=str(out)
+    )
     command = [nvim, "--headless", "-u", "NONE", "-i", "NONE", "-c", f"luafile {EDITORS / 'nvim_check.lua'}"]
     done = subprocess.run(command, cwd=workspace, env=env, capture_output=True, text=True, timeout=120, check=False)
     assert out.exists(), f"Neovim wrote nothing (exit {done.returncode}): {done.stderr[-2000:]}"
