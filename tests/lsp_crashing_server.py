@@ -1,4 +1,4 @@
-"""``fzlint server`` with one extra plugin whose rule always raises (test_server_robustness.py).
+"""``fzlint server`` with one extra plugin whose rule prints and always raises (test_server_robustness.py).
 
 The server is the real one, on stdio; only its registry has the broken rule added, as a
 third-party plugin installed next to fzlint would be.
@@ -6,6 +6,7 @@ third-party plugin installed next to fzlint would be.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -27,6 +28,9 @@ class Exploding(Rule):
     good = "任意文本"
 
     def check(self, report, context):
+        # Output on stdout (Python's and the file descriptor's) must not reach the LSP stream.
+        print("Content-Length: 3\r\n\r\nbad", flush=True)
+        os.write(1, b"written to fd 1\n")
         raise RuntimeError("规则故意出错")
 
 
