@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from fzlint.diagnostics import Diagnostic, Severity
-from fzlint.reporters import ReportOptions, use_color
+from fzlint.reporters import ReportOptions, document_free, use_color
 from fzlint.run.engine import FileResult
 
 _BOLD, _RESET = "\033[1m", "\033[0m"
@@ -42,6 +42,7 @@ def line_for(diagnostic: Diagnostic, color: bool = False, column: int | None = N
     return f"{_BOLD}{where}{_RESET} {severity}: {code} {message}"
 
 
+@document_free
 def render(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
     color = use_color(stream, options.color)
     unit = options.extra.get("column_unit", "character")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from fzlint.reporters import ReportOptions
+from fzlint.reporters import ReportOptions, document_free
 from fzlint.run.engine import FileResult
 
 
+@document_free
 def render(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
     for diagnostic in options.each_visible(results):
         stream.write(json.dumps(diagnostic.as_dict(), ensure_ascii=False) + "\n")

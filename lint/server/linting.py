@@ -60,12 +60,7 @@ class Linter:
         self._previous: tuple[tuple[str, int], Document] | None = None
 
     def _resolver(self) -> Resolver:
-        from fzlint.cli import UsageError, resolver_from_args
-
-        try:
-            return resolver_from_args(self.options.cli_namespace(), frozenset(self.registry.rules))
-        except UsageError as error:  # --config naming a missing file
-            raise ConfigError(str(error)) from None
+        return self.options.resolver(frozenset(self.registry.rules))
 
     def reload(self, options: ServerOptions | None = None) -> None:
         """Forget every configuration file read so far (one changed) and the resolved settings."""

@@ -1,16 +1,17 @@
 """What a client can set: ``initializationOptions`` or the ``fzlint`` section of its settings.
 
 The rule selection and configuration keys are the command line's (``fzlint check``
-options), turned into the same namespace the CLI builds, so a folder's settings in
+options), layered over the configuration files the same way, so a folder's settings in
 the editor are exactly what ``fzlint check`` would use there.
 """
 
 from __future__ import annotations
 
-import argparse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from fzlint.config.resolve import ConfigError, Resolver
 
 DEFAULT_DEBOUNCE_MS = 150  # a burst of keystrokes is linted once, after the last one
 ENCODINGS = ("utf-8", "utf-16", "utf-32")
@@ -38,19 +39,25 @@ class ServerOptions:
     # columns as bytes without saying so (ALE 3.3 does), "utf-8" puts them on the character.
     position_encoding: str | None = None
 
-    def cli_namespace(self) -> argparse.Namespace:
-        """The namespace ``fzlint.cli.resolver_from_args`` reads."""
-        return argparse.Namespace(
-            select=self.select,
-            extend_select=self.extend_select,
-            ignore=self.ignore,
-            year=self.year,
-            previous=self.previous,
-            fix=None,
-            unsafe_fixes=None,
-            max_file_size=None,
-            config=self.config,
+    def resolver(self, known_codes: frozenset[str]) -> Resolver:
+        """Settings per file as ``fzlint check`` builds them from the same options (its
+        ``resolver_from_args``): --select, --year and --previous replace what a config file
+        says, --extend-select and --ignore add to it; --config or --isolated replace the search."""
+        overrides: dict[str, object] = {}
+        if self.select:
+            overrides["select"] = self.select
+        if self.year is not None:
+            overrides["year"] = self.year
+        if self.previous is not None:
+            overrides["previous"] = str(self.previous)
+        if self.config is not None and not self.config.is_file():
+            raise ConfigError(f"配置文件 {self.config} 不存在")
+        return Resolver(
+            known_codes=known_codes,
+            config_path=self.config,
             isolated=self.isolated,
+            overrides=overrides,
+            extensions={"extend_select": self.extend_select, "ignore": self.ignore},
         )
 
 
