@@ -132,10 +132,12 @@ async def test_baseline_hides_recorded_findings_only(client: LanguageClient, wor
     await start(client, workspace, {"baseline": "base.json"})
     uri = open_document(client, workspace / "report.txt")
     assert await diagnostics_for(client, uri, 1) == []
-    text = (workspace / "report.txt").read_text(encoding="utf-8")
-    change(client, uri, 2, text + "\n深化探花公开。\n")
+    lines = (workspace / "report.txt").read_text(encoding="utf-8").split("\n")
+    # A new body paragraph with a defect; the recorded findings move down a line and stay hidden.
+    lines.insert(10, "深化探花公开，主动公开重大行政决策、规范性文件和行政执法信息，及时回应社会关切。")
+    change(client, uri, 2, "\n".join(lines))
     found = await diagnostics_for(client, uri, 2)
-    assert [(d.code, d.range.start.line) for d in found] == [("W102", len(text.split("\n")))]
+    assert [(d.code, d.range.start.line) for d in found] == [("W102", 10)]
 
 
 @pytest.mark.asyncio
