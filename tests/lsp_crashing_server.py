@@ -1,4 +1,5 @@
-"""``fzlint server`` with one extra plugin whose rule prints and always raises (test_server_robustness.py).
+"""``fzlint server`` with one extra plugin: a rule that prints and always raises, and one that
+takes a second on text containing 慢慢 (test_server_robustness.py).
 
 The server is the real one, on stdio; only its registry has the broken rule added, as a
 third-party plugin installed next to fzlint would be.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -34,12 +36,27 @@ class Exploding(Rule):
         raise RuntimeError("规则故意出错")
 
 
+class Slow(Rule):
+    """测试用的规则：文本含“慢慢”时，检查要花一秒。"""
+
+    code = "Z902"
+    name = "takes-a-second"
+    summary = "测试用：含“慢慢”时检查很慢"
+    bad = "慢慢"
+    good = "快"
+
+    def check(self, report, context):
+        if "慢慢" in report.document.text:
+            time.sleep(1.0)  # long enough that a newer version arrives while this one is linted
+        return []
+
+
 class CrashingPlugin:
     __name__ = "crashing_plugin"
 
     @hookimpl
     def fzlint_register_rules(self):
-        return [Exploding]
+        return [Exploding, Slow]
 
 
 if __name__ == "__main__":

@@ -224,20 +224,3 @@ async def test_shutdown_is_clean(client: LanguageClient, workspace: Path):
     await client._server.wait()
     assert client._server.returncode == 0
     assert not published(client, uri)[-1].diagnostics  # closing clears the file's diagnostics
-
-
-@pytest.mark.asyncio
-async def test_a_result_for_an_outdated_version_is_dropped(client: LanguageClient, workspace: Path):
-    import asyncio
-
-    await start(client, workspace, {"debounceMs": 0})
-    text = SEED.read_text(encoding="utf-8") * 12  # long enough that its lint takes a while
-    uri = open_document(client, workspace / "report.txt", text)
-    await diagnostics_for(client, uri, 1)
-    change(client, uri, 2, text + "字")
-    await asyncio.sleep(0.15)  # version 2 is being linted now
-    fixed = text.replace(GARBLED, "政务公开")
-    change(client, uri, 3, fixed)
-    latest = await diagnostics_for(client, uri, 3)
-    assert [p.version for p in published(client, uri)] == [1, 3]  # version 2's result never shown
-    assert not by_code(latest, "W102")

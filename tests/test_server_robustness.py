@@ -11,7 +11,19 @@ from typing import Any
 
 import pytest
 import pytest_lsp
-from lspclient import CRASHING_SERVER, ENV, ROOT, SERVER, by_code, change, config, diagnostics_for, open_document, start
+from lspclient import (
+    CRASHING_SERVER,
+    ENV,
+    ROOT,
+    SERVER,
+    by_code,
+    change,
+    config,
+    diagnostics_for,
+    open_document,
+    published,
+    start,
+)
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
@@ -37,6 +49,23 @@ async def test_a_crashing_rule_is_e999_and_the_server_keeps_running(crashing: La
     change(crashing, uri, 2, SEED.read_text(encoding="utf-8").replace("探花公开", "政务公开"))
     again = await diagnostics_for(crashing, uri, 2)
     assert by_code(again, "E999") and not by_code(again, "W102")
+
+
+@pytest.mark.asyncio
+async def test_a_result_for_an_outdated_version_is_dropped(crashing: LanguageClient, tmp_path: Path):
+    import asyncio
+
+    shutil.copy(SEED, tmp_path / "report.txt")
+    await start(crashing, tmp_path, {"debounceMs": 0})
+    text = SEED.read_text(encoding="utf-8")
+    uri = open_document(crashing, tmp_path / "report.txt", text)
+    await diagnostics_for(crashing, uri, 1)
+    change(crashing, uri, 2, text + "慢慢")  # this version's lint takes a second (rule Z902)
+    await asyncio.sleep(0.2)
+    change(crashing, uri, 3, text.replace("探花公开", "政务公开"))
+    latest = await diagnostics_for(crashing, uri, 3)
+    assert [p.version for p in published(crashing, uri)] == [1, 3]  # version 2's result never shown
+    assert not by_code(latest, "W102")
 
 
 # -- malformed messages, written byte for byte ------------------------------------------------
