@@ -109,6 +109,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="并行进程数；auto（默认）：文件少时单进程，多时每个 CPU 一个进程",
     )
+    check.add_argument(
+        "--annotate",
+        nargs="?",
+        const="",
+        metavar="OUT",
+        help="把问题写成 Word 批注，另存为 报告.fzlint.docx（或 OUT.docx、OUT 目录）；原文件不变",
+    )
     check.add_argument("--profile", action="store_true", help="在标准错误输出各阶段及各规则族的耗时")
     check.add_argument(
         "--cache",
@@ -141,6 +148,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_config_options(config)
 
     server_command.add_parser(sub)
+
+    outline = sub.add_parser("outline", help="显示报告被解析成的结构树（标题、各部分、落款）")
+    outline.add_argument("file", help="报告文件（.txt/.md/.docx）")
+    outline.add_argument("--format", choices=["rich", "json"], default="rich")
 
     explain = sub.add_parser("explain", help="解释一条规则：fzlint explain S101")
     explain.add_argument("code", help="规则代码或名称，如 S101 或 missing-part")
@@ -180,6 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_config(args, sys.stdout)
         if args.command == "server":
             return server_command.run(args)
+        if args.command == "outline":
+            return __import__("fzlint.run.outline", fromlist=["run_outline"]).run_outline(args, sys.stdout, sys.stderr)
         parser.print_help()
         return EXIT_ERROR
     except UsageError as error:
@@ -260,6 +273,10 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.format not in reporters.available(reg):
         names = "、".join(sorted(reporters.available(reg)))
         raise UsageError(f"未知的输出格式 {args.format!r}（可用：{names}）")
+    from fzlint.run import annotating
+
+    args.annotate, args.paths = annotating.inputs_from_option(args.annotate, args.paths)
+    notes: list[str] = []  # files left out on purpose (Word lock files)
     try:
         resolver = resolver_from_args(args, frozenset(reg.rules))
         reporter_reads_documents = reporters.needs_documents(reg, args.format)
@@ -270,10 +287,13 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 args.stdin_filename,
                 args.force_exclude,
                 keeps_document=lambda settings: _needs_documents(args, settings.fix, reporter_reads_documents),
+                notes=notes,
             )
         )
     except ConfigError as error:
         raise UsageError(str(error)) from None
+    for note in notes:
+        print(f"fzlint: 跳过 {one_line(note)}", file=err)
 
     if args.pair_years:
         from fzlint.run.pairing import pair_years
@@ -323,6 +343,8 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     with stage(f"report: {args.format} (incl. its imports)"):
         reporters.resolve(reg, args.format)(results, out, options)
+    if args.annotate is not None and not annotating.write_all(results, todo, args.annotate, err):
+        return EXIT_ERROR
     if fixing is not None and fixing.errors:
         return EXIT_ERROR
     return exit_code(results, bool(reg.problems))
@@ -337,6 +359,7 @@ def _needs_documents(args: argparse.Namespace, fix: bool, reporter_reads_documen
         or args.diff
         or fix
         or args.column_unit != "character"  # counting bytes or UTF-16 units needs the line
+        or args.annotate is not None
     )
 
 

@@ -33,6 +33,9 @@ class Document:
     encoding: str = "utf-8"
     bom: bool = False
     newline: str = "\n"
+    # .docx only: Word's automatic numbering label (as shown, e.g. "一、") of each numbered
+    # paragraph, by 0-based line; the line's text starts with it.
+    numbering: dict[int, str] = field(default_factory=dict)
     lines: list[str] = field(init=False)
 
     def __post_init__(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -165,15 +166,17 @@ def test_tracked_changes_hidden_text_fields_and_breaks(tmp_path: Path) -> None:
     assert read_paragraphs(path.read_bytes())[0] == "政务公开3续\t完"
 
 
-def test_directory_search_includes_docx_but_not_word_lock_files(tmp_path: Path) -> None:
+def test_directory_search_includes_docx_and_legacy_but_not_lock_files_or_annotated_copies(tmp_path: Path) -> None:
     build_docx(tmp_path / "报告.docx", ["正文"])
     (tmp_path / "~$报告.docx").write_bytes(b"\x05lock")
+    (tmp_path / "报告.fzlint.docx").write_bytes(b"PK\x03\x04")
     (tmp_path / "旧.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
-    assert [p.name for p in discover([str(tmp_path)])] == ["报告.docx"]
+    (tmp_path / "金山.wps").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    assert [p.name for p in discover([str(tmp_path)])] == ["报告.docx", "旧.doc", "金山.wps"]
 
 
 @pytest.mark.parametrize("name", ["旧报告.doc", "报告.wps", "加密.docx"])
-def test_ole2_files_get_a_save_as_hint_and_others_are_still_linted(tmp_path: Path, name: str) -> None:
+def test_ole2_files_without_libreoffice_get_a_hint_and_others_are_still_linted(tmp_path: Path, name: str) -> None:
     legacy = tmp_path / name
     legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
     good = tmp_path / "好.txt"
@@ -183,10 +186,12 @@ def test_ole2_files_get_a_save_as_hint_and_others_are_still_linted(tmp_path: Pat
         capture_output=True,
         text=True,
         cwd=ROOT,
+        env={**os.environ, "FZLINT_SOFFICE": ""},  # as on a machine without LibreOffice
     )
     assert done.returncode == 2
     errors = done.stderr.strip().splitlines()
     assert len(errors) == 1 and str(legacy) in errors[0] and "另存为" in errors[0] and ".docx" in errors[0]
+    assert "LibreOffice" in errors[0]
     assert '"W102"' in done.stdout  # the good file was linted
 
 

@@ -11,6 +11,9 @@ zip or OLE2 signature (stdin without a file name). What is read:
   tab is a tab, a manual line break joins the two halves (line = paragraph);
 - Word's automatic numbering in front of the text (see :mod:`fzlint.docx.numbering`).
 
+Legacy .doc/.wps (OLE2) files are converted by LibreOffice when it is installed
+(:mod:`fzlint.docx.legacy`); without it they get a one-line hint.
+
 python-docx (imported here only) opens the package after :mod:`fzlint.docx.safety`
 has checked it.
 """
@@ -59,8 +62,21 @@ def claims(path: Path, data: bytes) -> bool:
 def fzlint_load_document(path: Path, data: bytes, display_path: str) -> Document | None:
     if not claims(path, data):
         return None
-    paragraphs = read_paragraphs(data)
-    return Document(path=display_path, text="\n".join(paragraphs), kind="docx")
+    _, paragraphs = open_word(readable(data))
+    lines = [label + text for _, label, text in paragraphs]
+    numbering = {index: label for index, (_, label, _) in enumerate(paragraphs) if label}
+    return Document(path=display_path, text="\n".join(lines), kind="docx", numbering=numbering)
+
+
+def readable(data: bytes) -> bytes:
+    """The .docx to read: ``data`` itself, or LibreOffice's conversion of a legacy
+    .doc/.wps when LibreOffice is installed (see :mod:`fzlint.docx.legacy`)."""
+    if not data.startswith(OLE2_MAGIC):
+        return data
+    from fzlint.docx import legacy
+
+    program = legacy.converter()
+    return data if program is None else legacy.to_docx(data, program)  # None: the hint below
 
 
 def read_paragraphs(data: bytes) -> list[str]:

@@ -45,7 +45,10 @@ def is_ole2(data: bytes) -> bool:
 def open_checked(data: bytes) -> zipfile.ZipFile:
     """The archive, after every check above; raises LoadError with a one-line reason."""
     if is_ole2(data):
-        raise LoadError(f"是旧版 Word（.doc）、WPS（.wps）或加密的文档，无法读取；{SAVE_AS_DOCX}")
+        raise LoadError(
+            f"是旧版 Word（.doc）、WPS（.wps）或加密的文档，无法直接读取；{SAVE_AS_DOCX}，"
+            "或安装 LibreOffice（soffice）后由 fzlint 自动转换"
+        )
     try:
         archive = zipfile.ZipFile(BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,20 +21,36 @@ if TYPE_CHECKING:
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-# What a directory search picks up. Legacy .doc/.wps are not searched (they are
-# refused with a hint when named explicitly); Word's "~$name.docx" lock files are skipped.
-DISCOVER_SUFFIXES = (*TEXT_SUFFIXES, ".docx")
+# What a directory search picks up: legacy .doc/.wps too (converted by LibreOffice, or
+# reported with a hint, so a folder of them never passes unchecked). Word's "~$name.docx"
+# lock files are skipped everywhere, and so are fzlint's own annotated copies (--annotate).
+DISCOVER_SUFFIXES = (*TEXT_SUFFIXES, ".docx", ".doc", ".wps")
+LOCK_PREFIX = "~$"
+ANNOTATED_SUFFIX = ".fzlint.docx"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file named on the command line that is deliberately not linted (a lock file)."""
+
+    path: Path
+    reason: str
+
+
+def is_lock_file(path: Path) -> bool:
+    return path.name.startswith(LOCK_PREFIX)
 
 
 class LoadError(Exception):
     """A file that cannot be linted; the message is one line naming the problem."""
 
 
-def discover(paths: Iterable[str], suffixes: tuple[str, ...] = DISCOVER_SUFFIXES) -> Iterator[Path | str]:
+def discover(paths: Iterable[str], suffixes: tuple[str, ...] = DISCOVER_SUFFIXES) -> Iterator[Path | str | Skipped]:
     """Files to lint: given files as they are, directories searched recursively.
 
     Yields a ``str`` error message (instead of a path) for a path that does not
-    exist, so the caller can report it and go on with the rest. Symlinked
+    exist, so the caller can report it and go on with the rest, and a
+    :class:`Skipped` for a Word lock file named explicitly. Symlinked
     directories are not followed, which rules out loops.
     """
     for raw in paths:
@@ -44,12 +61,19 @@ def discover(paths: Iterable[str], suffixes: tuple[str, ...] = DISCOVER_SUFFIXES
             found = []
             for root, dirs, files in os.walk(path, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found += [Path(root, f) for f in files if f.lower().endswith(suffixes) and not f.startswith("~$")]
+                found += [Path(root, f) for f in files if _searched(f, suffixes)]
             yield from sorted(found)
+        elif is_lock_file(path) and path.exists():
+            yield Skipped(path, "是 Word/WPS 打开文档时生成的临时锁文件（~$ 开头），不是报告，已跳过")
         elif path.exists() or path.is_symlink():
             yield path
         else:
             yield f"{raw}: 文件或目录不存在"
+
+
+def _searched(name: str, suffixes: tuple[str, ...]) -> bool:
+    lower = name.lower()
+    return lower.endswith(suffixes) and not name.startswith(LOCK_PREFIX) and not lower.endswith(ANNOTATED_SUFFIX)
 
 
 def kind_of(path: str) -> str:

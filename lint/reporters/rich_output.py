@@ -80,7 +80,7 @@ def render(results: list[FileResult], stream: TextIO, options: ReportOptions) ->
         console.print(Text("\n").join(pieces))
     if shown:
         console.print(summary_table(shown))
-    console.print(summary_line(shown, options.files_checked))
+    console.print(summary_line(shown, options.files_checked, sum(1 for r in results if r.error)))
 
 
 def location(diagnostic: Diagnostic, result: FileResult) -> str:
@@ -161,14 +161,17 @@ def summary_table(diagnostics: list[Diagnostic]) -> Table:
     return table
 
 
-def summary_line(diagnostics: list[Diagnostic], files_checked: int) -> Text:
+def summary_line(diagnostics: list[Diagnostic], files_checked: int, unreadable: int = 0) -> Text:
     by = Counter(d.severity for d in diagnostics)
     fixable = sum(1 for d in diagnostics if d.fix is not None and d.fix.safe)
+    skipped = f"；{unreadable} 个文件无法读取，未检查（原因见标准错误输出）" if unreadable else ""
+    if not diagnostics and unreadable and not files_checked:
+        return Text(f"没有检查任何文件{skipped}", style="bold red")
     if not diagnostics:
-        return Text(f"未发现问题（检查了 {files_checked} 个文件）", style="bold green")
+        return Text(f"未发现问题（检查了 {files_checked} 个文件{skipped}）", style="bold green")
     return Text(
         f"共 {by[Severity.ERROR]} 个错误，{by[Severity.WARNING]} 个警告，"
         f"{by[Severity.INFO]} 个提示；"
-        f"其中 {fixable} 个可自动修复（--fix）；检查了 {files_checked} 个文件",
+        f"其中 {fixable} 个可自动修复（--fix）；检查了 {files_checked} 个文件{skipped}",
         style="bold",
     )

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fzlint.config.resolve import Resolver, is_excluded
-from fzlint.load.loading import discover
+from fzlint.load.loading import Skipped, discover
 from fzlint.run.engine import FileResult, lint_path
 from fzlint.run.plugins import Registry
 
@@ -68,10 +68,12 @@ def collect(
     stdin_filename: str | None = None,
     force_exclude: bool = False,
     keeps_document: Callable[[Settings], bool] = _always,
+    notes: list[str] | None = None,
 ) -> Iterator[CheckInput]:
     """Every file to lint, in order; raises fzlint.config.resolve.ConfigError for a broken config.
 
-    ``keeps_document(settings)`` says whether a file's result must keep its document."""
+    ``keeps_document(settings)`` says whether a file's result must keep its document. Files
+    deliberately left out (a Word lock file named explicitly) add a line to ``notes``."""
     for raw in paths:
         if raw == STDIN:  # reported and configured under --stdin-filename
             name = stdin_filename or STDIN
@@ -83,6 +85,10 @@ def collect(
         if searched:  # a broken config is an error even in a folder without reports
             resolver.for_directory(Path(raw))
         for item in discover([raw]):
+            if isinstance(item, Skipped):
+                if notes is not None:
+                    notes.append(f"{item.path}: {item.reason}")
+                continue
             if isinstance(item, str):  # "path: why"
                 display, error = item.split(": ", 1)
                 yield CheckInput(Path(display), display, Settings(), error=error)
