@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from fzlint import __version__
 from fzlint.diagnostics import one_line
+from fzlint.server import command as server_command
 
 if TYPE_CHECKING:
     from fzlint.config.resolve import Resolver
@@ -79,6 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名")
     check.add_argument("--quiet", action="store_true", help="只显示错误级别的问题")
+    check.add_argument(
+        "--column-unit",
+        choices=["character", "byte", "utf-16"],
+        default="character",
+        help="concise 输出的列号单位：character（字符，默认）、byte（UTF-8 字节，Vim 的 %%c）、utf-16（VS Code）",
+    )
     check.add_argument(
         "--show-all", action="store_true", help="rich 输出中逐条列出全部问题（默认同一文件同一规则的警告只列前 5 处）"
     )
@@ -147,6 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--format", choices=["toml", "json"], default="toml")
     _add_config_options(config)
 
+    server_command.add_parser(sub)
+
     outline = sub.add_parser("outline", help="显示报告被解析成的结构树（标题、各部分、落款）")
     outline.add_argument("file", help="报告文件（.txt/.md/.docx）")
     outline.add_argument("--format", choices=["rich", "json"], default="rich")
@@ -187,6 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_explain(args, sys.stdout, sys.stderr)
         if args.command == "config":
             return run_config(args, sys.stdout)
+        if args.command == "server":
+            return server_command.run(args)
         if args.command == "outline":
             return __import__("fzlint.run.outline", fromlist=["run_outline"]).run_outline(args, sys.stdout, sys.stderr)
         parser.print_help()
@@ -355,7 +366,7 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         color=args.color,
         quiet=args.quiet,
         files_checked=sum(1 for r in results if r.error is None),
-        extra={"show_all": args.show_all},
+        extra={"show_all": args.show_all, "column_unit": args.column_unit},
     )
     with stage(f"report: {args.format} (incl. its imports)"), report_stream(args, out) as stream:
         reporters.resolve(reg, args.format)(results, stream, options)
@@ -376,6 +387,7 @@ def _needs_documents(args: argparse.Namespace, fix: bool, reporter_reads_documen
         or args.write_baseline
         or args.diff
         or fix
+        or args.column_unit != "character"  # counting bytes or UTF-16 units needs the line
         or args.annotate is not None
     )
 
