@@ -8,12 +8,14 @@ CI always runs.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from editorenv import editor_env
+from realclients import require
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITORS = ROOT / "tests" / "editors"
@@ -22,10 +24,16 @@ ALE = Path("/usr/share/vim-ale")  # where Debian's vim-ale puts the plugin
 
 
 def optional(program: str) -> str:
-    path = shutil.which(program)
-    if path is None:
-        pytest.skip(f"{program} is not installed (.ci/run does not install it)")
-    return path
+    """The editor (.ci/run installs emacs-nox, elpa-eglot, vim and vim-ale): a skip here, a
+    failure under CI."""
+    return require(program)
+
+
+def missing(what: str) -> None:
+    message = f"{what} is not installed (.ci/run installs it)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message + ": CI must run the real-client tests")
+    pytest.skip(message)
 
 
 def environment(tmp_path: Path, **extra: str) -> dict[str, str]:
@@ -56,7 +64,7 @@ def test_emacs_eglot_shows_fzlint_diagnostics_on_the_character(tmp_path: Path) -
     command = [emacs, "--batch", "-l", str(EDITORS / "emacs_check.el")]
     done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=180, check=False)
     if "Cannot open load file" in done.stderr and "eglot" in done.stderr:
-        pytest.skip("eglot is not installed (Debian: elpa-eglot on Emacs 28)")
+        missing("eglot (Debian: elpa-eglot on Emacs 28)")
     assert out.exists(), done.stderr[-2000:]
     seen = json.loads(out.read_text(encoding="utf-8"))
     garbled = sorted((d["line"], d["character"]) for d in seen if "[W102]" in d["text"])
@@ -68,7 +76,7 @@ def test_emacs_eglot_shows_fzlint_diagnostics_on_the_character(tmp_path: Path) -
 def test_vim_ale_shows_fzlint_diagnostics_on_the_character(tmp_path: Path) -> None:
     vim = optional("vim")
     if not (ALE / "plugin" / "ale.vim").exists():
-        pytest.skip("ALE is not installed (Debian: vim-ale)")
+        missing("ALE (Debian: vim-ale)")
     shutil.copy(SEED, tmp_path / "report.txt")
     out = tmp_path / "ale.json"
     env = environment(
