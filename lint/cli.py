@@ -8,15 +8,17 @@ parse, run rules, report. Exit codes: 0 no error-severity findings, 1 some,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from fzlint import __version__
 from fzlint.diagnostics import one_line
+from fzlint.server import command as server_command
 
 if TYPE_CHECKING:
     from fzlint.config.resolve import Resolver
@@ -58,12 +60,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="内部错误时显示完整的回溯信息")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    check = sub.add_parser("check", help="检查报告（.txt/.md 文件或目录）")
+    check = sub.add_parser("check", help="检查报告（.txt、.md、.docx 文件或目录）")
     check.add_argument("paths", nargs="*", default=["."], help="文件或目录；- 表示标准输入")
     check.add_argument(
         "--format",
         default="rich",
-        help="输出格式：rich（默认）、concise、json、json-lines、sarif、github",
+        help="输出格式：rich（默认）、concise、json、json-lines、sarif、github、html",
+    )
+    check.add_argument(
+        "--output-file", "-o", type=Path, metavar="PATH", help="把检查结果写入这个文件（任何格式；默认标准输出）"
     )
     check.add_argument("--select", type=_codes, help="只启用这些规则代码或前缀，逗号分隔")
     check.add_argument("--extend-select", type=_codes, default=[], help="在已选规则之外再启用这些")
@@ -76,6 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名")
     check.add_argument("--quiet", action="store_true", help="只显示错误级别的问题")
     check.add_argument(
+        "--column-unit",
+        choices=["character", "byte", "utf-16"],
+        default="character",
+        help="concise 输出的列号单位：character（字符，默认）、byte（UTF-8 字节，Vim 的 %%c）、utf-16（VS Code）",
+    )
+    check.add_argument(
         "--show-all", action="store_true", help="rich 输出中逐条列出全部问题（默认同一文件同一规则的警告只列前 5 处）"
     )
     _add_config_options(check)
@@ -86,7 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--write-baseline", type=Path, metavar="FILE", help="把当前发现的全部问题记入基线文件（不报告问题，退出码 0）"
     )
     check.add_argument(
-        "--fix", action="store_true", default=None, help="应用安全的自动修复并写回文件（.docx 不改写），再报告剩余问题"
+        "--fix",
+        action="store_true",
+        default=None,
+        help="应用安全的自动修复并写回文件（.docx 也改写，保留格式；标准输入的修复结果写到标准输出），再报告剩余问题",
     )
     check.add_argument(
         "--diff", action="store_true", help="只显示自动修复会做的修改（统一 diff），不写文件；有修改时退出码为 1"
@@ -140,6 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--format", choices=["toml", "json"], default="toml")
     _add_config_options(config)
 
+    server_command.add_parser(sub)
+
     outline = sub.add_parser("outline", help="显示报告被解析成的结构树（标题、各部分、落款）")
     outline.add_argument("file", help="报告文件（.txt/.md/.docx）")
     outline.add_argument("--format", choices=["rich", "json"], default="rich")
@@ -180,6 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_explain(args, sys.stdout, sys.stderr)
         if args.command == "config":
             return run_config(args, sys.stdout)
+        if args.command == "server":
+            return server_command.run(args)
         if args.command == "outline":
             return __import__("fzlint.run.outline", fromlist=["run_outline"]).run_outline(args, sys.stdout, sys.stderr)
         parser.print_help()
@@ -220,6 +238,8 @@ def resolver_from_args(args: argparse.Namespace, known_codes: frozenset[str]) ->
     file says, --extend-select and --ignore add to it."""
     from fzlint.config.resolve import Resolver
 
+    for option in ("select", "extend_select", "ignore"):
+        check_codes(f"--{option.replace('_', '-')}", getattr(args, option, None) or [], known_codes)
     overrides: dict[str, object] = {}
     if getattr(args, "select", None):
         overrides["select"] = args.select
@@ -243,6 +263,22 @@ def resolver_from_args(args: argparse.Namespace, known_codes: frozenset[str]) ->
         overrides=overrides,
         extensions=extensions,
     )
+
+
+def check_codes(option: str, codes: list[str], known: frozenset[str]) -> None:
+    """Codes on the command line name registered rules or prefixes of them (as in config
+    files); an unknown one is a usage error that names the nearest codes."""
+    import difflib
+
+    prefixes = {code[:i] for code in known for i in range(1, len(code) + 1)}
+    for code in codes:
+        if code == "ALL" or code in prefixes:
+            continue
+        near = difflib.get_close_matches(code, sorted(known), n=3, cutoff=0.5) or difflib.get_close_matches(
+            code, sorted(prefixes), n=3, cutoff=0.5
+        )
+        hint = f"；是不是 {'、'.join(near)}？" if near else ""
+        raise UsageError(f"{option} 中的规则代码 {code!r} 不存在{hint}（用 fzlint rules 查看全部规则）")
 
 
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -284,6 +320,8 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for note in notes:
         print(f"fzlint: 跳过 {one_line(note)}", file=err)
 
+    if args.output_file is not None and not args.output_file.parent.is_dir():
+        raise UsageError(f"无法写入输出文件 {args.output_file}：目录 {args.output_file.parent} 不存在")
     if args.pair_years:
         from fzlint.run.pairing import pair_years
 
@@ -328,11 +366,13 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         color=args.color,
         quiet=args.quiet,
         files_checked=sum(1 for r in results if r.error is None),
-        extra={"show_all": args.show_all},
+        extra={"show_all": args.show_all, "column_unit": args.column_unit},
     )
-    with stage(f"report: {args.format} (incl. its imports)"):
-        reporters.resolve(reg, args.format)(results, out, options)
+    with stage(f"report: {args.format} (incl. its imports)"), report_stream(args, out) as stream:
+        reporters.resolve(reg, args.format)(results, stream, options)
     if args.annotate is not None and not annotating.write_all(results, todo, args.annotate, err):
+        return EXIT_ERROR
+    if nothing_read(args, len(results), sum(1 for r in results if r.error), err):
         return EXIT_ERROR
     if fixing is not None and fixing.errors:
         return EXIT_ERROR
@@ -347,6 +387,7 @@ def _needs_documents(args: argparse.Namespace, fix: bool, reporter_reads_documen
         or args.write_baseline
         or args.diff
         or fix
+        or args.column_unit != "character"  # counting bytes or UTF-16 units needs the line
         or args.annotate is not None
     )
 
@@ -363,16 +404,59 @@ def _report_streamed(args: argparse.Namespace, reg: Registry, todo: list[CheckIn
         registry=reg, color=args.color, quiet=args.quiet, files_checked=sum(1 for item in todo if item.error is None)
     )
     started = time.perf_counter()
-    reporters.resolve(reg, args.format)(streamed, out, options)  # type: ignore[arg-type]
-    streamed.drain()
+    with report_stream(args, out) as stream:
+        reporters.resolve(reg, args.format)(streamed, stream, options)  # type: ignore[arg-type]
+        streamed.drain()
     profile = profiling.active()
     if profile is not None:  # the files were linted while the reporter read them
         profile.add(f"report: {args.format} (incl. its imports)", time.perf_counter() - started - streamed.producing)
     for path, error in streamed.errors:
         print(f"fzlint: 错误：{path}: {one_line(error)}", file=err)
+    if nothing_read(args, len(todo), len(streamed.errors), err):
+        return EXIT_ERROR
     if reg.problems or streamed.errors or streamed.crashed:
         return EXIT_ERROR
     return EXIT_FINDINGS if streamed.error_findings else EXIT_OK
+
+
+@contextlib.contextmanager
+def report_stream(args: argparse.Namespace, out: TextIO) -> Iterator[TextIO]:
+    """Where the report goes: ``-o/--output-file`` (UTF-8, written whole) or ``out``."""
+    if args.output_file is None:
+        yield out
+        return
+    try:
+        stream = open(args.output_file, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+    except OSError as error:
+        raise UsageError(f"无法写入输出文件 {args.output_file}：{error.strerror or error}") from None
+    with stream:
+        yield stream
+
+
+def nothing_read(args: argparse.Namespace, files: int, failed: int, err: TextIO) -> bool:
+    """No file could be read: say so (never "no problems"); True when the run must fail (exit 2).
+
+    Nothing to lint at all (an empty folder, or every file excluded by configuration, as
+    when pre-commit passes only excluded files) is said too, but is not a failure, unless
+    the folders hold old .doc/.wps files that were not read."""
+    if files and failed < files:
+        return False
+    if files:
+        print(f"fzlint: 错误：没有检查任何文件：{failed} 个文件无法读取（见上）", file=err)
+        return True
+    where, legacy = "、".join(args.paths), legacy_files(args.paths)
+    if legacy:
+        print(f"fzlint: 错误：{where} 中只有 .doc/.wps 文件（{legacy} 个），没有读取：请另存为 .docx", file=err)
+        return True
+    print(f"fzlint: {where} 中没有要检查的 .txt、.md 或 .docx 文件", file=err)
+    return False
+
+
+def legacy_files(paths: list[str]) -> int:
+    """Old Word/WPS files in the folders given: not searched for, so not read."""
+    from fzlint.load.loading import discover
+
+    return sum(1 for _ in discover([p for p in paths if Path(p).is_dir()], suffixes=(".doc", ".wps", ".wpt", ".dot")))
 
 
 def _cache_for(args: argparse.Namespace, reg: Registry, todo: list[CheckInput]) -> ResultCache | None:
@@ -421,7 +505,9 @@ def run_autofix(
         print(f"fzlint: 错误：{one_line(problem)}", file=err)
     verb = "可修复" if mode.diff else "已修复"
     if fixing.fixed_count:
-        print(f"fzlint: {verb} {fixing.fixed_count} 处问题（{fixing.files_changed} 个文件）", file=err)
+        # Standard input is no file: its count stands alone (never "（0 个文件）").
+        files = f"（{fixing.files_changed} 个文件）" if fixing.files_changed else ""
+        print(f"fzlint: {verb} {fixing.fixed_count} 处问题{files}", file=err)
     return fixing
 
 
@@ -457,6 +543,7 @@ def run_rules(args: argparse.Namespace, out: TextIO) -> int:
         {
             "code": cls.code,
             "name": cls.name,
+            "title": cls.display_title(),
             "severity": cls.severity.value,
             "summary": cls.summary,
             "plugin": reg.rule_plugins[code],
@@ -469,16 +556,9 @@ def run_rules(args: argparse.Namespace, out: TextIO) -> int:
         json.dump(rows, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return EXIT_OK
-    from rich.table import Table
+    from fzlint.reporters.rich_output import rules_table
 
-    from fzlint.reporters.rich_output import console_for
-
-    table = Table(title=f"fzlint 规则（{len(rows)} 条）", header_style="bold")
-    for column in ("代码", "名称", "默认级别", "说明"):
-        table.add_column(column)
-    for row in rows:
-        table.add_row(row["code"], row["name"], row["severity"], row["summary"])
-    console_for(out, None).print(table)
+    rules_table(rows, out)
     return EXIT_OK
 
 

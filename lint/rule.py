@@ -67,6 +67,9 @@ class Rule:
 
     code: ClassVar[str]
     name: ClassVar[str]
+    # A short Chinese name for people (rule tables, `fzlint rules`, the HTML report); the
+    # kebab-case name stays the stable identifier. Optional for plugins: they show the name.
+    title: ClassVar[str] = ""
     severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str]
     bad: ClassVar[str]
@@ -80,6 +83,10 @@ class Rule:
 
     def __init__(self, severity: Severity | None = None) -> None:
         self.effective_severity = severity or self.severity
+
+    @classmethod
+    def display_title(cls) -> str:
+        return cls.title or cls.name
 
     @classmethod
     def explanation(cls) -> str:

@@ -48,6 +48,7 @@ class MissingTitle(Rule):
 
     code = "F101"
     name = "missing-title"
+    title = "标题不完整"
     severity = Severity.ERROR
     summary = "缺少标题，或标题未写明单位、年度和“法治政府建设……报告”"
     bad = "2025年，我局坚持以习近平新时代中国特色社会主义思想为指导……（没有标题）"
@@ -136,6 +137,7 @@ class MissingSignature(Rule):
 
     code = "F102"
     name = "missing-signature"
+    title = "缺少落款"
     severity = Severity.ERROR
     summary = "正文之后缺少落款（发文单位名称）"
     bad = "……推动法治政府建设水平持续提升。\n（全文到此结束）"
@@ -163,6 +165,7 @@ class MissingDate(Rule):
 
     code = "F103"
     name = "missing-date"
+    title = "缺少成文日期"
     severity = Severity.ERROR
     summary = "落款之后缺少成文日期"
     bad = "……推动法治政府建设水平持续提升。\n\n深圳市某局"

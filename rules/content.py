@@ -32,6 +32,7 @@ class MissingResponsibility(Rule):
 
     code = "S107"
     name = "missing-responsibility"
+    title = "未写第一责任人职责"
     severity = Severity.WARNING
     summary = "未写党政主要负责人履行推进法治建设第一责任人职责的情况"
     bad = "一、主要举措和成效\n（一）加强学习……\n（二）推进依法决策……"
@@ -167,6 +168,7 @@ class DuplicateParagraph(Rule):
 
     code = "R101"
     name = "duplicate-paragraph"
+    title = "段落重复"
     severity = Severity.ERROR
     summary = "段落重复出现，或“改进情况”照抄“不足和原因”"
     bad = (

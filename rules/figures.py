@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from fzlint.diagnostics import Diagnostic, Severity
 from fzlint.hookspecs import hookimpl
@@ -37,6 +38,7 @@ class SumMismatch(Rule):
 
     code = "D101"
     name = "sum-mismatch"
+    title = "分项之和不符"
     severity = Severity.ERROR
     summary = "分项之和与总数不符（“共X条，其中……”）"
     bad = "今年以来公开政府信息70条，其中工作动态34条，通知公告18条，政策法规23条。"
@@ -164,31 +166,47 @@ def _remainder(sentence: Span) -> Breakdown | None:
     # Exactly "total … done … 其余 rest": with more counts it is unclear which is the total.
     if len(before) != 2 or any(q.approximate for q in [*before, rest[0]]):
         return None
+    if _more_counts(sentence.text, rest[0].end, unit):
+        return None  # 其余67项已完成，15项正在推进: the rest is split further, the sum is unclear
     moved = [_shifted(q, sentence.start) for q in [*before, rest[0]]]
     return Breakdown(moved[0], moved[1:], complete=True)
+
+
+def _more_counts(text: str, start: int, unit: str) -> bool:
+    """Whether ``text[start:]`` holds another count of ``unit`` outside brackets."""
+    depth = 0
+    outside = []
+    for ch in text[start:]:
+        depth += ch in "（("
+        outside.append(" " if depth else ch)
+        depth -= depth > 0 and ch in "）)"
+    return any(q.unit == unit for q in quantities("".join(outside)))
 
 
 class RateOver100(Rule):
     """比率超过了 100%。
 
-    满意率、办结率、合格率、参考率、覆盖率、完成率等是部分占全体的比例，不可能超过 100%，
-    多半是数字录错或把“增长”写成了“率”。增长率、回报率等可以超过 100% 的比率不检查
-    （排除表在 ``rules/data/figures.toml``，可在配置中扩充）。
+    满意率（满意度）、办结率、合格率、参考率、覆盖率、知晓率、达标率等是部分占全体的比例，
+    不可能超过 100%，多半是数字录错或把“增长”写成了“率”。完成率、增长率、执行率等可以超过
+    100%（超额完成、翻番），不检查。哪些比率有上限是数据（``rules/data/figures.toml`` 的
+    ``bounded`` 与 ``unbounded``），可在配置中扩充。
     """
 
     code = "D102"
     name = "rate-over-100"
+    title = "比率超过100%"
     severity = Severity.ERROR
-    summary = "满意率、办结率等比率超过 100%"
-    bad = "群众满意率达105%。"
-    good = "群众满意率达100%。"
+    summary = "满意率、办结率、合格率等不可能超过 100% 的比率超过 100%"
+    bad = "群众满意率达105%，案件办结率102%。"
+    good = "群众满意率达100%，案件办结率98%，年度任务完成率105%。"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
-        excluded = tuple(context.data("figures")["rates"]["exclude"])
+        table = context.data("figures")["rates"]
+        words = _rate_words(tuple(table.get("bounded", [])), tuple(table.get("unbounded", [])))
         for line in report.lines:
             if line.kind not in _BODY_KINDS:
                 continue
-            for rate_start, rate_end, number in _rates(line.text, excluded):
+            for rate_start, rate_end, number in _rates(line.text, words):
                 value = float(line.text[number.start(1) : number.end(1)])
                 if value <= 100:
                     continue
@@ -203,33 +221,38 @@ class RateOver100(Rule):
                 )
 
 
-_RATE_VALUE = re.compile(r"[^，,。；;%％0-9０-９率]{0,8}?(\d+(?:\.\d+)?)\s*[%％]")
+_RATE_VALUE = re.compile(r"[^，,。；;%％0-9０-９率度]{0,8}?(\d+(?:\.\d+)?)\s*[%％]")
 _MORE_VALUES = re.compile(r"\s*[、和及与]\s*(\d+(?:\.\d+)?)\s*[%％]")
-_NOT_RATE_BEFORE = "表轻坦直统草督"
 _CHANGE = re.compile(r"提升|提高|增长|增加|上升|下降|降低|减少|同比|环比|较")
 
 
-def _rates(text: str, excluded: tuple[str, ...]) -> Iterator[tuple[int, int, re.Match[str]]]:
-    """(rate word start, rate word end, percentage match) for each rate followed by a value."""
-    index = -1
-    while (index := text.find("率", index + 1)) >= 0:  # jump from 率 to 率, not char by char
-        if index and text[index - 1] in _NOT_RATE_BEFORE:
+@dataclass(frozen=True)
+class RateWords:
+    bounded: re.Pattern[str]
+    unbounded: tuple[str, ...]
+
+
+@cache
+def _rate_words(bounded: tuple[str, ...], unbounded: tuple[str, ...]) -> RateWords:
+    alternatives = "|".join(re.escape(w) for w in sorted(bounded, key=len, reverse=True))
+    return RateWords(re.compile(alternatives or r"(?!)"), unbounded)
+
+
+def _rates(text: str, words: RateWords) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """(rate word start, rate word end, percentage match) for each bounded rate followed by a value."""
+    for found in words.bounded.finditer(text):
+        start, end = found.span()
+        # 超额完成率 ends in 完成率, not in a bounded word; a longer unbounded word that ends
+        # here (none today ends in a bounded one, but configuration may add one) wins.
+        if any(text.endswith(w, 0, end) and len(w) > end - start for w in words.unbounded):
             continue
-        if text[index + 1 : index + 2] == "先":
-            continue
-        word_start = max(0, index - 6)
-        while word_start < index and not "\u4e00" <= text[word_start] <= "\u9fff":
-            word_start += 1
-        if text[word_start : index + 1].endswith(excluded):
-            continue
-        match = _RATE_VALUE.match(text, index + 1)
-        if match is None or _CHANGE.search(text, index + 1, match.start(1)):
+        match = _RATE_VALUE.match(text, end)
+        if match is None or _CHANGE.search(text, end, match.start(1)):
             continue  # 满意率提升15%: a change of the rate, not its value
-        shown_start = max(word_start, index - 2)
-        yield shown_start, index + 1, match
+        yield start, end, match
         position = match.end()
         while (more := _MORE_VALUES.match(text, position)) is not None:
-            yield shown_start, index + 1, more
+            yield start, end, more
             position = more.end()
 
 

@@ -13,6 +13,7 @@ from fzlint.parse.lines import Line, Marker
 from fzlint.parse.numerals import cn_to_int, int_to_cn
 from fzlint.parse.outline import Report, Section
 from fzlint.rule import Context, Rule
+from fzlint.rules.common.siblings import siblings as _siblings
 
 LEVEL_NAMES = {
     1: "一级（一、）",
@@ -32,13 +33,6 @@ def _numeral(level: int, number: int) -> str:
     return str(number)
 
 
-def _siblings(report: Report) -> Iterator[list[Section]]:
-    yield report.parts
-    for section in report.sections():
-        if section.children:
-            yield section.children
-
-
 def _numeral_span(marker: Marker) -> tuple[int, int]:
     """Columns of the number inside a marker such as （十二）."""
     text = marker.text
@@ -55,10 +49,15 @@ class HeadingSequence(Rule):
     同一上级标题之下，同级标题应依次编号：一、二、三……或（一）（二）（三）……。
     跳号（一、二、四、）、重号（（一）（二）（二））多是增删段落后忘了改号。修复（不安全，
     需 ``--unsafe-fixes``）按位置重新编号。
+
+    常见的写法不算断号：跳过一层（“二、”下直接 1. 2. 3.，由 N103 提示）、三级序号跨
+    （一）（二）连续编号（（一）1. 2.（二）3. 4.）、第一项写在引导语同一行（“附件：1．……”
+    下一行起 2． 3．）、“备注：”这类引导行之后重新从 1 编号。
     """
 
     code = "N101"
     name = "heading-sequence"
+    title = "标题序号不连续"
     severity = Severity.ERROR
     summary = "同级标题序号跳号、重号或重新编号"
     bad = "一、主要举措和成效\n二、存在的不足和原因\n四、下一年度安排"
@@ -66,29 +65,25 @@ class HeadingSequence(Rule):
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         for siblings in _siblings(report):
-            by_level: dict[int, list[Section]] = {}
-            for section in siblings:
-                assert section.heading.marker is not None
-                by_level.setdefault(section.heading.marker.level, []).append(section)
-            for level, group in by_level.items():
-                yield from self._check_group(report, level, group)
+            yield from self._check_group(report, siblings.sections, siblings.offset)
 
-    def _check_group(self, report: Report, level: int, group: list[Section]) -> Iterator[Diagnostic]:
+    def _check_group(self, report: Report, group: list[Section], offset: int) -> Iterator[Diagnostic]:
+        level = _marker(group[0]).level
         numbers = [_marker(s).number for s in group]
         # A break is a number that follows neither its predecessor nor its position, so
         # 一、二、四、五 and 一、二、二、四 are each reported once, at the heading to renumber.
-        breaks = [i for i, n in enumerate(numbers) if n != i + 1 and (i == 0 or n != numbers[i - 1] + 1)]
+        breaks = [i for i, n in enumerate(numbers) if n != offset + i + 1 and (i == 0 or n != numbers[i - 1] + 1)]
         for order, index in enumerate(breaks):
             stop = breaks[order + 1] if order + 1 < len(breaks) else len(group)
             section, marker = group[index], _marker(group[index])
-            target = _numeral(level, index + 1)
+            target = _numeral(level, offset + index + 1)
             edits = []
             for position in range(index, stop):
                 other = _marker(group[position])
-                if other.number != position + 1:
+                if other.number != offset + position + 1:
                     start, end = _numeral_span(other)
                     line = group[position].heading.index
-                    edits.append(Edit(line + 1, start + 1, line + 1, end + 1, _numeral(level, position + 1)))
+                    edits.append(Edit(line + 1, start + 1, line + 1, end + 1, _numeral(level, offset + position + 1)))
             rest = "并顺延其后的序号" if len(edits) > 1 else ""
             fix = Fix(edits=tuple(edits), message=f"按顺序重新编号：{marker.text}→{target}", safe=False)
             yield self.diagnostic(
@@ -132,6 +127,7 @@ class HeadingStyle(Rule):
 
     code = "N102"
     name = "heading-style"
+    title = "标题序号写法不规范"
     severity = Severity.WARNING
     summary = "标题序号写法不规范，或同级混用多种写法"
     bad = "（一）、加强学法用法\n1、完善制度"
@@ -195,6 +191,7 @@ class HeadingLevel(Rule):
 
     code = "N103"
     name = "heading-level"
+    title = "标题层次跳级"
     severity = Severity.WARNING
     summary = "标题层次跳级（如“一、”下直接用“1.”）"
     bad = "一、主要举措和成效\n1.加强学法用法"
@@ -310,6 +307,7 @@ class EnumerationSequence(Rule):
 
     code = "N104"
     name = "enumeration-sequence"
+    title = "列举序号不连续"
     severity = Severity.ERROR
     summary = "“一是、二是……”列举跳号或重号"
     bad = "一是坚持开展年度述法工作。二是加强领导干部学法考法。四是严格落实普法责任制。"
@@ -351,6 +349,7 @@ class MalformedEnumerator(Rule):
 
     code = "N105"
     name = "malformed-enumerator"
+    title = "列举序号缺“是”"
     severity = Severity.ERROR
     summary = "列举序号漏了“是”（如“二深化”应为“二是深化”）"
     bad = "一是提升法治宣传实效。二深化政务服务数智化场景应用。"

@@ -51,6 +51,7 @@ class PreviousMismatch(Rule):
     code = "Y205"
     needs_previous = True
     name = "previous-mismatch"
+    title = "比较对象不符"
     severity = Severity.WARNING
     summary = "--previous 给出的不是本单位上一年度的报告（单位不同或年份不相邻），不作逐年比较"
     bad = "本报告：某市司法局2025年法治政府建设年度报告\n--previous：某区教育局2024年法治政府建设年度报告"
@@ -79,6 +80,7 @@ class UnaddressedProblem(Rule):
     code = "Y201"
     needs_previous = True
     name = "unaddressed-problem"
+    title = "上年问题未回应"
     severity = Severity.WARNING
     summary = "上一年度报告所列问题在本年度“改进情况”中没有回应"
     bad = (
@@ -123,6 +125,7 @@ class UnreportedPlan(Rule):
     code = "Y202"
     needs_previous = True
     name = "unreported-plan"
+    title = "上年安排未体现"
     severity = Severity.INFO
     summary = "上一年度“下一年度安排”中的工作在本年度第一部分没有体现"
     bad = "上一年度安排：三是深化“高效办成一件事”改革。\n本年度第一部分：只写了普法宣传和政务公开。"
@@ -166,6 +169,7 @@ class CopiedFromPrevious(Rule):
     code = "Y203"
     needs_previous = True
     name = "copied-from-previous"
+    title = "照抄上年报告"
     severity = Severity.ERROR
     summary = "段落照抄上一年度报告（“不足和原因”照抄为错误）"
     bad = "上一年度不足：一是法治宣传教育高频次覆盖不够……\n本年度不足：一是法治宣传教育高频次覆盖不够……"
@@ -238,6 +242,7 @@ class StaleCarryOver(Rule):
     code = "Y204"
     needs_previous = True
     name = "stale-carry-over"
+    title = "照抄年份未改"
     severity = Severity.ERROR
     summary = "照抄上一年度报告的句子中年份未改（如 2025 年报告中照抄的“2024年度”）"
     bad = "上一年度：（一）2023年度存在问题的改进情况\n本年度（2025）：（一）2023年度存在问题的改进情况"

@@ -17,9 +17,20 @@ from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
 from fzlint.rules.common.chinese import content_lines, is_chinese, is_han, softened
 from fzlint.rules.common.halfwidth import HalfWidth, marks_of
+from fzlint.rules.common.layout import (
+    could_be_name,
+    filled_value,
+    in_quoted_name,
+    is_layout_run,
+    is_running_text,
+    mark_fix_is_safe,
+    starts_marker,
+)
 from fzlint.rules.common.pairs import CLOSING, PAIRS, unbalanced
+from fzlint.rules.common.text import QUANTITY_UNITS
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_SHORT_RUN = 3  # longer runs between words are blanks left to fill in
 
 
 class HalfWidthPunctuation(Rule):
@@ -28,12 +39,15 @@ class HalfWidthPunctuation(Rule):
     中文正文应使用全角标点：，；：？！（）“”。数字（3.5、1,000）、时间（8:30）、网址、
     英文词组（AI+政务服务）里的半角标点保持不变；句点“.”从不改动（“1.”序号和小数不会被
     改成“1。”）。半角括号的标题序号“(一)”也在这里报告，修复后为“（一）”，仍是二级标题。
+    段首、连用或紧贴下一个字的“?”（“?水灌区”“??一、”）多半是转换时丢失的字，只提示，不自动
+    改成“？”。标题、落款等可能是名称的行上，修复需 ``--unsafe-fixes``。
     每处单独报告并给出安全修复；成对的半角引号按先后改为“ ”。《法治政府建设实施纲要》等
     文件名称括注里的半角括号由 T101 整体报告，这里不重复。
     """
 
     code = "P101"
     name = "half-width-punctuation"
+    title = "半角标点"
     severity = Severity.WARNING
     summary = '中文语境中使用半角标点 , ; : ? ! ( ) "（数字、时间、网址、英文中的除外）'
     bad = '2025年,我局坚持依法行政(见附件),现将有关情况报告如下:\n(一)推进"放管服"改革'
@@ -50,19 +64,17 @@ class HalfWidthPunctuation(Rule):
 
     def _found(self, report: Report, line: Line, mark: HalfWidth) -> Diagnostic:
         char = line.text[mark.column]
+        if mark.lost:
+            message = "“?”像是转换时丢失的字符（不像问号）：请对照原文补上这个字；确是问号的，改为全角“？”"
+        else:
+            message = f"中文里用了半角“{char}”：请改为全角“{mark.replacement}”"
         fix = Fix(
             edits=(Edit(line.index + 1, mark.column + 1, line.index + 1, mark.fix_end + 1, mark.replacement),),
             message=f"改为全角“{mark.replacement}”",
-            safe=mark.safe,
+            # a line that may be the title, a name or a unit is changed only on request
+            safe=mark.safe and mark_fix_is_safe(line, mark.column),
         )
-        return self.diagnostic(
-            report,
-            line.index,
-            mark.column,
-            mark.column + 1,
-            f"中文里用了半角“{char}”：请改为全角“{mark.replacement}”",
-            fix=fix,
-        )
+        return self.diagnostic(report, line.index, mark.column, mark.column + 1, message, fix=fix)
 
 
 class StrayWhitespace(Rule):
@@ -70,38 +82,75 @@ class StrayWhitespace(Rule):
 
     公文正文里汉字之间不加空格，数字和后面的中文单位之间也不加（“2024 年”应为“2024年”，这与
     一些技术文档“中英文之间加空格”的风格不同）；中文标点前后也不留空格（“99% ，”“探花公开 ，”）。
-    行首缩进（半角或全角空格）、空行、行末空白、英文词组内的空格不在此列。全角空格“　”在行中
-    常用于排版（如“第一部分　总体情况”），不报告。修复删除多余的空格。
+    行首缩进、空行、行末空白、英文词组内的空格不在此列。为排版留的空格也不报告：连续两个以上
+    空格或制表符（“证  明”“姓  名”“〔2020〕号        签发人：□□□”、对齐的联合发文机关和日期、
+    待填的空白），没有句读标点的行里的空格（“签发人：龚 正”“中共海南省委 海南省人民政府”、
+    标题），《》或“”里分隔两个短语的空格，以及两侧都有空格的一两个字（“培训时间 三 年”）。
+    修复删除多余的空格；可能是标题、名称或单位的行上只给不安全的修复。
     """
 
     code = "P102"
     name = "stray-whitespace"
+    title = "多余空格"
     severity = Severity.ERROR
     summary = "汉字之间、数字与中文单位之间、中文标点前后的多余空格"
     bad = "一、2024 年度推进法治政府建设的主要举措\n深化政务公开 ，以法治规范权力运行。"
     good = "一、2024年度推进法治政府建设的主要举措\n深化政务公开，以法治规范权力运行。"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        units = (*QUANTITY_UNITS, *context.data("spacing").get("units", []))
         for line in content_lines(report):
-            text = line.text
+            for start, end in _stray_spaces(context, line, units):
+                text = line.text
+                run = end - start > 1  # may be spacing on purpose: a warning, fixed only on request
+                safe = not run and not could_be_name(line)
+                diagnostic = self.diagnostic(
+                    report,
+                    line.index,
+                    start,
+                    end,
+                    f"“{_word_before(text, start)}”与“{text[end]}”之间多了空格：请删除",
+                    fix=self.replacement(line.index, start, end, "", "删除空格", safe=safe),
+                )
+                yield softened(diagnostic) if run else diagnostic
+
+
+def _stray_spaces(context: Context, line: Line, units: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """Spans of single spaces that are slips, not layout (see rules/common/layout.py).
+
+    A number and its unit (2024 年, 12 件) are never spaced apart, whatever the line. Inside
+    running text, neither are two Chinese characters nor a Chinese mark and its neighbour,
+    except where a space is a phrase separator in a quoted title or slogan, a paragraph break
+    before a heading number, or sets off a filled-in value.
+    """
+    text = line.text
+    running = is_running_text(line)
+    chinese_ascii: set[int] | None = None
+    for match in _SPACES.finditer(text, line.indent):
+        start, end = match.span()
+        if start == 0 or end == len(text):
+            continue  # indentation and trailing blanks
+        before, after = text[start - 1], text[end]
+        if is_layout_run(match.group()):
+            # Spacing to a width or a blank to fill in (现有         ，系…), except a short run
+            # between two Han characters of a sentence (我局  坚持), reported as a warning.
+            short = running and end - start <= _SHORT_RUN and is_han(before) and is_han(after)
+            if short and not in_quoted_name(text, start) and not filled_value(text, start, end, line.indent):
+                yield start, end
+            continue
+        number = before.isdigit() or before in "%％"
+        if number and text.startswith(units, end):
+            yield start, end
+            continue
+        if not running or in_quoted_name(text, start) or starts_marker(text, end):
+            continue
+        if filled_value(text, start, end, line.indent):
+            continue
+        if chinese_ascii is None:
             chinese_ascii = {m.column for m in marks_of(context, line)}
-            for match in _SPACES.finditer(text, line.indent):
-                start, end = match.span()
-                if start == 0 or end == len(text):
-                    continue  # indentation and trailing blanks are not this rule's
-                before, after = text[start - 1], text[end]
-                after_chinese = is_chinese(after) or end in chinese_ascii
-                if (is_chinese(before) and after_chinese) or (
-                    (before.isdigit() or before in "%％") and (is_han(after) or after_chinese)
-                ):
-                    yield self.diagnostic(
-                        report,
-                        line.index,
-                        start,
-                        end,
-                        f"“{_word_before(text, start)}”与“{after}”之间多了空格：请删除",
-                        fix=self.replacement(line.index, start, end, "", "删除空格"),
-                    )
+        after_chinese = is_chinese(after) or end in chinese_ascii
+        if after_chinese and (number or is_chinese(before)):
+            yield start, end
 
 
 class UnbalancedPair(Rule):
@@ -115,6 +164,7 @@ class UnbalancedPair(Rule):
 
     code = "P103"
     name = "unbalanced-pair"
+    title = "标点不配对"
     severity = Severity.ERROR
     summary = "书名号、引号、括号在同一段内不配对"
     bad = "严格落实《重大行政决策程序暂行条例等规定，开展“一网通办改革。"
@@ -201,6 +251,7 @@ class PunctuationMisuse(Rule):
 
     code = "P104"
     name = "punctuation-misuse"
+    title = "标点误用"
     severity = Severity.ERROR
     summary = "“、等”、重复标点、“...”/“。。。”代替省略号、单个“—”作破折号"
     bad = "开展普法讲座、宣传月活动、等，，取得实效。。群众反映...政策—法规"
@@ -223,7 +274,8 @@ class PunctuationMisuse(Rule):
                     if not content and match.re.groups:  # a repeated mark keeps one of itself
                         content = match.group(1) or "。"
                     action = f"改为“{content}”" if content else "删去"
-                    fix = self.replacement(line.index, start, end, content, action, safe=certain)
+                    safe = certain and mark_fix_is_safe(line, start)
+                    fix = self.replacement(line.index, start, end, content, action, safe=safe)
                     diagnostic = self.diagnostic(report, line.index, start, end, message, fix=fix)
                     yield diagnostic if certain else softened(diagnostic)
 

@@ -39,6 +39,7 @@ class MissingPart(Rule):
 
     code = "S101"
     name = "missing-part"
+    title = "缺少法定部分"
     severity = Severity.ERROR
     summary = "缺少法定的三部分之一（主要举措和成效 / 存在的不足和原因 / 下一年度安排）"
     bad = "一、2025年主要举措和成效\n……\n二、存在的不足和原因\n……\n（报告到此结束，没有下一年度安排）"
@@ -93,6 +94,7 @@ class PartOrder(Rule):
 
     code = "S102"
     name = "part-order"
+    title = "法定部分顺序错误"
     severity = Severity.ERROR
     summary = "法定三部分的先后顺序不符合规定"
     bad = "一、主要举措和成效\n二、2026年工作安排\n三、存在的不足和原因"
@@ -127,6 +129,7 @@ class MissingImprovement(Rule):
 
     code = "S103"
     name = "missing-improvement"
+    title = "缺少改进情况"
     severity = Severity.ERROR
     summary = "缺少“上一年度问题的改进情况”"
     bad = "二、存在的问题\n一是……二是……"
@@ -186,6 +189,7 @@ class UnfilledImprovement(Rule):
 
     code = "S104"
     name = "unfilled-improvement"
+    title = "改进情况未填写"
     severity = Severity.ERROR
     summary = "“上一年度问题的改进情况”为空、是占位符、过短或照抄其他章节"
     bad = "（一）2024年度存在问题的改进情况\n略。"
@@ -295,6 +299,7 @@ class MissingShortcomings(Rule):
 
     code = "S105"
     name = "missing-shortcomings"
+    title = "缺少不足和原因"
     severity = Severity.ERROR
     summary = "第二部分缺少本年度存在的不足和原因"
     bad = "二、存在的问题\n（一）2024年度问题的改进情况\n……（到此为止）"
@@ -327,6 +332,7 @@ class MergedParts(Rule):
 
     code = "S106"
     name = "merged-parts"
+    title = "法定部分合并"
     severity = Severity.WARNING
     summary = "一个标题合并了两个法定部分，应拆分"
     bad = "二、存在问题及下一步工作思路"

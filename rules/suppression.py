@@ -25,6 +25,7 @@ class UnusedSuppression(Rule):
 
     code = UNUSED_CODE
     name = UNUSED_NAME
+    title = "无效的抑制注释"
     severity = Severity.WARNING
     summary = "抑制注释没有抑制任何问题，或代码、指令写错"
     bad = "<!-- fzlint-disable-next-line W101 -->\n一、主要举措和成效"

@@ -55,6 +55,7 @@ class PageChrome(Rule):
 
     code = "W101"
     name = "page-chrome"
+    title = "网页残留内容"
     severity = Severity.ERROR
     summary = "夹带网页栏目、按钮、来源行等非报告内容"
     bad = (
@@ -145,6 +146,7 @@ class GarbledTerm(Rule):
 
     code = "W102"
     name = "garbled-term"
+    title = "乱词乱码"
     severity = Severity.ERROR
     summary = "替换或编码错误造成的乱词、乱码（如“探花公开”应为“政务公开”）"
     bad = "深化探花公开，以法治规范权力运行。"

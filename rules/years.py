@@ -38,6 +38,7 @@ class StaleYear(Rule):
 
     code = "Y101"
     name = "stale-year"
+    title = "年份与报告年度不符"
     severity = Severity.ERROR
     summary = "各部分标题或开头中的年份与报告年度不符（多为照搬上一年度报告后漏改）"
     bad = "深圳市某局2025年法治政府建设年度报告\n一、2025年度主要举措和成效\n……\n三、2025年工作计划"
@@ -99,6 +100,7 @@ class DateFormat(Rule):
 
     code = "Y102"
     name = "date-format"
+    title = "成文日期不规范"
     severity = Severity.ERROR
     summary = "成文日期不合“2025年12月26日”的写法，或不在报告年度的成文时间范围内"
     bad = "深圳市某局\n2025-12-26"

@@ -11,9 +11,15 @@ from conftest import ROOT
 
 
 def run_cli(
-    *args: str, cwd: Path | None = None, stdin: str | None = None, env: dict[str, str] | None = None
+    *args: str,
+    cwd: Path | None = None,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
+    merge_stderr: bool = False,
 ) -> subprocess.CompletedProcess[str]:
-    """``python -m fzlint.cli ARGS`` from this checkout; output decoded as UTF-8."""
+    """``python -m fzlint.cli ARGS`` from this checkout; output decoded as UTF-8.
+
+    ``merge_stderr``: stderr into stdout, in the order a terminal shows them."""
     environ = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8", **(env or {})}
     environ.pop("FORCE_COLOR", None)
     environ.pop("NO_COLOR", None)
@@ -21,7 +27,8 @@ def run_cli(
         [sys.executable, "-m", "fzlint.cli", *args],
         cwd=cwd or ROOT,
         input=stdin,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT if merge_stderr else subprocess.PIPE,
         text=True,
         encoding="utf-8",
         env=environ,

@@ -18,6 +18,8 @@ INSTALL_HINT = {
     "chromium": "chromium",
     "nvim": "neovim",
     "tmux": "tmux",
+    "emacs": "emacs-nox",
+    "vim": "vim",
 }
 
 

@@ -43,7 +43,7 @@ def test_content_and_settings_are_part_of_the_key(tmp_path: Path) -> None:
     folder = _reports(tmp_path)
     _check(tmp_path, "--cache", "--format", "concise")
     target = folder / SEEDS[0].name
-    target.write_text(target.read_text(encoding="utf-8") + "\n多余的 空格\n", encoding="utf-8")
+    target.write_text(target.read_text(encoding="utf-8") + "\n删除多余的 空格。\n", encoding="utf-8")
     changed = _check(tmp_path, "--cache", "--format", "concise")
     fresh = _check(tmp_path, "--no-cache", "--format", "concise")
     assert changed.stdout == fresh.stdout

@@ -102,7 +102,7 @@ def test_rules_lists_every_rule(capsys) -> None:
     assert main(["rules", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["code"] for r in rows] == sorted(REGISTRY.rules)
-    assert all(set(r) == {"code", "name", "severity", "summary", "plugin"} for r in rows)
+    assert all(set(r) == {"code", "name", "title", "severity", "summary", "plugin"} for r in rows)
     result = run_cli("rules")
     assert result.returncode == 0
     for code in REGISTRY.rules:

@@ -253,7 +253,7 @@ def test_stdin_without_a_name_uses_the_current_folder(tmp_path: Path) -> None:
     result = run_cli("check", "-", "--format", "concise", "--select", "W1", cwd=tmp_path, stdin=SEED_003)
     assert result.returncode == 0 and result.stdout == ""
     loud = run_cli("check", "-", "--format", "concise", "--select", "W1", "--isolated", cwd=tmp_path, stdin=SEED_003)
-    assert loud.stdout.startswith("-:5:161: W102 ")
+    assert loud.stdout.startswith("-:5:161: error: W102 ")
 
 
 def test_stdin_markdown_honours_suppressions(tmp_path: Path) -> None:

@@ -85,7 +85,11 @@ def test_docx_yields_the_same_diagnostics_as_the_same_text(tmp_path: Path) -> No
 def test_rich_output_names_the_paragraph(tmp_path: Path) -> None:
     word = build_docx(tmp_path / "报告.docx", REPORT_BLOCKS)
     done = subprocess.run(
-        [sys.executable, "-m", "fzlint.cli", "check", "--no-color", str(word)], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-m", "fzlint.cli", "check", "--no-color", str(word)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "COLUMNS": "300"},  # a temporary path is longer than 80 columns
     )
     assert f"{word}:6:13（第6段）" in done.stdout
     assert done.returncode == 1

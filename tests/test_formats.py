@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -15,7 +16,10 @@ from fzlint.reporters.github import escape_data, escape_property, line_for
 
 SEED_000 = next(p for p in SEEDS if p.name.startswith("000"))
 SEED_003 = next(p for p in SEEDS if p.name.startswith("003"))
-CONCISE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]{1,3}\d{3}) (?P<msg>\S.*)$")
+CONCISE = re.compile(
+    r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): "
+    r"(?P<severity>error|warning|info): (?P<code>[A-Z]{1,3}\d{3}) (?P<msg>\S.*)$"
+)
 
 
 def rel(path: Path) -> str:
@@ -43,6 +47,7 @@ def test_concise_one_gnu_line_per_finding_same_as_json() -> None:
             item["code"],
             item["message"],
         )
+        assert match["severity"] == item["severity"]
     assert "\033[" not in result.stdout  # a pipe is not a terminal: no colour
 
 
@@ -109,12 +114,12 @@ def test_github_escaping_follows_the_runner() -> None:
     assert line_for(diagnostic) == (
         "::warning file=dir%2C1/a%3Ab.txt,line=2,col=3,endLine=2,endColumn=5,title=W101::第一行%0A第二行 50%25"
     )
-    diagnostic = Diagnostic(**{**diagnostic.__dict__, "severity": Severity.INFO})
+    diagnostic = dataclasses.replace(diagnostic, severity=Severity.INFO)
     assert line_for(diagnostic).startswith("::notice ")
 
 
 def test_rich_summary_line_and_quiet() -> None:
-    result = run_cli("check", rel(SEED_003), rel(SEED_000))
+    result = run_cli("check", rel(SEED_003), rel(SEED_000), env={"COLUMNS": "200"})
     assert result.returncode == 1
     last = result.stdout.strip().splitlines()[-1]
     assert re.fullmatch(r"共 \d+ 个错误，\d+ 个警告，\d+ 个提示；其中 \d+ 个可自动修复（--fix）；检查了 2 个文件", last)
@@ -213,24 +218,41 @@ def test_readme_problem_matcher_matches_concise_output() -> None:
     matcher = tasks["tasks"][0]["problemMatcher"]
     pattern = matcher["pattern"]
     regex = re.compile(pattern["regexp"])
-    output = run_cli("check", "--format", "concise", rel(SEED_000)).stdout.splitlines()
+    command = matcher_command(tasks["tasks"][0]["command"], rel(SEED_000))
+    output = run_cli(*command).stdout.splitlines()
     items = json_findings(SEED_000)
     assert output
-    for line, item in zip(output, items, strict=True):
-        match = regex.match(line)
-        assert match, line
+    lines = SEED_000.read_text(encoding="utf-8").split("\n")
+    for printed, item in zip(output, items, strict=True):
+        match = regex.match(printed)
+        assert match, printed
         assert match.group(pattern["file"]) == item["path"]
         assert int(match.group(pattern["line"])) == item["line"]
-        assert int(match.group(pattern["column"])) == item["column"]
+        before = lines[item["line"] - 1][: item["column"] - 1]
+        assert int(match.group(pattern["column"])) == utf16_units(before) + 1
         assert match.group(pattern["code"]) == item["code"]
         assert match.group(pattern["message"]) == item["message"]
+        assert match.group(pattern["severity"]) == item["severity"]  # VS Code's names: error, warning, info
+    assert {item["severity"] for item in items} >= {"error", "warning"}
 
 
-def test_readme_vim_errorformat_is_gnu_style() -> None:
+def matcher_command(command: str, path: str) -> list[str]:
+    """The task's shell command as arguments for run_cli, with ``${file}`` set to ``path``."""
+    import shlex
+
+    words = shlex.split(command.replace("${file}", path))
+    assert words[0] == "fzlint", command
+    return words[1:]
+
+
+def utf16_units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def test_readme_emacs_command_is_gnu_style() -> None:
     text = readme()
-    assert "set makeprg=fzlint\\ check\\ --format\\ concise" in text
-    assert "set errorformat=%f:%l:%c:\\ %m" in text
     assert '(compile (concat "fzlint check --format concise "' in text
+    assert "(setq compilation-error-screen-columns nil)" in text
 
 
 def test_readme_shows_every_format() -> None:

@@ -10,6 +10,7 @@ what is tested is the code on disk, committed or not.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -104,3 +105,56 @@ def test_hook_fails_on_a_defective_report_and_passes_on_a_clean_one(snapshot: Pa
     output = passed.stdout + passed.stderr
     assert passed.returncode == 0, output
     assert "Passed" in output and "W102" not in output
+
+
+def readme_snippet() -> str:
+    """The ``.pre-commit-config.yaml`` the README tells users to write, as it is."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## pre-commit\n", 1)[1].split("\n## ", 1)[0]
+    return section.split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+def pre_commit(*args: str, cwd: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
+    env.pop("PRE_COMMIT_COLOR", None)
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", *args, "--color", "never"],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=False,
+    )
+
+
+def test_readme_snippet_works_as_copied_and_autoupdate_pins_a_commit(snapshot: Path, tmp_path: Path) -> None:
+    snippet = readme_snippet()
+    hosted = re.search(r"- repo: (\S+)", snippet)
+    assert hosted is not None, snippet
+    # The one thing a user must fill in: where the repository is hosted (here: a clone).
+    clone = tmp_path / "fzlint-clone"
+    git("clone", "-q", str(snapshot), str(clone), cwd=tmp_path)
+    rev = re.search(r"rev: (\S+)", snippet)
+    assert rev is not None
+    assert git("rev-parse", "--verify", "-q", f"{rev.group(1)}^{{commit}}", cwd=clone).strip(), "rev: exists"
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    git("init", "-q", cwd=reports)
+    (reports / ".pre-commit-config.yaml").write_text(snippet.replace(hosted.group(1), str(clone)), encoding="utf-8")
+    (reports / "报告.txt").write_text(SEED_003, encoding="utf-8")
+    commit_all(reports)
+    home = tmp_path / "pre-commit-home"
+
+    first = pre_commit("run", "--all-files", cwd=reports, home=home)
+    output = first.stdout + first.stderr
+    assert first.returncode == 1 and "W102" in output and "Failed" in output, output
+
+    updated = pre_commit("autoupdate", cwd=reports, home=home)
+    assert updated.returncode == 0, updated.stdout + updated.stderr
+    config = (reports / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    pinned = re.search(r"rev: (\S+)", config)
+    head = git("rev-parse", "HEAD", cwd=clone).strip()
+    assert pinned is not None and pinned.group(1) == head, config  # no tags: the commit
+    second = pre_commit("run", "--all-files", cwd=reports, home=home)
+    assert second.returncode == 1 and "W102" in second.stdout + second.stderr

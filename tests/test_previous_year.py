@@ -180,7 +180,7 @@ def test_cli_previous_pair_years_config_and_errors(tmp_path: Path) -> None:
     paired = run_cli(
         "check", "--isolated", "--select", "Y2", "--format", "concise", "--pair-years", str(ROOT / "seeds")
     )
-    assert ":21:3: Y203 " in paired.stdout and ":9:3: Y202 " in paired.stdout
+    assert ":21:3: warning: Y203 " in paired.stdout and ":9:3: info: Y202 " in paired.stdout
 
     missing = run_cli("check", "--isolated", str(SEED["000"]), "--previous", str(tmp_path / "去年.txt"))
     assert missing.returncode == 2
@@ -190,4 +190,4 @@ def test_cli_previous_pair_years_config_and_errors(tmp_path: Path) -> None:
     (tmp_path / "2025.txt").write_text(TEXT["000"], encoding="utf-8")
     (tmp_path / "fzlint.toml").write_text('previous = "2024.txt"\nselect = ["Y2"]\n', encoding="utf-8")
     configured = run_cli("check", "--format", "concise", "2025.txt", cwd=tmp_path)
-    assert "2025.txt:21:3: Y203 " in configured.stdout
+    assert "2025.txt:21:3: warning: Y203 " in configured.stdout

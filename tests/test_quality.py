@@ -31,10 +31,7 @@ from quality_fixes import check_entry, key
 
 # Rules whose errors on the .docx files other engineers are mending (issue 11 §3): the
 # test fails as soon as one is clean, so the mark must then be removed.
-_PENDING = {
-    "P102": "layout spaces in forms and templates (P102 owner)",
-    "N101": "1. 2. under a level-1 heading read as restarted (numbering owner)",
-}
+_PENDING: dict[str, str] = {}  # none left: every error rule is clean on the .docx files
 
 
 _ERROR_RULES = [
@@ -130,13 +127,9 @@ def test_safe_fixes_remove_no_labelled_line(entries) -> None:
     assert removed == []
 
 
-@pytest.mark.parametrize(
-    "code",
-    [pytest.param("P102", marks=pytest.mark.xfail(strict=True, reason=_PENDING["P102"])), "other"],
-)
-def test_safe_fixes_join_no_layout_spaces(entries, code: str) -> None:
+def test_safe_fixes_join_no_layout_spaces(entries) -> None:
     joined = [str(v) for e in entries for v in check_entry(e) if v.kind == "joined spaces"]
-    assert [v for v in joined if (v.split(": ")[1].startswith("P102")) == (code == "P102")] == []
+    assert joined == []
 
 
 def test_the_fix_checker_sees_a_deleted_title(tmp_path: Path) -> None:

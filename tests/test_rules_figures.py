@@ -123,6 +123,44 @@ def test_min_parts_is_configurable() -> None:
     assert len(found(text, "D101", sum_complete_min_parts=2)) == 1
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "累计发布政务信息108条，其中，工作动态28条，通知公告15条，政策法规7条。",
+        "累计发布政务信息108条,其中,工作动态28条,通知公告15条,政策法规7条。",
+        "累计发布政务信息108条。其中,工作动态28条,通知公告15条,政策法规7条。",
+        "累计发布政务信息108条, 其中, 工作动态28条, 通知公告15条, 政策法规7条。",
+        "累计发布政务信息108条;其中:工作动态28条;通知公告15条;政策法规7条。",
+    ],
+)
+def test_d101_breakdown_after_qizhong_with_ascii_or_full_width_commas(paragraph: str) -> None:
+    hits = found(one_report(paragraph), "D101")
+    assert [(h.column, h.end_column) for h in hits] == [(9, 13)]
+    assert "28+15+7=50条" in hits[0].message
+
+
+def test_d101_seed_000_breakdown_found_with_ascii_and_full_width_commas() -> None:
+    ascii_form = seed_text("000")
+    full_width = ascii_form.replace(",", "，")
+    assert [h.line for h in found(ascii_form, "D101")] == [h.line for h in found(full_width, "D101")] == [59]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "count"),
+    [
+        # corpus a-023: the rest (其余67项) is split further (15项正在推进): 51+67+15=133
+        (
+            "在确定的133项任务中，除日常推进的51项常规工作外，其余67项已完成（其中48项取得重大进展），"
+            "完成度为81.7%，15项正在推进过程中（其中9项取得阶段性成果）。",
+            0,
+        ),
+        ("22项整改任务已完成14项，其余9项正在推进（其中3项已取得阶段性成果）。", 1),
+    ],
+)
+def test_d101_remainder_split_further_is_not_judged(paragraph: str, count: int) -> None:
+    assert len(found(one_report(paragraph), "D101")) == count
+
+
 @pytest.mark.parametrize("prefix", ["002", "003", "004"])
 def test_d101_quiet_on_seeds(prefix: str) -> None:
     assert found(seed_text(prefix), "D101") == []
@@ -159,6 +197,43 @@ def test_rate_over_100_in_seed_001() -> None:
 )
 def test_rates(paragraph: str, count: int) -> None:
     assert len(found(one_report(paragraph), "D102")) == count
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "count"),
+    [
+        ("年度重点任务完成率105%，超额完成全年目标。", 0),  # 完成率 may pass 100%
+        ("税收收入超额完成率112%。", 0),
+        ("预算执行率101.2%。", 0),
+        ("行政复议案件同比增长率130%。", 0),
+        ("群众满意度达105%。", 1),
+        ("普法知晓率102%，考核达标率101%。", 2),
+        ("合法性审核覆盖率110%。", 1),
+        ("按期办结率103%。", 1),  # a word ending in a bounded rate (办结率)
+    ],
+)
+def test_rates_that_may_exceed_100_and_rates_that_cannot(paragraph: str, count: int) -> None:
+    assert len(found(one_report(paragraph), "D102")) == count
+
+
+def _rate_table() -> dict:
+    import tomllib
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "rules" / "data" / "figures.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))["rates"]
+
+
+@pytest.mark.parametrize("word", _rate_table()["bounded"])
+def test_every_bounded_rate_over_100_fires(word: str) -> None:
+    hits = found(one_report(f"全年{word}达105%。"), "D102")
+    assert len(hits) == 1
+    assert word in hits[0].message
+
+
+@pytest.mark.parametrize("word", _rate_table()["unbounded"])
+def test_no_unbounded_rate_over_100_fires(word: str) -> None:
+    assert found(one_report(f"全年{word}达105%。"), "D102") == []
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])

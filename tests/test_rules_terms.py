@@ -266,7 +266,7 @@ def test_t102_entry_can_be_disabled_and_extended_by_configuration() -> None:
     text = "认真落实上级布署。"
     off = {"confusables": {"disable": ["布署"]}}
     assert "T102" not in codes(lint_text(text, data_overrides=off))
-    text = "我们将既往开来，再创佳绩。"
+    text = "我们建设普法园地，再创佳绩。"  # a pair the shipped list does not hold
     assert "T102" not in codes(lint_text(text))
-    extra = {"confusables": {"words": [{"wrong": "既往开来", "right": "继往开来"}]}}
+    extra = {"confusables": {"words": [{"wrong": "普法园地", "right": "普法阵地"}]}}
     assert "T102" in codes(lint_text(text, data_overrides=extra))

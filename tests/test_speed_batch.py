@@ -164,7 +164,7 @@ def test_unbalanced_jumps_between_marks_with_the_same_answer(text: str, start: i
 
 
 def test_printable_fast_path_agrees_with_translate() -> None:
-    from fzlint.reporters.rich_output import _PRINTABLE, printable
+    from fzlint.reporters.printable import _PRINTABLE, printable
 
     for code in range(0x3000):
         text = f"甲{chr(code)}乙"

@@ -116,38 +116,41 @@ def test_duplicate_search_matches_reference_on_seeds() -> None:
     assert ours  # the concatenation does repeat paragraphs
 
 
-def _reference_rates(text: str, excluded: tuple[str, ...]):
-    """figures._rates as first written: a Python loop over every character."""
+def _reference_rates(text: str, bounded: tuple[str, ...], unbounded: tuple[str, ...]):
+    """figures._rates by brute force: at every position the longest bounded word, by startswith."""
     from fzlint.rules import figures
 
-    for index, ch in enumerate(text):
-        if ch != "率" or (index and text[index - 1] in figures._NOT_RATE_BEFORE):
+    index = 0
+    while index < len(text):
+        word = max((w for w in bounded if text.startswith(w, index)), key=len, default="")
+        if not word:
+            index += 1
             continue
-        if text[index + 1 : index + 2] == "先":
+        end = index + len(word)
+        if any(text.endswith(w, 0, end) and len(w) > len(word) for w in unbounded):
+            index = end
             continue
-        word_start = max(0, index - 6)
-        while word_start < index and not "\u4e00" <= text[word_start] <= "\u9fff":
-            word_start += 1
-        if text[word_start : index + 1].endswith(excluded):
+        match = figures._RATE_VALUE.match(text, end)
+        if match is None or figures._CHANGE.search(text, end, match.start(1)):
+            index = end
             continue
-        match = figures._RATE_VALUE.match(text, index + 1)
-        if match is None or figures._CHANGE.search(text, index + 1, match.start(1)):
-            continue
-        shown_start = max(word_start, index - 2)
-        yield shown_start, index + 1, match.span()
+        yield index, end, match.span()
         position = match.end()
         while (more := figures._MORE_VALUES.match(text, position)) is not None:
-            yield shown_start, index + 1, more.span()
+            yield index, end, more.span()
             position = more.end()
+        index = end
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="率先表合格满意结案提升12.5%％、和 ，", max_size=40))
+@given(st.text(alphabet="率先表合格满意度结案办提升完成12.5%％、和 ，", max_size=40))
 def test_rate_scan_matches_reference(text: str) -> None:
     from fzlint.rules import figures
 
-    ours = [(a, b, m.span()) for a, b, m in figures._rates(text, ("通过率",))]
-    assert ours == list(_reference_rates(text, ("通过率",)))
+    bounded, unbounded = ("合格率", "满意率", "满意度", "结案率", "办结率"), ("超额完成率", "完成率")
+    words = figures._rate_words(bounded, unbounded)
+    ours = [(a, b, m.span()) for a, b, m in figures._rates(text, words)]
+    assert ours == list(_reference_rates(text, bounded, unbounded))
 
 
 def _reference_similar(a: str, b: str) -> bool:

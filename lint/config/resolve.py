@@ -409,3 +409,10 @@ def _toml(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_toml(v) for v in value) + "]"
     return json.dumps(value, ensure_ascii=False)
+
+
+def clear_caches() -> None:
+    """Forget every configuration file read and found so far (a long-lived process, such as
+    ``fzlint server``, calls this when one changes on disk)."""
+    for cached in (_read_toml, find_config, load_config):
+        cached.cache_clear()

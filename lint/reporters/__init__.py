@@ -49,7 +49,7 @@ class ReportOptions:
 
 
 def use_color(stream: TextIO, color: bool | None) -> bool:
-    """--color / --no-color win; otherwise NO_COLOR, FORCE_COLOR, then whether it is a TTY."""
+    """--color / --no-color win; otherwise NO_COLOR, FORCE_COLOR, TERM=dumb, then whether it is a TTY."""
     import os
 
     if color is not None:
@@ -58,6 +58,8 @@ def use_color(stream: TextIO, color: bool | None) -> bool:
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
+    if os.environ.get("TERM") == "dumb":  # Emacs' M-x compile runs us on a pty with TERM=dumb
+        return False
     return bool(getattr(stream, "isatty", lambda: False)())
 
 

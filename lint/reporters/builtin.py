@@ -14,4 +14,5 @@ def fzlint_register_reporters() -> dict[str, str]:
         "concise": "fzlint.reporters.concise:render",
         "sarif": "fzlint.reporters.sarif:render",
         "github": "fzlint.reporters.github:render",
+        "html": "fzlint.reporters.html:render",
     }

@@ -25,8 +25,9 @@ _PARENTHESIS = re.compile(r"[()]")
 class HalfWidth:
     column: int  # 0-based column of the mark
     replacement: str
-    fix_end: int  # the fix also swallows the English-style spaces after a mark
+    fix_end: int  # the fix also swallows the English-style space after a mark
     safe: bool = True
+    lost: bool = False  # a "?" standing for a character lost in conversion (?水灌区)
 
 
 def _prev(text: str, index: int) -> str:
@@ -55,6 +56,17 @@ def _spaces_after(text: str, index: int) -> int:
     if end - index - 1 > 1:
         return index + 1
     return end if end < len(text) and is_chinese(text[end]) else index + 1
+
+
+def _lost(text: str, index: int) -> bool:
+    """Whether the "?" at ``index`` stands for a character lost in conversion, not a question.
+
+    A question mark ends a question: it does not open a paragraph (??一、), come in runs, or
+    sit right against the next word (“授权审批”?率93.55%, ?水灌区).
+    """
+    before = text[:index].strip(_ASCII_SPACE + "\u3000")
+    after = text[index + 1 : index + 2]
+    return not before or before.endswith("?") or after == "?" or is_han(after)
 
 
 def _skipped(line: Line) -> list[tuple[int, int]]:
@@ -96,7 +108,8 @@ def _marks(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:
         if ch in ",:" and before.isdigit() and after.isdigit():
             continue  # 1,000 and 8:30
         if is_chinese(_prev(text, index)) or is_chinese(_next(text, index)):
-            marks.append(HalfWidth(index, HALF_TO_FULL[ch], _spaces_after(text, index)))
+            lost = ch == "?" and _lost(text, index)
+            marks.append(HalfWidth(index, HALF_TO_FULL[ch], _spaces_after(text, index), safe=not lost, lost=lost))
     return sorted(marks, key=lambda m: m.column)
 
 

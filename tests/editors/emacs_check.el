@@ -1,0 +1,27 @@
+;; Run by tests/test_server_editors.py: emacs --batch -l emacs_check.el
+;; Loads README's eglot configuration, opens $FZLINT_SEED, starts eglot, waits for
+;; flymake's diagnostics and writes each one's line, character column and text as JSON.
+(package-initialize)  ; Debian's elpa-eglot on Emacs 28 (built in from 29)
+(require 'eglot)
+(require 'json)
+(load (getenv "FZLINT_CONFIG"))
+(find-file (getenv "FZLINT_SEED"))
+(text-mode)
+(call-interactively #'eglot)
+(let ((deadline (+ (float-time) 60)))
+  (while (and (null (flymake-diagnostics)) (< (float-time) deadline))
+    (accept-process-output nil 0.2)))
+(let (found)
+  (dolist (d (flymake-diagnostics))
+    (save-excursion
+      (goto-char (flymake-diagnostic-beg d))
+      (push `((line . ,(line-number-at-pos))
+              (character . ,(1+ (- (point) (line-beginning-position))))
+              (length . ,(- (flymake-diagnostic-end d) (flymake-diagnostic-beg d)))
+              (type . ,(symbol-name (flymake-diagnostic-type d)))
+              (text . ,(flymake-diagnostic-text d)))
+            found)))
+  (with-temp-file (getenv "FZLINT_OUT")
+    (insert (json-encode (or (nreverse found) [])))))
+(ignore-errors (eglot-shutdown (eglot-current-server)))
+(kill-emacs 0)
