@@ -142,6 +142,7 @@ def _jobs(value: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -158,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_ERROR
     except UsageError as error:
-        print(f"fzlint: 错误：{error}", file=sys.stderr)
+        print(f"fzlint: 错误：{one_line(str(error))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -189,8 +190,20 @@ def profiled(args: argparse.Namespace) -> int:
 
 
 def one_line(text: str) -> str:
-    """Messages on stderr are one line each, whatever an exception's text holds."""
-    return " ".join(text.split("\n")).replace("\r", " ")
+    """Messages on stderr are one line each, whatever an exception's text or a file name holds
+    (control characters and undecodable bytes escaped: see fzlint.reporters.names)."""
+    from fzlint.reporters.names import escape_name
+
+    return escape_name(" ".join(text.split("\n")).replace("\r", " "))
+
+
+def _tolerant_streams() -> None:
+    """A character the console's code page lacks (a GBK console, PYTHONIOENCODING=gbk) is
+    written as an escape instead of ending the run with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 def resolver_from_args(args: argparse.Namespace, known_codes: frozenset[str]) -> Resolver:
@@ -333,7 +346,7 @@ def _report_streamed(args: argparse.Namespace, reg: Registry, todo: list[CheckIn
     if profile is not None:  # the files were linted while the reporter read them
         profile.add(f"report: {args.format} (incl. its imports)", time.perf_counter() - started - streamed.producing)
     for path, error in streamed.errors:
-        print(f"fzlint: 错误：{path}: {one_line(error)}", file=err)
+        print(f"fzlint: 错误：{one_line(f'{path}: {error}')}", file=err)
     if reg.problems or streamed.errors or streamed.crashed:
         return EXIT_ERROR
     return EXIT_FINDINGS if streamed.error_findings else EXIT_OK
@@ -343,7 +356,7 @@ def _errors_reported(results: list[FileResult], err: TextIO) -> int:
     """Print each file that could not be linted; EXIT_ERROR if there was any."""
     for result in results:
         if result.error:
-            print(f"fzlint: 错误：{result.path}: {one_line(result.error)}", file=err)
+            print(f"fzlint: 错误：{one_line(f'{result.path}: {result.error}')}", file=err)
     return EXIT_ERROR if any(r.error for r in results) else EXIT_OK
 
 

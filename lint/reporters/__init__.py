@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
+from fzlint.reporters.names import escape_name as escape_name  # for every reporter
+
 if TYPE_CHECKING:
     from fzlint.diagnostics import Diagnostic
     from fzlint.run.engine import FileResult

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from fzlint.diagnostics import Diagnostic, Severity
-from fzlint.reporters import ReportOptions, use_color
+from fzlint.reporters import ReportOptions, escape_name, use_color
 from fzlint.run.engine import FileResult
 
 _BOLD, _RESET = "\033[1m", "\033[0m"
@@ -17,9 +17,9 @@ _CODE_COLOR = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m", Sev
 
 
 def line_for(diagnostic: Diagnostic, color: bool = False) -> str:
-    where = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:"
+    where = f"{escape_name(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}:"
     # A message is one line; a stray line break would split the record.
-    message = " ".join(diagnostic.message.splitlines())
+    message = escape_name(" ".join(diagnostic.message.splitlines()))
     if not color:
         return f"{where} {diagnostic.code} {message}"
     code = f"{_CODE_COLOR[diagnostic.severity]}{diagnostic.code}{_RESET}"

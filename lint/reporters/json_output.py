@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import json
-from json.encoder import encode_basestring  # the C function when _json is available
+from json.encoder import encode_basestring, encode_basestring_ascii  # C functions when _json is there
 from typing import Any, TextIO
 
-from fzlint.reporters import ReportOptions
+from fzlint.reporters import ReportOptions, escape_name
 from fzlint.run.engine import FileResult
 
 _BATCH = 500  # diagnostics per write
@@ -18,8 +19,9 @@ def render(results: list[FileResult], stream: TextIO, options: ReportOptions) ->
     # (json.dumps), which for a 20 MB report with 300,000 findings is gigabytes.
     opened = False
     batch: list[str] = []
+    quote = encode_basestring_ascii if ascii_only(stream) else encode_basestring
     for diagnostic in options.each_visible(results):
-        batch.append((",\n  " if opened else "[\n  ") + pretty(diagnostic.as_dict(), "  "))
+        batch.append((",\n  " if opened else "[\n  ") + pretty(as_dict(diagnostic), "  ", quote))
         opened = True
         if len(batch) >= _BATCH:
             stream.write("".join(batch))
@@ -27,7 +29,25 @@ def render(results: list[FileResult], stream: TextIO, options: ReportOptions) ->
     stream.write("".join(batch) + ("\n]\n" if opened else "[]\n"))
 
 
-def pretty(value: Any, indent: str = "") -> str:
+def as_dict(diagnostic: Any) -> dict[str, Any]:
+    """The documented keys, the path shown as every output shows names (escaped)."""
+    found = diagnostic.as_dict()
+    found["path"] = escape_name(found["path"])
+    return found
+
+
+def ascii_only(stream: TextIO) -> bool:
+    """Whether JSON must escape every non-ASCII character: the stream is not UTF-8 (a GBK
+    console on Windows zh-CN, ``PYTHONIOENCODING=gbk``), where a \\u escape is still valid JSON
+    and a character outside the code page would otherwise be an encoding error."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        return not codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return True
+
+
+def pretty(value: Any, indent: str = "", quote: Any = encode_basestring) -> str:
     """``json.dumps(value, ensure_ascii=False, indent=2)`` nested at ``indent``.
 
     json's indented output is produced by its pure-Python encoder (~4 ms per seed-sized
@@ -35,7 +55,7 @@ def pretty(value: Any, indent: str = "") -> str:
     escaper. Anything else (floats, other key types) goes to json itself.
     """
     if type(value) is str:
-        return encode_basestring(value)
+        return quote(value)
     if value is None:
         return "null"
     if value is True:
@@ -48,10 +68,11 @@ def pretty(value: Any, indent: str = "") -> str:
     if type(value) is dict and all(type(key) is str for key in value):
         if not value:
             return "{}"
-        members = [f"{inner}{encode_basestring(key)}: {pretty(item, inner)}" for key, item in value.items()]
+        members = [f"{inner}{quote(key)}: {pretty(item, inner, quote)}" for key, item in value.items()]
         return "{\n" + ",\n".join(members) + "\n" + indent + "}"
     if type(value) in (list, tuple):
         if not value:
             return "[]"
-        return "[\n" + ",\n".join(inner + pretty(item, inner) for item in value) + "\n" + indent + "]"
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
+        return "[\n" + ",\n".join(inner + pretty(item, inner, quote) for item in value) + "\n" + indent + "]"
+    ascii_escape = quote is encode_basestring_ascii
+    return json.dumps(value, ensure_ascii=ascii_escape, indent=2).replace("\n", "\n" + indent)
