@@ -87,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--fix", action="store_true", default=None, help="应用安全的自动修复并写回文件（.docx 不改写），再报告剩余问题"
     )
     check.add_argument(
+        "--no-fix", dest="fix", action="store_false", help="不写任何文件，即使配置中有 fix = true（只检查）"
+    )
+    check.add_argument(
         "--diff", action="store_true", help="只显示自动修复会做的修改（统一 diff），不写文件；有修改时退出码为 1"
     )
     check.add_argument(

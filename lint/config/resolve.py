@@ -75,6 +75,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}：不是合法的 TOML：{error}") from None
+    except RecursionError:  # tomllib recurses per nesting level, even in tables fzlint never reads
+        raise ConfigError(f"{path}：不是可用的 TOML：嵌套层数过深") from None
     except UnicodeDecodeError as error:  # TOML is UTF-8; tomllib does not wrap this
         raise ConfigError(f"{path}：不是合法的 TOML：第 {error.start} 字节不是 UTF-8") from None
     except OSError as error:
@@ -87,7 +89,10 @@ def _table_of(path: Path) -> dict[str, Any] | None:
     if path.name != "pyproject.toml":
         return document
     tool = document.get("tool", {})
-    return tool.get("fzlint") if isinstance(tool, dict) else None
+    table = tool.get("fzlint") if isinstance(tool, dict) else None
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}：配置项 tool.fzlint 应是表（[tool.fzlint]），实际是 {type(table).__name__}")
+    return table
 
 
 @cache
@@ -233,8 +238,51 @@ def _check_data_shape(table: dict[str, Any], base: dict[str, Any], path: Path, k
             if not isinstance(value, dict):
                 raise ConfigError(f"{path}：配置项 {where} 应是表")
             _check_data_shape(value, expected, path, where)
-        elif isinstance(expected, list) and not isinstance(value, list):
-            raise ConfigError(f"{path}：配置项 {where} 应是列表")
+        elif isinstance(expected, list):
+            if not isinstance(value, list):
+                raise ConfigError(f"{path}：配置项 {where} 应是列表")
+            for item in value:
+                _check_item(item, expected, path, where)
+        elif not isinstance(value, type(expected)) or isinstance(value, bool) != isinstance(expected, bool):
+            raise ConfigError(f"{path}：配置项 {where} 应是{_kind(expected)}，实际是{_kind(value)}")
+
+
+def _check_item(item: Any, shipped: list[Any], path: Path, where: str) -> None:
+    """A list entry has the shape of the shipped entries: a table with their fields, or a
+    value of their type; no empty string (an empty search term matches everywhere)."""
+    if shipped:
+        model = shipped[0]
+        if isinstance(model, dict):
+            if not isinstance(item, dict):
+                raise ConfigError(f"{path}：配置项 {where} 的条目应是表（同内置条目：{'、'.join(model)}）")
+            fields = {name for entry in shipped if isinstance(entry, dict) for name in entry}
+            unknown = sorted(set(item) - fields)
+            if unknown:
+                raise ConfigError(
+                    f"{path}：配置项 {where} 的条目有未知字段 {unknown[0]}（可用：{'、'.join(sorted(fields))}）"
+                )
+            first = next(iter(model))
+            if first not in item:
+                raise ConfigError(f"{path}：配置项 {where} 的条目缺少字段 {first}")
+            for name, value in item.items():
+                examples = [entry[name] for entry in shipped if isinstance(entry, dict) and name in entry]
+                if not isinstance(value, type(examples[0])):
+                    raise ConfigError(f"{path}：配置项 {where}.{name} 应是{_kind(examples[0])}，实际是{_kind(value)}")
+                _no_empty(value, path, f"{where}.{name}")
+            return
+        if not isinstance(item, type(model)):
+            raise ConfigError(f"{path}：配置项 {where} 的条目应是{_kind(model)}，实际是{_kind(item)}")
+    _no_empty(item, path, where)
+
+
+def _no_empty(value: Any, path: Path, where: str) -> None:
+    if value == "" or (isinstance(value, list) and "" in value):
+        raise ConfigError(f"{path}：配置项 {where} 含有空字符串（空的检索词或模式会匹配每一处），请删除")
+
+
+def _kind(value: Any) -> str:
+    kinds = {bool: "布尔值", int: "整数", float: "数字", str: "字符串", list: "列表", dict: "表"}
+    return kinds.get(type(value), type(value).__name__)
 
 
 # Sizes in bytes that may also be written as "20MB", "500KB" (0: no limit).
@@ -243,7 +291,7 @@ SIZE_FIELDS = frozenset({"max_file_size"})
 PATH_FIELDS = frozenset({"previous"})
 # Data-table entries that are regular expressions: a broken one is a config
 # error naming its key, not an internal error when the first file is linted.
-PATTERN_KEYS = frozenset({"strong", "weak", "patterns", "pattern", "inline"})
+PATTERN_KEYS = frozenset({"strong", "weak", "patterns", "pattern", "inline", "before"})
 
 
 def _size(value: Any, path: Path, key: str) -> int:
@@ -266,9 +314,18 @@ def _check_patterns(table: Any, path: Path, key: str, is_pattern: bool = False) 
             _check_patterns(item, path, key, is_pattern)
     elif is_pattern and isinstance(table, str):
         try:
-            re.compile(table)
+            compiled = re.compile(table)
         except re.error as error:
             raise ConfigError(f"{path}：配置项 {key} 的正则表达式 {table!r} 无效：{error}") from None
+        from fzlint.config.patterns import backtracking_risk
+
+        if compiled.search("") is not None:  # "" or "x*": it would match every line
+            raise ConfigError(
+                f"{path}：配置项 {key} 的正则表达式 {table!r} 能匹配空文本，会匹配每一行；请写出要匹配的文字"
+            )
+        risk = backtracking_risk(table)
+        if risk:
+            raise ConfigError(f"{path}：配置项 {key} 的正则表达式 {table!r} {risk}")
 
 
 # -- resolving settings per file ----------------------------------------------------
