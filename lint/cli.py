@@ -283,10 +283,20 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     results = list(lint_items(todo, reg, args.jobs))
     fixing = None
     stdin_name = next((item.display for item in todo if item.data is not None), None)
-    if args.diff or any(item.settings.fix for item in todo):
+    fixes = args.diff or any(item.settings.fix for item in todo)
+    if fixes and stdin_name is not None and any(i.data is None and i.display == stdin_name for i in todo):
+        # stdin's fixed text goes to stdout, a file's to disk: one name cannot say which is which
+        raise UsageError(f"--stdin-filename {one_line(stdin_name)} 与同时给出的文件同名，修复时无法区分；请分两次运行")
+    if fixes:
         # --diff previews every file; --fix (or `fix = true` in a folder's config) writes only
         # the files whose settings ask for it.
         chosen = [i for i, item in enumerate(todo) if args.diff or item.settings.fix]
+        if not args.diff and stdin_name is not None and _stdin_docx(results, todo):
+            # fixed Word XML cannot go to stdout as text: stdin's .docx is reported, not fixed
+            note = "标准输入中的 .docx 不能用 --fix 写回，请给出文件路径"
+            print(f"fzlint: 提示：{one_line(stdin_name)}: {note}", file=err)
+            chosen = [i for i in chosen if todo[i].data is None]
+            stdin_name = None
         fixing = run_autofix(
             args, reg, [todo[i].settings for i in chosen], [results[i] for i in chosen], stdin_name, out, err
         )
@@ -324,6 +334,13 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 # Reporters that print only diagnostics; any other (rich, sarif, a plugin's) may read lines.
 DOCUMENT_FREE_FORMATS = frozenset({"concise", "json", "json-lines", "github"})
+
+
+def _stdin_docx(results: list[FileResult], todo: list[CheckInput]) -> bool:
+    return any(
+        item.data is not None and result.document is not None and result.document.kind == "docx"
+        for item, result in zip(todo, results, strict=True)
+    )
 
 
 def _needs_documents(args: argparse.Namespace, fix: bool) -> bool:

@@ -59,8 +59,25 @@ def claims(path: Path, data: bytes) -> bool:
 def fzlint_load_document(path: Path, data: bytes, display_path: str) -> Document | None:
     if not claims(path, data):
         return None
-    paragraphs = read_paragraphs(data)
-    return Document(path=display_path, text="\n".join(paragraphs), kind="docx")
+    word, found = open_word(data)
+    _note_alt_chunks(word, display_path)
+    return Document(path=display_path, text="\n".join(label + text for _, label, text in found), kind="docx")
+
+
+def _note_alt_chunks(word, display_path: str) -> None:
+    """``w:altChunk`` embeds another file (HTML, RTF, a .docx) that Word renders as body
+    text; fzlint does not read it, and says so rather than pass it silently."""
+    import sys
+
+    from fzlint.reporters.names import escape_name
+
+    count = sum(1 for _ in word.element.body.iter(f"{{{W}}}altChunk"))
+    if count:
+        print(
+            f"fzlint: 提示：{escape_name(display_path)}: 含有 {count} 处嵌入的外部内容（altChunk），"
+            "其中的文字未检查；请在 Word 中另存为 .docx 使其成为正文后再检查",
+            file=sys.stderr,
+        )
 
 
 def read_paragraphs(data: bytes) -> list[str]:
