@@ -73,7 +73,8 @@ def test_a_forged_name_on_stderr_cannot_issue_workflow_commands(tmp_path: Path) 
     "content",
     [
         '{"tool": "fzlint", "version": 1, "findings": ' + "[" * 100_000 + "]" * 100_000 + "}",
-        '{"tool": "fzlint", "version": 1, "findings": [{"code": "W", "fingerprint": "x", "count": 1e999}]}',
+        '{"tool": "fzlint", "version": 1, "findings": '
+        '[{"path": "a", "code": "W101", "fingerprint": "x", "count": 1e999}]}',
         '{"tool": "fzlint", "version": 1, "findings": [["a"]]}',
         "[1]",
     ],
