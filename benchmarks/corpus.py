@@ -125,3 +125,31 @@ def adversarial_report(kind: str, length: int) -> str:
     middle = [line for block in blocks for line in block]
     line = ADVERSARIAL[kind](length)
     return "\n".join([*head, *middle[:3], line, *middle[3:], *rest])
+
+
+def full_width(text: str) -> str:
+    """A published seed as a draft looks: P101's replacements applied (ASCII , ; : ( ) in
+    Chinese context back to full width), the rest of the text unchanged."""
+    from fzlint.document import Document
+    from fzlint.parse.lines import classify
+    from fzlint.rules.common.halfwidth import halfwidth_marks
+
+    lines = []
+    for line in classify(Document.from_text("draft.txt", text)):
+        current = line.text
+        for mark in sorted(halfwidth_marks(line), key=lambda m: -m.column):
+            current = current[: mark.column] + mark.replacement + current[mark.fix_end :]
+        lines.append(current)
+    return "\n".join(lines)
+
+
+def full_width_batch(directory: Path, count: int) -> list[Path]:
+    """``count`` varied reports (as ``write_batch``) in their full-width form."""
+    directory.mkdir(parents=True, exist_ok=True)
+    texts = [full_width(text) for text in seed_texts()]
+    paths = []
+    for index in range(count):
+        path = directory / f"report_{index:04d}.txt"
+        path.write_text(varied_report(texts, index), encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -1,7 +1,8 @@
 """Fuzz the loader, line classifier, parser and every built-in rule for longer than CI does.
 
-Two engines, the same invariants as tests/robustness/test_fuzz.py (no exception,
-no E999, every diagnostic and fix edit inside the document, no NUL in a loaded
+Two engines, the harness of tests/robustness/test_fuzz.py (tests/robustness/strategies.py:
+its strategies and invariants: the outline parses, no E999, every diagnostic and fix
+edit inside the document, no two fixes overlapping; and no NUL in a loaded
 document, every failure a one-line LoadError, --fix in memory crash-free and
 idempotent once it has converged):
 
@@ -33,19 +34,16 @@ import sys
 import time
 from pathlib import Path
 
-from registry_for_tests import REGISTRY, RELINT
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 
 def check_bytes(data: bytes, name: str = "fuzz.txt") -> int:
     """Load and lint ``data`` as a file called ``name``; raise if an invariant breaks."""
-    from robustness.strategies import position_problems
+    from registry_for_tests import REGISTRY
+    from robustness.strategies import lint_problems
 
     from fzlint.load.loading import LoadError, load_path
-    from fzlint.run.engine import lint_document
-    from fzlint.settings import Settings
 
     try:
         document = load_path(Path(name), REGISTRY.manager, name, data)
@@ -55,13 +53,9 @@ def check_bytes(data: bytes, name: str = "fuzz.txt") -> int:
         return 0
     if "\x00" in document.text:
         raise AssertionError("a NUL reached the linter")
-    found = lint_document(document, Settings(), REGISTRY)
-    for diagnostic in found:
-        if diagnostic.code == "E999":
-            raise AssertionError(diagnostic.message)
-        problems = position_problems(document, diagnostic)
-        if problems:
-            raise AssertionError(f"{problems}: {diagnostic}")
+    found, problems = lint_problems(document)
+    if problems:
+        raise AssertionError("; ".join(problems))
     if document.kind != "docx":
         _check_fixes(document, found)
     return len(found)
@@ -69,6 +63,8 @@ def check_bytes(data: bytes, name: str = "fuzz.txt") -> int:
 
 def _check_fixes(document, found: list) -> None:
     """--fix in memory: no crash on the fixed text, and a second fix changes nothing."""
+    from registry_for_tests import RELINT
+
     from fzlint.fix.autofix import fix_document
     from fzlint.settings import Settings
 

@@ -16,12 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from fzlint import __version__
+from fzlint.diagnostics import one_line as joined_line
 
 if TYPE_CHECKING:
     from fzlint.config.resolve import Resolver
     from fzlint.diagnostics import Diagnostic
     from fzlint.document import Document
     from fzlint.fix.autofix import FixRun
+    from fzlint.run.cache import ResultCache
     from fzlint.run.engine import FileResult
     from fzlint.run.inputs import CheckInput
     from fzlint.run.plugins import Registry
@@ -104,6 +106,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="并行进程数；auto（默认）：文件少时单进程，多时每个 CPU 一个进程",
     )
     check.add_argument("--profile", action="store_true", help="在标准错误输出各阶段及各规则族的耗时")
+    check.add_argument(
+        "--cache",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="缓存检查结果，内容未变的文件下次不再重新检查（默认关闭，或用配置项 cache = true 开启）",
+    )
+    check.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="缓存目录（默认当前目录下的 .fzlint_cache，或环境变量 FZLINT_CACHE_DIR）",
+    )
     check.add_argument(
         "--max-file-size",
         type=_size,
@@ -197,7 +211,7 @@ def one_line(text: str) -> str:
     (control characters and undecodable bytes escaped: see fzlint.reporters.names)."""
     from fzlint.reporters.names import escape_name
 
-    return escape_name(" ".join(text.split("\n")).replace("\r", " "))
+    return escape_name(joined_line(text))
 
 
 def _tolerant_streams() -> None:
@@ -258,13 +272,14 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError(f"未知的输出格式 {args.format!r}（可用：{names}）")
     try:
         resolver = resolver_from_args(args, frozenset(reg.rules))
+        reporter_reads_documents = reporters.needs_documents(reg, args.format)
         todo = list(
             inputs.collect(
                 args.paths,
                 resolver,
                 args.stdin_filename,
                 args.force_exclude,
-                keeps_document=lambda settings: _needs_documents(args, settings.fix),
+                keeps_document=lambda settings: _needs_documents(args, settings.fix, reporter_reads_documents),
             )
         )
     except ConfigError as error:
@@ -280,7 +295,8 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not any(item.keep_document for item in todo):
         return _report_streamed(args, reg, todo, out, err)
     # item.lint(reg) (lint + suppression comments) for each, in order; processes with --jobs
-    results = list(lint_items(todo, reg, args.jobs))
+    cache = _cache_for(args, reg, todo)
+    results = list(lint_items(todo, reg, args.jobs, cache))
     fixing = None
     stdin_name = next((item.display for item in todo if item.data is not None), None)
     fixes = args.diff or any(item.settings.fix for item in todo)
@@ -332,10 +348,6 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return exit_code(results, bool(reg.problems))
 
 
-# Reporters that print only diagnostics; any other (rich, sarif, a plugin's) may read lines.
-DOCUMENT_FREE_FORMATS = frozenset({"concise", "json", "json-lines", "github"})
-
-
 def _stdin_docx(results: list[FileResult], todo: list[CheckInput]) -> bool:
     return any(
         item.data is not None and result.document is not None and result.document.kind == "docx"
@@ -343,9 +355,9 @@ def _stdin_docx(results: list[FileResult], todo: list[CheckInput]) -> bool:
     )
 
 
-def _needs_documents(args: argparse.Namespace, fix: bool) -> bool:
+def _needs_documents(args: argparse.Namespace, fix: bool, reporter_reads_documents: bool) -> bool:
     """Whether results must keep their documents until the end (source lines, fixes)."""
-    return bool(args.format not in DOCUMENT_FREE_FORMATS or args.baseline or args.write_baseline or args.diff or fix)
+    return bool(reporter_reads_documents or args.baseline or args.write_baseline or args.diff or fix)
 
 
 def _report_streamed(args: argparse.Namespace, reg: Registry, todo: list[CheckInput], out: TextIO, err: TextIO) -> int:
@@ -355,7 +367,7 @@ def _report_streamed(args: argparse.Namespace, reg: Registry, todo: list[CheckIn
     from fzlint.run.parallel import lint_items
     from fzlint.run.streaming import StreamedResults
 
-    streamed = StreamedResults(lint_items(todo, reg, args.jobs))
+    streamed = StreamedResults(lint_items(todo, reg, args.jobs, _cache_for(args, reg, todo)))
     options = reporters.ReportOptions(
         registry=reg, color=args.color, quiet=args.quiet, files_checked=sum(1 for item in todo if item.error is None)
     )
@@ -370,6 +382,18 @@ def _report_streamed(args: argparse.Namespace, reg: Registry, todo: list[CheckIn
     if reg.problems or streamed.errors or streamed.crashed:
         return EXIT_ERROR
     return EXIT_FINDINGS if streamed.error_findings else EXIT_OK
+
+
+def _cache_for(args: argparse.Namespace, reg: Registry, todo: list[CheckInput]) -> ResultCache | None:
+    """The result cache when asked for (--cache, or cache = true for every file), never while
+    fixing: --fix and --diff re-lint every pass anyway."""
+    from fzlint.run.cache import DEFAULT_DIRECTORY, ResultCache
+
+    wanted = args.cache if args.cache is not None else bool(todo) and all(i.settings.cache for i in todo)
+    if not wanted or args.diff or any(item.settings.fix for item in todo):
+        return None
+    directory = args.cache_dir or Path(os.environ.get("FZLINT_CACHE_DIR") or DEFAULT_DIRECTORY)
+    return ResultCache.open(directory, reg)
 
 
 def _errors_reported(results: list[FileResult], err: TextIO) -> int:
@@ -474,26 +498,8 @@ def run_explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if cls is None:
         print(f"fzlint: 错误：没有规则 {args.code!r}（用 fzlint rules 查看全部规则）", file=err)
         return EXIT_ERROR
-    out.write(explain_text(cls))
+    out.write(cls.explain())
     return EXIT_OK
-
-
-def explain_text(cls) -> str:  # cls: type[Rule]
-    lines = [
-        f"{cls.code} {cls.name}（默认级别：{cls.severity.value}）",
-        "",
-        cls.summary,
-        "",
-        cls.explanation(),
-        "",
-        "错误示例：",
-        *("    " + line for line in cls.bad.splitlines()),
-        "",
-        "正确示例：",
-        *("    " + line for line in cls.good.splitlines()),
-        "",
-    ]
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,11 @@ CRASH_CODE = "E999"
 CRASH_NAME = "internal-error"
 
 
+def one_line(text: str) -> str:
+    """``text`` with its line breaks as spaces: a message or an error is one line, whatever it quotes."""
+    return " ".join(text.split("\n")).replace("\r", " ")
+
+
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"

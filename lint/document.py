@@ -12,7 +12,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# \n, \r\n or \r: how lines are split here, and how a fix's content is written back.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass
@@ -35,7 +36,7 @@ class Document:
     lines: list[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.lines = _LINE_BREAK.split(self.text)
+        self.lines = LINE_BREAK.split(self.text)
 
     @classmethod
     def from_text(cls, path: str, text: str, kind: str = "text", **meta: object) -> Document:
@@ -43,7 +44,7 @@ class Document:
         if text.startswith("\ufeff"):
             text = text[1:]
             meta.setdefault("bom", True)
-        match = _LINE_BREAK.search(text)
+        match = LINE_BREAK.search(text)
         newline = match.group(0) if match else "\n"
         return cls(path=path, text=text, kind=kind, newline=newline, **meta)  # type: ignore[arg-type]
 

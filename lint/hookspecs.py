@@ -77,5 +77,7 @@ def fzlint_register_reporters() -> dict[str, Any]:
     """Return output formats as ``{name: reporter}``; see :mod:`fzlint.reporters`.
 
     A reporter is a callable ``(results, stream, options) -> None`` where
-    ``results`` is a list of :class:`fzlint.run.engine.FileResult`.
+    ``results`` is a list of :class:`fzlint.run.engine.FileResult`. One that reads
+    only the diagnostics, never a document's lines, may say so with
+    :func:`fzlint.reporters.document_free`: results then stream past it.
     """

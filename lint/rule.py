@@ -74,6 +74,9 @@ class Rule:
     # Codes whose findings take precedence: a finding of this rule inside the extent of one
     # of theirs is dropped by the engine (one defect, one finding), whichever rules are on.
     defers_to: ClassVar[frozenset[str]] = frozenset()
+    # A rule that compares the report with last year's (--previous, Context.previous): its
+    # bad/good examples describe the two reports rather than being one report's text.
+    needs_previous: ClassVar[bool] = False
 
     def __init__(self, severity: Severity | None = None) -> None:
         self.effective_severity = severity or self.severity
@@ -84,6 +87,25 @@ class Rule:
         import inspect
 
         return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def explain(cls) -> str:
+        """What ``fzlint explain CODE`` prints (and SARIF's rule help): summary, why, bad and good."""
+        lines = [
+            f"{cls.code} {cls.name}（默认级别：{cls.severity.value}）",
+            "",
+            cls.summary,
+            "",
+            cls.explanation(),
+            "",
+            "错误示例：",
+            *("    " + line for line in cls.bad.splitlines()),
+            "",
+            "正确示例：",
+            *("    " + line for line in cls.good.splitlines()),
+            "",
+        ]
+        return "\n".join(lines)
 
     @classmethod
     def metadata_problems(cls) -> list[str]:

@@ -41,6 +41,8 @@ class Settings:
     data_overrides: dict[str, dict] = field(default_factory=dict)
     # Y2xx: last year's report to compare with (a path; relative to the config file there).
     previous: str | None = None
+    # Keep results in a cache (--cache); off by default: a check writes nothing unasked.
+    cache: bool = False
     # Findings listed per rule per file; beyond it one finding says how many more (0: no limit).
     max_findings_per_rule: int = 1000
     # Files larger than this many bytes are refused before reading (0: no limit).

@@ -49,6 +49,7 @@ class PreviousMismatch(Rule):
     """
 
     code = "Y205"
+    needs_previous = True
     name = "previous-mismatch"
     severity = Severity.WARNING
     summary = "--previous 给出的不是本单位上一年度的报告（单位不同或年份不相邻），不作逐年比较"
@@ -76,6 +77,7 @@ class UnaddressedProblem(Rule):
     """
 
     code = "Y201"
+    needs_previous = True
     name = "unaddressed-problem"
     severity = Severity.WARNING
     summary = "上一年度报告所列问题在本年度“改进情况”中没有回应"
@@ -119,6 +121,7 @@ class UnreportedPlan(Rule):
     """
 
     code = "Y202"
+    needs_previous = True
     name = "unreported-plan"
     severity = Severity.INFO
     summary = "上一年度“下一年度安排”中的工作在本年度第一部分没有体现"
@@ -161,6 +164,7 @@ class CopiedFromPrevious(Rule):
     """
 
     code = "Y203"
+    needs_previous = True
     name = "copied-from-previous"
     severity = Severity.ERROR
     summary = "段落照抄上一年度报告（“不足和原因”照抄为错误）"
@@ -232,6 +236,7 @@ class StaleCarryOver(Rule):
     """
 
     code = "Y204"
+    needs_previous = True
     name = "stale-carry-over"
     severity = Severity.ERROR
     summary = "照抄上一年度报告的句子中年份未改（如 2025 年报告中照抄的“2024年度”）"

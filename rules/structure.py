@@ -12,6 +12,7 @@ from fzlint.hookspecs import hookimpl
 from fzlint.parse.outline import Report, Section
 from fzlint.parse.parts import MANDATED
 from fzlint.rule import Context, Rule
+from fzlint.rules.common.text import clip
 
 ORDINAL = {"achievements": "第一部分", "problems": "第二部分", "plan": "第三部分"}
 _PUNCT = re.compile(r"[\s\W_]+")
@@ -194,7 +195,7 @@ class UnfilledImprovement(Rule):
             if not bare:
                 message = "“改进情况”一节没有内容：请逐条写明上一年度问题的整改措施和结果"
             elif _is_placeholder(text, compact, placeholders):
-                message = f"“改进情况”一节只有占位内容“{_clip(text, 12)}”：请写明上一年度问题的整改措施和结果"
+                message = f"“改进情况”一节只有占位内容“{clip(text, 12)}”：请写明上一年度问题的整改措施和结果"
             elif len(compact) < minimum:
                 message = (
                     f"“改进情况”一节只有 {len(compact)} 个字，"
@@ -206,7 +207,7 @@ class UnfilledImprovement(Rule):
                     continue
                 message = (
                     f"“改进情况”一节与第 {twin.heading.index + 1} 行"
-                    f"“{_clip(twin.title, 16)}”内容几乎相同："
+                    f"“{clip(twin.title, 16)}”内容几乎相同："
                     "请改写为上一年度问题的整改措施和结果，不要照抄"
                 )
             # T103 defers to this finding for every line of the section.
@@ -216,15 +217,10 @@ class UnfilledImprovement(Rule):
 
 def _is_placeholder(text: str, compact: str, table: dict) -> bool:
     """The section is only a placeholder (略, 暂无, XX …) or still carries one (【待补充】)."""
-    from fzlint.rules.terms import find_placeholders
+    from fzlint.rules.common.placeholders import find_placeholders
 
     whole = {*table.get("whole", []), *table.get("weak_whole", [])}
     return compact in whole or bool(find_placeholders(text, table))
-
-
-def _clip(text: str, width: int) -> str:
-    """``text`` cut to ``width`` characters, with … when something was cut."""
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 # SequenceMatcher.ratio is quadratic in the text length and every improvement

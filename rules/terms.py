@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 from typing import Any
 
 from fzlint.diagnostics import Diagnostic, Severity
@@ -18,40 +17,14 @@ from fzlint.parse.numerals import digits_value, int_to_cn
 from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
 from fzlint.rules.common.chinese import claim, content_lines, sentence_bounds, softened
+from fzlint.rules.common.placeholders import find_placeholders
+from fzlint.rules.common.titles import wrong_titles
 
 _DIGITS = re.compile(r"[0-9０-９]+")
-_TITLE_SPAN = (
-    r"(?P<open>[（(])\s*(?P<y1>(?:19|20)\d\d)\s*(?P<dash>[-~–—－～])\s*"
-    r"(?P<y2>(?:19|20)\d\d)\s*(?P<year>年?)\s*(?P<close>[）)])"
-)
-_TITLE_DASHES = "—－"  # gov.cn writes both
 
 
 def _cn_numerals(text: str) -> str:
     return _DIGITS.sub(lambda m: int_to_cn(digits_value(m.group(0)) or 0), text)
-
-
-@cache
-def _title_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"《(?P<name>{alternatives}){_TITLE_SPAN}》")
-
-
-def wrong_titles(text: str, table: dict[str, Any]) -> Iterator[tuple[int, int, str]]:
-    """(start, end, right form) of each fixed title's year span written in a wrong form.
-
-    P101 asks this too, so that the half-width brackets of such a title are reported
-    once, by T101, and not a second time as half-width punctuation.
-    """
-    names = tuple(entry["name"] for entry in table.get("titles", []))
-    if not names:
-        return
-    for match in _title_pattern(names).finditer(text):
-        dash = match["dash"] if match["dash"] in _TITLE_DASHES else "—"
-        right = f"（{match['y1']}{dash}{match['y2']}年）"
-        start, end = match.start("open"), match.end("close")
-        if text[start:end] != right:
-            yield start, end, right
 
 
 class TermForm(Rule):
@@ -171,29 +144,6 @@ class ConfusableWord(Rule):
             fix=self.replacement(line.index, start, end, right, f"改为“{right}”", safe=not ctx),
         )
         return softened(diagnostic) if ctx else diagnostic
-
-
-@cache
-def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in patterns]
-
-
-def placeholder_patterns(table: dict[str, Any]) -> list[re.Pattern[str]]:
-    """The inline placeholder expressions of ``placeholders.toml`` (shared with S104)."""
-    return _compiled(tuple(table.get("inline", [])))
-
-
-def find_placeholders(text: str, table: dict[str, Any]) -> list[tuple[int, int]]:
-    """Spans of inline placeholders in ``text``, overlaps merged, 张某某 excluded."""
-    anonymised = table.get("anonymised_before", "")
-    taken: list[tuple[int, int]] = []
-    for pattern in placeholder_patterns(table):
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if match.group(0) == "某某" and start > 0 and text[start - 1] in anonymised:
-                continue  # 张某某: anonymisation, not a placeholder
-            claim(taken, start, end)
-    return sorted(taken)
 
 
 def compact(text: str) -> str:

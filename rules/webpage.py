@@ -10,6 +10,7 @@ from fzlint.hookspecs import hookimpl
 from fzlint.parse.lines import Line, LineKind, looks_like_unit
 from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
+from fzlint.rules.common.text import clip
 
 # A run of characters a GBK decoder produces from UTF-8 bytes: ideographs, CJK and
 # full-width punctuation, the replacement character for a cut byte, and the odd
@@ -174,8 +175,8 @@ class GarbledTerm(Rule):
                 line.index,
                 start,
                 end,
-                f"“{_clip(run, 12)}”像是 UTF-8 文本被当作 GBK 打开后的乱码"
-                f"（原文可能是“{_clip(restored, 12)}”）：请从原始文件重新复制",
+                f"“{clip(run, 12)}”像是 UTF-8 文本被当作 GBK 打开后的乱码"
+                f"（原文可能是“{clip(restored, 12)}”）：请从原始文件重新复制",
             )
 
 
@@ -269,10 +270,6 @@ def _decodes_to_chinese(chunk: bytes) -> bool:
         or "\uff00" <= char <= "\uffef"
         or "\u2010" <= char <= "\u2027"
     )
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @hookimpl

@@ -64,8 +64,17 @@ def span(diagnostic) -> tuple[int, int, int, int]:
     return (diagnostic.line, diagnostic.column, diagnostic.end_line, diagnostic.end_column)
 
 
-def golden_lines(seed_path: Path, code: str) -> list[int]:
-    """Lines at which the golden file expects ``code`` for a seed."""
+def golden(seed_path: Path) -> list[tuple[int, str]]:
+    """A seed's expected ``(line, code)`` findings: ``seeds/expected/<stem>.expected``.
+
+    One ``LINE CODE`` row per finding, in output order; blank lines and ``#`` comments
+    are skipped.
+    """
     path = ROOT / "seeds" / "expected" / f"{seed_path.stem}.expected"
     rows = [r.split() for r in path.read_text(encoding="utf-8").splitlines() if r.strip() and not r.startswith("#")]
-    return [int(line) for line, c in rows if c == code]
+    return [(int(line), code) for line, code in rows]
+
+
+def golden_lines(seed_path: Path, code: str) -> list[int]:
+    """Lines at which the golden file expects ``code`` for a seed."""
+    return [line for line, c in golden(seed_path) if c == code]

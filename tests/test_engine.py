@@ -6,40 +6,28 @@ import re
 import types
 
 from conftest import ROOT, seed_text, span
+from demo_plugins import demo_rule, plugin_with
 from registry_for_tests import REGISTRY
 
 from fzlint.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, exit_code
 from fzlint.diagnostics import Severity
 from fzlint.document import Document
 from fzlint.hookspecs import hookimpl
-from fzlint.rule import Rule
 from fzlint.run.engine import CRASH_CODE, FileResult, lint_document
 from fzlint.run.plugins import new_registry
 from fzlint.settings import Settings
 
 
-class Exploding(Rule):
-    """A rule with a bug."""
-
-    code = "X901"
-    name = "exploding"
-    severity = Severity.ERROR
-    summary = "总是出错"
-    bad = "任何文本"
-    good = "任何文本"
-
-    def check(self, report, context):
-        yield from ()
-        raise ZeroDivisionError("boom")
+def _explode(self, report, context):
+    yield from ()
+    raise ZeroDivisionError("boom")
 
 
-class BrokenRulesPlugin:
-    """A third-party plugin whose rule raises."""
-
-    @staticmethod
-    @hookimpl
-    def fzlint_register_rules():
-        return [Exploding]
+# A third-party plugin whose rule has a bug.
+Exploding = demo_rule(
+    code="X901", name="exploding", summary="总是出错", bad="任何文本", good="任何文本", check=_explode
+)
+BrokenRulesPlugin = plugin_with(Exploding, name="BrokenRulesPlugin")
 
 
 def lint_with(plugin: object, text: str, settings: Settings | None = None):
@@ -104,39 +92,16 @@ def _diagnostic(severity: Severity):
 # -- registry validation ------------------------------------------------------------
 
 
-def _plugin_with(*rules: type[Rule], name: str = "MyPlugin") -> type:
-    @staticmethod  # type: ignore[misc]
-    @hookimpl
-    def fzlint_register_rules():
-        return list(rules)
-
-    return type(name, (), {"fzlint_register_rules": fzlint_register_rules})
-
-
-def _rule(**attrs: object) -> type[Rule]:
-    base = {
-        "__doc__": "说明。",
-        "code": "Q101",
-        "name": "good-rule",
-        "summary": "概要",
-        "bad": "坏",
-        "good": "好",
-        "check": lambda self, report, context: iter(()),
-    }
-    base.update(attrs)
-    return type("CustomRule", (Rule,), base)
-
-
 def test_well_formed_third_party_rule_is_registered() -> None:
-    registry = new_registry(extra_plugins=(_plugin_with(_rule()),))
+    registry = new_registry(extra_plugins=(plugin_with(demo_rule()),))
     assert registry.problems == []
     assert registry.rule_plugins["Q101"] == "MyPlugin"
     assert registry.rule("good-rule") is registry.rules["Q101"]
 
 
 def test_malformed_metadata_is_refused_naming_the_plugin() -> None:
-    bad = _rule(code="x1", name="Bad Name", summary="", __doc__=None)
-    registry = new_registry(extra_plugins=(_plugin_with(bad, name="SloppyPlugin"),))
+    bad = demo_rule(code="x1", name="Bad Name", summary="", __doc__=None)
+    registry = new_registry(extra_plugins=(plugin_with(bad, name="SloppyPlugin"),))
     assert "x1" not in registry.rules
     assert len(registry.problems) == 1
     problem = registry.problems[0]
@@ -146,12 +111,12 @@ def test_malformed_metadata_is_refused_naming_the_plugin() -> None:
 
 
 def test_non_rule_objects_are_refused() -> None:
-    registry = new_registry(extra_plugins=(_plugin_with(str, name="OddPlugin"),))  # type: ignore[arg-type]
+    registry = new_registry(extra_plugins=(plugin_with(str, name="OddPlugin"),))  # type: ignore[arg-type]
     assert registry.problems == ["插件 OddPlugin 注册了非规则对象 <class 'str'>"]
 
 
 def test_duplicate_code_is_refused() -> None:
-    registry = new_registry(extra_plugins=(_plugin_with(_rule(code="S101"), name="Copycat"),))
+    registry = new_registry(extra_plugins=(plugin_with(demo_rule(code="S101"), name="Copycat"),))
     assert registry.problems == ["插件 Copycat 的规则代码 S101 与 fzlint.rules.structure 重复"]
     assert registry.rules["S101"].__module__ == "fzlint.rules.structure"
 
@@ -192,7 +157,7 @@ def test_rule_diagnostic_keeps_spans_inside_their_lines() -> None:
 
     document = Document.from_text("r.txt", "\n甲乙")
     report = build_report(document, keywords_for(Settings(), REGISTRY))
-    rule = _rule()()
+    rule = demo_rule()()
     assert span(rule.diagnostic(report, 0, 0, 1, "m")) == (1, 1, 1, 1)
     assert span(rule.diagnostic(report, 1, 1, 9, "m")) == (2, 2, 2, 3)
     assert span(rule.diagnostic(report, 1, 5, None, "m")) == (2, 3, 2, 3)

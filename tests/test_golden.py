@@ -8,25 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import golden
 from registry_for_tests import REGISTRY
 
 from fzlint.run.engine import lint_path
 from fzlint.settings import Settings
 
 
-def expected(seed: Path) -> list[tuple[int, str]]:
-    path = ROOT / "seeds" / "expected" / f"{seed.stem}.expected"
-    rows = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if raw.strip() and not raw.startswith("#"):
-            line, code = raw.split()
-            rows.append((int(line), code))
-    return rows
-
-
 def test_seed_matches_golden(seed: Path) -> None:
     result = lint_path(seed, Settings(), REGISTRY)
     assert result.error is None
     actual = [(d.line, d.code) for d in result.diagnostics]
-    assert actual == expected(seed)
+    assert actual == golden(seed)

@@ -1,9 +1,8 @@
 """Batch throughput changes that must not change a byte of output.
 
 Every output format gives the same text with ``--jobs 2`` as in one process; the
-diagnostics-only formats stream results (no document kept); the JSON writer agrees
-with ``json.dumps(indent=2)``; the half-width marks shared by P101 and P102 are the
-ones each would compute alone.
+diagnostics-only formats stream results (no document kept); the half-width marks
+shared by P101 and P102 are the ones each would compute alone.
 """
 
 from __future__ import annotations
@@ -18,13 +17,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from registry_for_tests import REGISTRY
 
+from fzlint import reporters
+from fzlint.hookspecs import hookimpl
 from fzlint.parse.lines import Line, LineKind
-from fzlint.reporters.json_output import pretty
 from fzlint.rule import Context
 from fzlint.rules.common.halfwidth import _marks, _skipped, marks_of
 from fzlint.rules.common.pairs import _ITEM, PAIRS, unbalanced
 from fzlint.run import inputs
 from fzlint.run.engine import FileResult
+from fzlint.run.plugins import new_registry
 from fzlint.run.streaming import StreamedResults
 from fzlint.settings import Settings
 
@@ -41,7 +42,30 @@ def _batch(tmp_path: Path, count: int) -> list[str]:
     return paths
 
 
-@pytest.mark.parametrize("fmt", ["concise", "json", "json-lines", "sarif", "github", "rich"])
+FORMATS = sorted(reporters.available(REGISTRY))
+DOCUMENT_FREE = [name for name in FORMATS if not reporters.needs_documents(REGISTRY, name)]
+
+
+def test_reporters_declare_whether_they_read_documents() -> None:
+    assert set(DOCUMENT_FREE) == {"concise", "json", "json-lines", "github"}
+    assert reporters.needs_documents(REGISTRY, "rich") and reporters.needs_documents(REGISTRY, "sarif")
+
+    def plain(results, stream, options) -> None: ...
+
+    def lean(results, stream, options) -> None: ...
+
+    class ReporterPlugin:
+        @staticmethod
+        @hookimpl
+        def fzlint_register_reporters() -> dict:
+            return {"plain": plain, "lean": reporters.document_free(lean)}
+
+    registry_with_plugin = new_registry(extra_plugins=(ReporterPlugin,))
+    assert reporters.needs_documents(registry_with_plugin, "plain")  # unmarked: it may read lines
+    assert not reporters.needs_documents(registry_with_plugin, "lean")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_every_format_is_identical_with_jobs(tmp_path: Path, fmt: str) -> None:
     paths = [*_batch(tmp_path, 12), "missing.txt"]
     one = run_cli("check", "--format", fmt, "--no-color", "-j", "1", *paths)
@@ -51,7 +75,7 @@ def test_every_format_is_identical_with_jobs(tmp_path: Path, fmt: str) -> None:
     assert "missing.txt" in two.stderr
 
 
-@pytest.mark.parametrize("fmt", ["concise", "json", "json-lines", "github"])
+@pytest.mark.parametrize("fmt", DOCUMENT_FREE)
 def test_streamed_exit_codes_match_kept_results(tmp_path: Path, fmt: str) -> None:
     clean = tmp_path / "clean.txt"
     clean.write_text("", encoding="utf-8")
@@ -94,20 +118,6 @@ def test_streamed_results_are_read_once_and_counted() -> None:
     unread = StreamedResults(iter(results))
     unread.drain()
     assert unread.errors == [("b", "不存在")]
-
-
-_JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text() | st.floats(allow_nan=False),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
-    max_leaves=12,
-)
-
-
-@given(_JSON)
-def test_pretty_json_is_json_dumps_with_indent(value: object) -> None:
-    expected = json.dumps(value, ensure_ascii=False, indent=2)
-    assert pretty(value) == expected
-    assert pretty(value, "  ") == expected.replace("\n", "\n  ")
 
 
 _LINE_TEXT = st.text(alphabet=list('政府法治,;:?!()" 1a《》“”（）【】〔〕一'), max_size=40)

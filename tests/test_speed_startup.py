@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SEEDS
+from demo_plugins import RAISING_RULES, install
 
 from fzlint.run import entrypoints, plugins
 
@@ -22,42 +23,9 @@ def test_scan_agrees_with_importlib_metadata(group: str) -> None:
     assert ours == theirs
 
 
-def _fake_distribution(where: Path, dist: str, body: str) -> None:
-    info = where / f"{dist}-1.0.dist-info"
-    info.mkdir(parents=True)
-    (info / "entry_points.txt").write_text(body, encoding="utf-8")
-
-
-PLUGIN = '''
-from fzlint.diagnostics import Severity
-from fzlint.hookspecs import hookimpl
-from fzlint.rule import Rule
-from registry_for_tests import REGISTRY
-
-
-class Demo(Rule):
-    """Fires on 演示."""
-
-    code = "X901"
-    name = "demo-rule"
-    severity = Severity.WARNING
-    summary = "演示"
-    bad = "演示"
-    good = "正文"
-
-    def check(self, report, context):
-        return iter(())
-
-
-@hookimpl
-def fzlint_register_rules():
-    return [Demo]
-'''
-
-
 def test_third_party_plugin_is_still_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "fzlint_demo_plugin.py").write_text(PLUGIN, encoding="utf-8")
-    _fake_distribution(tmp_path, "fzlint_demo", "[console_scripts]\nx = y:z\n\n[fzlint]\ndemo = fzlint_demo_plugin\n")
+    modules = {"fzlint_demo_plugin": RAISING_RULES}
+    install(tmp_path, "fzlint_demo", {"demo": "fzlint_demo_plugin"}, modules, {"console_scripts": {"x": "y:z"}})
     monkeypatch.syspath_prepend(str(tmp_path))
     registry = plugins.new_registry()
     assert registry.rule_plugins.get("X901") == "fzlint_demo_plugin"
@@ -66,8 +34,8 @@ def test_third_party_plugin_is_still_loaded(tmp_path: Path, monkeypatch: pytest.
 
 def test_first_distribution_on_sys_path_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
-    _fake_distribution(first, "Same.Name", "[fzlint]\none = first_module\n")
-    _fake_distribution(second, "same_name", "[fzlint]\none = second_module\n")
+    install(first, "Same.Name", {"one": "first_module"})
+    install(second, "same_name", {"one": "second_module"})
     monkeypatch.setattr(sys, "path", [str(first), str(second)])
     assert [ep.value for ep in entrypoints.entry_points(group="fzlint")] == ["first_module"]
 

@@ -9,7 +9,6 @@ from clirun import run_cli
 from conftest import SEEDS
 from registry_for_tests import REGISTRY
 
-from fzlint.cli import explain_text
 from fzlint.document import Document
 from fzlint.parse.directives import parse, scopes
 from fzlint.parse.lines import LineKind, classify
@@ -142,7 +141,7 @@ def test_scopes_and_parse_units() -> None:
 def test_x101_is_a_documented_rule() -> None:
     cls = REGISTRY.rule("X101")
     assert cls is not None and cls.name == "unused-suppression"
-    text = explain_text(cls)
+    text = cls.explain()
     assert "fzlint-disable" in text and "错误示例" in text
     # Its good example really suppresses something, its bad one nothing.
     assert lint_md([*SEED_003[:3], *cls.bad.splitlines()]).count((4, "X101")) == 1

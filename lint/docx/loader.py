@@ -45,7 +45,7 @@ _SKIPPED = {
 } | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
 _T, _TAB, _R, _VANISH = (f"{{{W}}}{tag}" for tag in ("t", "tab", "r", "vanish"))
 _HYPHEN = f"{{{W}}}noBreakHyphen"
-# Signatures, repeated here so a plain-text file never imports the zip machinery.
+# Signatures: defined here, not in safety.py, so a plain-text file never imports the zip machinery.
 ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 

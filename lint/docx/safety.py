@@ -23,10 +23,9 @@ import zipfile
 import zlib
 from io import BytesIO
 
+from fzlint.docx.loader import OLE2_MAGIC, ZIP_MAGIC
 from fzlint.load.loading import LoadError
 
-OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC = b"PK\x03\x04"
 MAX_ENTRY_BYTES = 100 * 1024 * 1024
 MAX_TOTAL_BYTES = 300 * 1024 * 1024
 MAX_ENTRIES = 10_000
@@ -104,7 +103,7 @@ def _check_inflated_size(data: bytes, entry: zipfile.ZipInfo) -> None:
     if entry.compress_type != zipfile.ZIP_DEFLATED:
         return  # zipfile refuses (or bounds) other methods itself; python-docx never writes them
     start = entry.header_offset
-    if data[start : start + 4] != b"PK\x03\x04" or len(data) < start + 30:
+    if data[start : start + 4] != ZIP_MAGIC or len(data) < start + 30:
         raise LoadError(f"{entry.filename} 已损坏，无法解压；{SAVE_AS_DOCX}")
     name_length, extra_length = (
         int.from_bytes(data[start + 26 : start + 28], "little"),

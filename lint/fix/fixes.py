@@ -13,14 +13,11 @@ included, is kept exactly. A fix is taken whole or not at all:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import pairwise
 
 from fzlint.diagnostics import Diagnostic, Fix
-from fzlint.document import Document
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+from fzlint.document import LINE_BREAK, Document
 
 
 @dataclass(frozen=True, order=True)
@@ -52,7 +49,7 @@ class PositionMap:
 
     def __init__(self, document: Document) -> None:
         self.lines = document.lines
-        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(document.text)]
+        self.starts = [0] + [m.end() for m in LINE_BREAK.finditer(document.text)]
         self.newline = document.newline
 
     def offset(self, line: int, column: int) -> int | None:
@@ -79,7 +76,7 @@ def _with_newline(content: str, newline: str) -> str:
     """Inserted line breaks take the file's own style."""
     if "\n" not in content and "\r" not in content:
         return content
-    return _LINE_BREAK.sub(lambda _: newline, content)
+    return LINE_BREAK.sub(lambda _: newline, content)
 
 
 def fixable(diagnostic: Diagnostic, unsafe: bool) -> bool:

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from fzlint.document import Document
 from fzlint.parse.lines import ChromePatterns, Line, LineKind, classify
 from fzlint.parse.parts import PartKeywords
+
+if TYPE_CHECKING:
+    from fzlint.parse.lalr import Node
 
 _TOKEN_OF_KIND = {
     LineKind.PRE: "PRE",
@@ -123,7 +127,7 @@ def tokens(lines: list[Line]) -> Iterator[tuple[str, Line]]:
             yield _TOKEN_OF_KIND[line.kind], line
 
 
-def parse_tokens(stream: list[tuple[str, Line]]):  # -> fzlint.parse.lalr.Node
+def parse_tokens(stream: list[tuple[str, Line]]) -> Node:
     """Parse the line tokens (the lines are the lexemes) into a tree whose leaves are Lines.
 
     The LALR(1) table comes from Lark's analysis of ``report.lark`` (see

@@ -3,6 +3,11 @@
 Reporters are registered by name through the ``fzlint_register_reporters`` hook
 as a callable or a ``"module:function"`` string, resolved only when chosen, so
 the rich library is imported only for rich output.
+
+A reporter that prints only diagnostics is marked ``@document_free``: a run whose
+format, baseline and fixes need no source lines then streams its results instead of
+keeping every document until the end. Unmarked reporters (rich, sarif, a plugin's)
+get the documents.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from fzlint.reporters.names import escape_name as escape_name  # for every reporter
 
@@ -20,6 +25,7 @@ if TYPE_CHECKING:
     from fzlint.run.plugins import Registry
 
 Reporter = Callable[[list["FileResult"], TextIO, "ReportOptions"], None]
+_R = TypeVar("_R", bound=Callable[..., None])
 
 
 @dataclass
@@ -70,3 +76,14 @@ def resolve(registry: Registry, name: str) -> Reporter:
         module, _, attr = target.partition(":")
         target = getattr(importlib.import_module(module), attr)
     return target
+
+
+def document_free(render: _R) -> _R:
+    """Mark a reporter that reads only the diagnostics, never a document's lines."""
+    render.needs_documents = False  # type: ignore[attr-defined]
+    return render
+
+
+def needs_documents(registry: Registry, name: str) -> bool:
+    """Whether the reporter ``name`` reads documents (unless it says otherwise, it may)."""
+    return getattr(resolve(registry, name), "needs_documents", True)

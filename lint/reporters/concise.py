@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from fzlint.diagnostics import Diagnostic, Severity
-from fzlint.reporters import ReportOptions, escape_name, use_color
+from fzlint.reporters import ReportOptions, document_free, escape_name, use_color
 from fzlint.run.engine import FileResult
 
 _BOLD, _RESET = "\033[1m", "\033[0m"
@@ -26,6 +26,7 @@ def line_for(diagnostic: Diagnostic, color: bool = False) -> str:
     return f"{_BOLD}{where}{_RESET} {code} {message}"
 
 
+@document_free
 def render(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
     color = use_color(stream, options.color)
     for diagnostic in options.each_visible(results):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from fzlint.diagnostics import Diagnostic, Severity
-from fzlint.reporters import ReportOptions, escape_name
+from fzlint.reporters import ReportOptions, document_free, escape_name
 from fzlint.run.engine import FileResult
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -37,6 +37,7 @@ def line_for(diagnostic: Diagnostic) -> str:
     return f"::{COMMAND[diagnostic.severity]} {joined}::{escape_data(diagnostic.message)}"
 
 
+@document_free
 def render(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
     for diagnostic in options.each_visible(results):
         stream.write(line_for(diagnostic) + "\n")

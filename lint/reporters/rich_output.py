@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -18,6 +18,9 @@ from rich.text import Text
 from fzlint.diagnostics import Diagnostic, Severity
 from fzlint.reporters import ReportOptions
 from fzlint.run.engine import FileResult
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
 LABEL = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
@@ -144,7 +147,7 @@ def source_snippet(result: FileResult, diagnostic: Diagnostic) -> Text | None:
     return snippet
 
 
-def summary_table(diagnostics: list[Diagnostic]):  # -> rich.table.Table
+def summary_table(diagnostics: list[Diagnostic]) -> Table:
     from rich.table import Table  # only when there are findings to sum up (~4 ms)
 
     counts = Counter((d.code, d.name, d.severity) for d in diagnostics)

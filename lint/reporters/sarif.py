@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import PurePath
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from fzlint import __version__
@@ -23,20 +23,21 @@ from fzlint.reporters.json_output import ascii_only
 from fzlint.run.baseline import fingerprint
 from fzlint.run.engine import FileResult
 
+if TYPE_CHECKING:
+    from fzlint.rule import Rule
+
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 INFORMATION_URI = "https://pypi.org/project/fzlint/"
 
 
-def rule_descriptor(cls: Any) -> dict[str, Any]:
-    from fzlint.cli import explain_text
-
+def rule_descriptor(cls: type[Rule]) -> dict[str, Any]:
     return {
         "id": cls.code,
         "name": cls.name,
         "shortDescription": {"text": cls.summary},
         "fullDescription": {"text": cls.explanation()},
-        "help": {"text": explain_text(cls)},
+        "help": {"text": cls.explain()},
         "defaultConfiguration": {"level": LEVEL[cls.severity]},
         "properties": {"tags": ["fzlint"]},
     }

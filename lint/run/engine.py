@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from fzlint.diagnostics import CRASH_CODE, CRASH_NAME, Diagnostic, Severity
+from fzlint.diagnostics import CRASH_CODE, CRASH_NAME, Diagnostic, Severity, one_line
 from fzlint.document import Document
 from fzlint.hookspecs import hookimpl
 from fzlint.load.loading import LoadError, load_path
@@ -55,14 +55,10 @@ def crash_diagnostic(path: str, culprit: str, error: BaseException) -> Diagnosti
         name=CRASH_NAME,
         severity=Severity.ERROR,
         message=(
-            f"{culprit} 内部出错：{type(error).__name__}: {_one_line(error)}{location}；"
+            f"{culprit} 内部出错：{type(error).__name__}: {one_line(str(error))}{location}；"
             "其他规则的结果不受影响，请向该规则的作者报告"
         ),
     )
-
-
-def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split())
 
 
 def enabled_rules(settings: Settings, reg: Registry) -> list[Rule]:

@@ -29,6 +29,7 @@ class EntryPoint:
     name: str
     value: str
     group: str
+    distribution: str = ""  # normalised (``fzlint``, ``fzlint_mycity``)
 
     def load(self) -> Any:
         module_name, _, attr = self.value.partition(":")
@@ -44,7 +45,10 @@ def entry_points(*, group: str) -> list[EntryPoint]:
     if found is None:  # a sys.path entry we cannot list: let the standard library decide
         from importlib.metadata import entry_points as standard
 
-        return [EntryPoint(ep.name, ep.value, group) for ep in standard(group=group)]
+        return [
+            EntryPoint(ep.name, ep.value, group, _normalise(ep.dist.name if ep.dist else ""))
+            for ep in standard(group=group)
+        ]
     return found
 
 
@@ -70,11 +74,12 @@ def _scan(group: str) -> list[EntryPoint] | None:
             seen.add(distribution)
             text = _read(os.path.join(directory, name, "entry_points.txt"))
             if text is not None:
-                found += _parse(text, group)
+                found += _parse(text, group, distribution)
     return found
 
 
 def _normalise(name: str) -> str:
+    """A distribution's name as PEP 503 compares it (``Same.Name`` is ``same_name``)."""
     return _NAME_SEPARATORS.sub("_", name).lower()
 
 
@@ -86,7 +91,7 @@ def _read(path: str) -> str | None:
         return None
 
 
-def _parse(text: str, group: str) -> list[EntryPoint]:
+def _parse(text: str, group: str, distribution: str = "") -> list[EntryPoint]:
     """The ``[group]`` section of an entry_points.txt (INI: ``name = value`` lines)."""
     found: list[EntryPoint] = []
     section = None
@@ -99,5 +104,5 @@ def _parse(text: str, group: str) -> list[EntryPoint]:
             continue
         if section == group and "=" in line:
             name, _, value = line.partition("=")
-            found.append(EntryPoint(name.strip(), value.strip(), group))
+            found.append(EntryPoint(name.strip(), value.strip(), group, distribution))
     return found

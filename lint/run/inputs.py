@@ -11,11 +11,15 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fzlint.config.resolve import Resolver, is_excluded
 from fzlint.load.loading import discover, is_dir
 from fzlint.run.engine import FileResult, lint_path
 from fzlint.run.plugins import Registry
+
+if TYPE_CHECKING:
+    from fzlint.run.cache import ResultCache
 from fzlint.settings import Settings
 
 STDIN = "-"
@@ -35,13 +39,20 @@ class CheckInput:
     # Last year's report to compare with (--pair-years; --previous arrives in settings).
     previous: Path | None = None
 
-    def lint(self, registry: Registry) -> FileResult:
+    def lint(self, registry: Registry, cache: ResultCache | None = None) -> FileResult:
         """Lint (suppression comments included), then drop the document unless it is wanted."""
         if self.error is not None:
             return FileResult(path=self.display, error=self.error)
-        result = lint_path(
-            self.path, self.settings, registry, display_path=self.display, data=self.data, previous=self.previous
-        )
+        if cache is not None:
+            from fzlint.run.cache import lint_cached
+
+            result = lint_cached(
+                self.path, self.display, self.settings, registry, cache, self.data, self.previous, self.keep_document
+            )
+        else:
+            result = lint_path(
+                self.path, self.settings, registry, display_path=self.display, data=self.data, previous=self.previous
+            )
         if not self.keep_document:
             result.document = None
         return result

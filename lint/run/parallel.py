@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from fzlint.run.cache import ResultCache
     from fzlint.run.engine import FileResult
     from fzlint.run.plugins import Registry
     from fzlint.settings import Settings
@@ -68,7 +69,7 @@ class Lintable(Protocol):
     """What ``lint_items`` runs: a picklable item (``fzlint.run.inputs.CheckInput``) that lints
     itself with the registry it is given."""
 
-    def lint(self, registry: Registry) -> FileResult: ...
+    def lint(self, registry: Registry, cache: ResultCache | None = None) -> FileResult: ...
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ class PathInput:
     path: Path
     settings: Settings
 
-    def lint(self, registry: Registry) -> FileResult:
+    def lint(self, registry: Registry, cache: ResultCache | None = None) -> FileResult:
         from fzlint.run.engine import lint_path
 
         return lint_path(self.path, self.settings, registry)
@@ -89,7 +90,9 @@ def lint_files(paths: Sequence[Path], settings: Settings, registry: Registry, jo
     return lint_items([PathInput(path, settings) for path in paths], registry, jobs)
 
 
-def lint_items(items: Sequence[Lintable], registry: Registry, jobs: int = 1) -> Iterator[FileResult]:
+def lint_items(
+    items: Sequence[Lintable], registry: Registry, jobs: int = 1, cache: ResultCache | None = None
+) -> Iterator[FileResult]:
     """``item.lint(registry)`` for every item, yielded in the order given (``jobs=0``: auto).
 
     Worker processes build a registry of their own from the installed plugins (a registry
@@ -97,9 +100,9 @@ def lint_items(items: Sequence[Lintable], registry: Registry, jobs: int = 1) -> 
     workers = effective_jobs(jobs, len(items))
     if workers <= 1:
         for item in items:
-            yield release_caches(item.lint(registry))
+            yield release_caches(item.lint(registry, cache))
         return
-    yield from _lint_in_pool(list(items), workers)
+    yield from _lint_in_pool(list(items), workers, cache)
 
 
 def release_caches(result: FileResult) -> FileResult:
@@ -114,7 +117,7 @@ def release_caches(result: FileResult) -> FileResult:
     return result
 
 
-def _lint_in_pool(items: list[Lintable], workers: int) -> Iterator[FileResult]:
+def _lint_in_pool(items: list[Lintable], workers: int, cache: ResultCache | None) -> Iterator[FileResult]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -131,7 +134,7 @@ def _lint_in_pool(items: list[Lintable], workers: int) -> Iterator[FileResult]:
         max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(profiled,)
     ) as pool:
         # map() keeps input order and lets later chunks run while earlier ones are consumed.
-        for results, totals, counts in pool.map(_lint_chunk, chunks):
+        for results, totals, counts in pool.map(_lint_chunk, chunks, [cache] * len(chunks)):
             profiling.merge(totals, counts)
             yield from results
 
@@ -149,11 +152,11 @@ def _init_worker(profiled: bool) -> None:
     profiling.enable_in_worker(profiled)
 
 
-def _lint_chunk(items: list[Lintable]) -> tuple[list[FileResult], dict, dict]:
+def _lint_chunk(items: list[Lintable], cache: ResultCache | None) -> tuple[list[FileResult], dict, dict]:
     from fzlint.run import profiling
 
     assert _worker_registry is not None, "worker initializer did not run"
-    results = [release_caches(item.lint(_worker_registry)) for item in items]
+    results = [release_caches(item.lint(_worker_registry, cache)) for item in items]
     profile = profiling.active()
     if profile is None:
         return results, {}, {}

@@ -20,23 +20,10 @@ from fzlint.run.entrypoints import entry_points  # importlib.metadata's, without
 
 # The core's own hook implementations (rule runner, text loader, reporters).
 CORE_PLUGINS = ("fzlint.run.engine", "fzlint.load.loading", "fzlint.docx.loader", "fzlint.reporters.builtin")
-# Built-in rule families. They are declared in our pyproject's entry-point group
-# and loaded from there like any third-party plugin; this list only fills in
-# when the package metadata is absent (running from a source tree) or when
-# autoloading is disabled.
-BUILTIN_RULE_PLUGINS = (
-    "fzlint.rules.structure",
-    "fzlint.rules.numbering",
-    "fzlint.rules.webpage",
-    "fzlint.rules.years",
-    "fzlint.rules.figures",
-    "fzlint.rules.closing",
-    "fzlint.rules.content",
-    "fzlint.rules.terms",
-    "fzlint.rules.punctuation",
-    "fzlint.rules.suppression",
-    "fzlint.rules.previous_year",
-)
+# The built-in rule families are our own distribution's entry points (pyproject's
+# [project.entry-points.fzlint], their one list), loaded like any third-party plugin's;
+# with autoloading disabled they are the only ones loaded.
+DISTRIBUTION = "fzlint"
 
 
 class PluginError(Exception):
@@ -70,21 +57,22 @@ def new_registry(extra_plugins: tuple[object, ...] = ()) -> Registry:
     problems: list[str] = []
     for module_name in CORE_PLUGINS:
         manager.register(importlib.import_module(module_name), name=module_name)
-    if not os.environ.get("FZLINT_DISABLE_PLUGIN_AUTOLOAD"):
-        for ep in entry_points(group=hookspecs.PROJECT):
-            if manager.has_plugin(ep.value):
-                continue
-            try:  # one by one: a broken plugin must not stop the others
-                # stdout carries the report (JSON, SARIF): what a plugin prints on import goes to stderr
-                with contextlib.redirect_stdout(sys.stderr):
-                    plugin = ep.load()
-                if not manager.is_registered(plugin):
-                    manager.register(plugin, name=ep.value)
-            except (Exception, SystemExit) as error:  # a plugin calling sys.exit is broken too
-                problems.append(f"插件 {ep.name} ({ep.value}) 加载失败：{type(error).__name__}: {error}")
-    for module_name in BUILTIN_RULE_PLUGINS:
-        if not manager.has_plugin(module_name):
-            manager.register(importlib.import_module(module_name), name=module_name)
+    points = entry_points(group=hookspecs.PROJECT)
+    if not any(ep.distribution == DISTRIBUTION for ep in points):
+        problems.append("找不到 fzlint 自身的入口点，内置规则没有加载：请用 pip install 安装 fzlint")
+    if os.environ.get("FZLINT_DISABLE_PLUGIN_AUTOLOAD"):
+        points = [ep for ep in points if ep.distribution == DISTRIBUTION]
+    for ep in points:
+        if manager.has_plugin(ep.value):
+            continue
+        try:  # one by one: a broken plugin must not stop the others
+            # stdout carries the report (JSON, SARIF): what a plugin prints on import goes to stderr
+            with contextlib.redirect_stdout(sys.stderr):
+                plugin = ep.load()
+            if not manager.is_registered(plugin):
+                manager.register(plugin, name=ep.value)
+        except (Exception, SystemExit) as error:  # a plugin calling sys.exit is broken too
+            problems.append(f"插件 {ep.name} ({ep.value}) 加载失败：{type(error).__name__}: {error}")
     for plugin in extra_plugins:  # named, so problems and E999 can say whose they are
         manager.register(plugin, name=_plugin_name(plugin))
     manager.check_pending()

@@ -150,3 +150,8 @@ def format_number(value: Fraction) -> str:
     if value.denominator == 1:
         return str(value.numerator)
     return f"{float(value):g}"
+
+
+def clip(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters, with … when something was cut (quoted in messages)."""
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,7 +1,8 @@
-"""Hypothesis strategies for report-like text, and the invariants every result must keep.
+"""The fuzz harness: hypothesis strategies for report-like text, and the invariants every
+result must keep.
 
-Shared by the property tests (tests/robustness/test_fuzz.py) and the longer
-fuzz run outside CI (benchmarks/fuzz.py).
+The one harness: the property tests (tests/robustness/test_fuzz.py) and the longer
+fuzz run outside CI (benchmarks/fuzz.py, hypothesis or atheris) both use it.
 """
 
 from __future__ import annotations
@@ -40,6 +41,16 @@ _words = st.sampled_from(
         "　",
         "。",
         "，",
+        "；",
+        "：",
+        "\t",
+        "总体情况",
+        "工作计划",
+        "二十届三中全会",
+        "一件事",
+        "法治政府",
+        "法治政府建设".encode().decode("gbk", errors="replace"),  # mojibake, as a web page shows it
+        "\ufffd",
     ]
 )
 _marker = st.one_of(
@@ -54,6 +65,7 @@ _marker = st.one_of(
     st.builds(lambda n, s: f"{n}{s}", _digits, st.sampled_from([".", "．", "、", "，", ""])),
     st.builds(lambda o, n, c: f"{o}{n}{c}", st.sampled_from(["（", "("]), _digits, st.sampled_from(["）", ")"])),
     st.sampled_from(list("①②③④⑤⑪⑳")),
+    st.sampled_from(["（三）、", "一，", "(十)", "１．", "十一、"]),
 )
 _heading = st.builds(
     lambda prefix, m, w, tail: f"{prefix}{m}{w}{tail}",
@@ -63,7 +75,7 @@ _heading = st.builds(
     st.sampled_from(["", "。", "。一是抓好落实。", "%", "年"]),
 )
 _enumeration = st.lists(
-    st.builds(lambda n, shi, w: f"{n}{shi}{w}。", _cn_numeral, st.sampled_from(["是", "是", ""]), _words),
+    st.builds(lambda n, shi, w: f"{n}{shi}{w}。", _cn_numeral | st.just(""), st.sampled_from(["是", "是", ""]), _words),
     min_size=1,
     max_size=6,
 ).map("".join)
@@ -87,6 +99,12 @@ _chrome = st.sampled_from(
         "深圳市罗湖区人民政府",
         "×",
         "ICP备12345号",
+        "来源:某局 发布时间:2025-12-26",
+        "打印 关闭",
+        "<",
+        "<br>",
+        "网站地图",
+        "知识图谱",
     ]
 )
 _date = st.builds(
@@ -105,11 +123,18 @@ _line = st.one_of(
     _date,
     _words,
     st.sampled_from(["", "", "某局2025年法治政府建设年度报告", "专此报告。", "特此报告", "某某市司法局"]),
+    st.sampled_from(["深圳市某局", "2026年1月5日", "二〇二五年十二月", "2025.1.1"]),
+    st.lists(_words | _marker | st.text(max_size=4), max_size=8).map("".join),  # fragments run together
     st.text(max_size=30),
 )
 _newline = st.sampled_from(["\n", "\r\n", "\r"])
 
-report_like_text = st.builds(lambda lines, nl: nl.join(lines), st.lists(_line, max_size=60), _newline)
+report_like_text = st.builds(
+    lambda bom, lines, nl: ("\ufeff" if bom else "") + nl.join(lines),
+    st.booleans(),
+    st.lists(_line, max_size=60),
+    _newline,
+)
 any_text = st.text(max_size=400)
 
 
@@ -136,3 +161,38 @@ def position_problems(document: Document, diagnostic: Diagnostic) -> list[str]:
             if (first.end_line, first.end_column) > (second.line, second.column):
                 problems.append("fix edits overlap")
     return problems
+
+
+def fix_overlaps(found: list[Diagnostic]) -> list[str]:
+    """Fixes of different diagnostics whose edits overlap (touching is fine): all must apply."""
+    edits = sorted(
+        ((e.line, e.column), (e.end_line, e.end_column), d.code)
+        for d in found
+        if d.fix is not None
+        for e in d.fix.edits
+    )
+    return [
+        f"{code} and {next_code} fixes overlap at {next_start}"
+        for (start, end, code), (next_start, next_end, next_code) in pairwise(edits)
+        if not (end <= next_start or start == end == next_start == next_end)
+    ]
+
+
+def lint_problems(document: Document) -> tuple[list[Diagnostic], list[str]]:
+    """Lint ``document``; its diagnostics and every broken invariant (none, when all is well).
+
+    The outline parses (the grammar is total), no rule crashes (E999), every span and
+    fix edit lies inside the document, and no two fixes overlap.
+    """
+    from registry_for_tests import REGISTRY
+
+    from fzlint.parse.outline import build_report
+    from fzlint.run.engine import CRASH_CODE, keywords_for, lint_document
+    from fzlint.settings import Settings
+
+    report = build_report(document, keywords_for(Settings(), REGISTRY))
+    problems = [f"parse error: {report.parse_error}"] if report.parse_error is not None else []
+    found = lint_document(document, Settings(), REGISTRY)
+    problems += [f"E999: {d.message}" for d in found if d.code == CRASH_CODE]
+    problems += [f"{d.code} {problem}" for d in found for problem in position_problems(document, d)]
+    return found, problems + fix_overlaps(found)

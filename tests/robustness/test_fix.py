@@ -8,44 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from demo_plugins import MUTATOR, install
 
 from robustness.runner import SEED, assert_no_traceback, fzlint
-from robustness.test_plugins import make_plugin
-
-# A plugin rule that edits the file on disk while it is being linted, as an
-# editor saving in the middle of a pre-commit run would.
-MUTATOR = '''
-from pathlib import Path
-
-from fzlint.diagnostics import Severity
-from fzlint.hookspecs import hookimpl
-from fzlint.rule import Rule
-
-MARK = "（编辑器在检查期间保存的新内容）"
-
-
-class EditsTheFile(Rule):
-    """Appends to the file under check once, then reports nothing."""
-
-    code = "X904"
-    name = "edits-the-file"
-    severity = Severity.INFO
-    summary = "edits"
-    bad = "x"
-    good = "y"
-
-    def check(self, report, context):
-        path = Path(report.document.path)
-        if path.is_file() and MARK not in path.read_text(encoding="utf-8"):
-            with path.open("a", encoding="utf-8") as stream:
-                stream.write(MARK + "\\n")
-        return iter(())
-
-
-@hookimpl
-def fzlint_register_rules():
-    return [EditsTheFile]
-'''
 
 
 @pytest.fixture
@@ -70,7 +35,7 @@ def test_fix_works_on_the_seed(report) -> None:
 
 
 def test_file_changed_during_the_run_is_not_overwritten(tmp_path, report) -> None:
-    plugins = make_plugin(tmp_path / "site", "fzlint_mutator", {"mutator": "mutator_rule"}, {"mutator_rule": MUTATOR})
+    plugins = install(tmp_path / "site", "fzlint_mutator", {"mutator": "mutator_rule"}, {"mutator_rule": MUTATOR})
     original = report.read_bytes()
     run = fzlint("check", "--fix", "--format", "json", report, plugin_path=plugins)
     assert_no_traceback(run)

@@ -1,12 +1,16 @@
 """Property tests: any text, and generated report-like text, lints without a crash.
 
 Every stage (loading, classifying, parsing, each rule) must complete without an
-exception (a rule's exception would surface as E999), and every diagnostic and
-fix edit must lie inside the document.
+exception (a rule's exception would surface as E999), every diagnostic and fix edit
+must lie inside the document, no two fixes may overlap, and the rich reporter must
+render the result. Random Unicode finds crashes in the lexer; report-like text built
+from headings, enumerators, chrome, dates and mojibake (tests/robustness/strategies.py,
+shared with benchmarks/fuzz.py) reaches the grammar's and rules' corners.
 """
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -17,9 +21,11 @@ from fzlint.document import Document
 from fzlint.load.loading import LoadError, load_path
 from fzlint.parse.numerals import cn_to_int, int_to_cn
 from fzlint.parse.outline import build_report
-from fzlint.run.engine import lint_document
+from fzlint.reporters import ReportOptions
+from fzlint.reporters.rich_output import render
+from fzlint.run.engine import FileResult, keywords_for
 from fzlint.settings import Settings
-from robustness.strategies import any_text, position_problems, report_like_text
+from robustness.strategies import any_text, lint_problems, position_problems, report_like_text
 
 FUZZ = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
@@ -28,11 +34,14 @@ FUZZ = settings(
 
 def _check(text: str) -> None:
     document = Document.from_text("fuzz.txt", text)
-    found = lint_document(document, Settings(), REGISTRY)
-    crashes = [d.message for d in found if d.code == "E999"]
-    assert not crashes, crashes
-    for diagnostic in found:
-        assert not position_problems(document, diagnostic), (diagnostic, text)
+    found, problems = lint_problems(document)
+    assert not problems, (problems, text)
+    result = FileResult(path="fuzz.txt", diagnostics=found, document=document)
+    render([result], io.StringIO(), ReportOptions(registry=REGISTRY, color=False))
+
+
+def test_seeds_keep_the_invariants(seed: Path) -> None:
+    _check(seed.read_text(encoding="utf-8"))
 
 
 @FUZZ
@@ -50,8 +59,6 @@ def test_report_like_text_lints_cleanly(text: str) -> None:
 @FUZZ
 @given(report_like_text)
 def test_report_like_text_always_parses(text: str) -> None:
-    from fzlint.run.engine import keywords_for
-
     document = Document.from_text("fuzz.txt", text)
     report = build_report(document, keywords_for(Settings(), REGISTRY))
     assert report.parse_error is None  # the lexer only emits sequences the grammar accepts

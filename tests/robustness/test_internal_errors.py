@@ -6,39 +6,20 @@ import subprocess
 import sys
 
 import pytest
+from demo_plugins import demo_rule, plugin_with
 
-from fzlint.diagnostics import Severity
 from fzlint.document import Document
-from fzlint.hookspecs import hookimpl
-from fzlint.rule import Rule
 from fzlint.run.engine import lint_document
 from fzlint.run.plugins import new_registry
 from fzlint.settings import Settings
 from robustness.runner import SEED, TITLE, env
 
-
-class ExitingRule(Rule):
-    """Calls sys.exit, which must not end the whole run."""
-
-    code = "X903"
-    name = "calls-exit"
-    severity = Severity.ERROR
-    summary = "exits"
-    bad = "x"
-    good = "y"
-
-    def check(self, report, context):
-        sys.exit(4)
-
-
-class ExitingPlugin:
-    @hookimpl
-    def fzlint_register_rules(self):
-        return [ExitingRule]
+# Calls sys.exit, which must not end the whole run.
+ExitingRule = demo_rule(code="X903", name="calls-exit", check=lambda self, report, context: sys.exit(4))
 
 
 def test_sys_exit_inside_a_rule_is_an_e999() -> None:
-    registry = new_registry(extra_plugins=(ExitingPlugin(),))
+    registry = new_registry(extra_plugins=(plugin_with(ExitingRule, name="ExitingPlugin"),))
     found = lint_document(Document.from_text("r.txt", TITLE), Settings(), registry)
     crashes = [d for d in found if d.code == "E999"]
     assert len(crashes) == 1 and "X903" in crashes[0].message and "SystemExit" in crashes[0].message

@@ -3,17 +3,23 @@ plugins that must not corrupt the report (through the real CLI where a user woul
 
 from __future__ import annotations
 
+import shutil
 import time
+from pathlib import Path
 
+import pytest
+from demo_plugins import install as make_plugin
 from registry_for_tests import REGISTRY
 
 from fzlint.document import Document
 from fzlint.run.engine import lint_document
 from fzlint.settings import Settings
-from robustness.runner import assert_no_traceback, fzlint
-from robustness.test_plugins import good, make_plugin
+from robustness.runner import SEED, assert_no_traceback, fzlint
 
-__all__ = ["good"]
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    return Path(shutil.copy(SEED, tmp_path / "good.txt"))
 
 
 def _seconds(build, size: int, **settings: object) -> float:

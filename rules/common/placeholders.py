@@ -1,0 +1,32 @@
+"""Inline placeholders of ``placeholders.toml`` (T103 reports them, S104 asks about a section)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from fzlint.rules.common.chinese import claim
+
+
+@cache
+def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in patterns]
+
+
+def placeholder_patterns(table: dict[str, Any]) -> list[re.Pattern[str]]:
+    """The inline placeholder expressions of ``placeholders.toml`` (shared with S104)."""
+    return _compiled(tuple(table.get("inline", [])))
+
+
+def find_placeholders(text: str, table: dict[str, Any]) -> list[tuple[int, int]]:
+    """Spans of inline placeholders in ``text``, overlaps merged, 张某某 excluded."""
+    anonymised = table.get("anonymised_before", "")
+    taken: list[tuple[int, int]] = []
+    for pattern in placeholder_patterns(table):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if match.group(0) == "某某" and start > 0 and text[start - 1] in anonymised:
+                continue  # 张某某: anonymisation, not a placeholder
+            claim(taken, start, end)
+    return sorted(taken)
