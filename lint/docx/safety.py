@@ -30,6 +30,10 @@ MAX_ENTRY_BYTES = 100 * 1024 * 1024
 MAX_TOTAL_BYTES = 300 * 1024 * 1024
 MAX_ENTRIES = 10_000
 MAX_RATIO = 100
+# A real report has a few hundred paragraphs; a .docx within every size limit can hold millions
+# (2.7 M in 7.5 MB), each one a line to parse. Counted in the raw XML before anything is parsed.
+MAX_PARAGRAPHS = 300_000
+_PARAGRAPH_MARKS = (b"<w:p>", b"<w:p ", b"<w:p/>")
 RATIO_CHECK_FROM = 1024 * 1024  # small entries may compress extremely well; they cannot hurt
 _XML_ENCODING = re.compile(rb"<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._-]{1,40})[\"']")
 _PLAIN_ENCODINGS = {b"utf-8", b"utf8", b"us-ascii", b"ascii", b"utf-16"}
@@ -138,9 +142,14 @@ def check_xml_parts(archive: zipfile.ZipFile) -> None:
     if types is not None:
         _check_xml_part(archive, types)
     xml_names = _xml_by_content_type(archive, types)
+    paragraphs = 0
     for name, entry in entries.items():
         if entry is not types and (name.endswith((".xml", ".rels")) or name in xml_names):
-            _check_xml_part(archive, entry)
+            paragraphs += _check_xml_part(archive, entry)
+    if paragraphs > MAX_PARAGRAPHS:
+        raise LoadError(
+            f"含有 {paragraphs} 个段落，超过上限 {MAX_PARAGRAPHS}（正常报告只有几百段）；拒绝读取，请拆分后再检查"
+        )
 
 
 def _xml_by_content_type(archive: zipfile.ZipFile, types: zipfile.ZipInfo | None) -> set[str]:
@@ -167,7 +176,8 @@ def _xml_by_content_type(archive: zipfile.ZipFile, types: zipfile.ZipInfo | None
     return names
 
 
-def _check_xml_part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
+def _check_xml_part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> int:
+    """Check one XML part; returns how many paragraphs (``<w:p``) it holds."""
     try:
         data = archive.read(entry)
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, NotImplementedError, zlib.error):
@@ -178,6 +188,7 @@ def _check_xml_part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
         )
     if any(mark in data for mark in _DOCTYPE_MARKS):
         raise LoadError(f"{entry.filename} 含有 DOCTYPE 声明（Word 从不写入）；为防止外部实体和实体膨胀攻击，拒绝读取")
+    return sum(data.count(mark) for mark in _PARAGRAPH_MARKS)
 
 
 def _plain_encoding(data: bytes) -> bool:

@@ -151,3 +151,19 @@ def test_alt_chunk_text_is_said_to_be_unchecked(tmp_path: Path) -> None:
     assert_no_traceback(run)
     assert "altChunk" in run.stderr and "未检查" in run.stderr
     run.json()  # stdout is still the report
+
+
+def test_millions_of_paragraphs_are_refused_clearly(tmp_path: Path, good: Path) -> None:
+    # 2.7 M paragraphs in 7.5 MB reached libxml2's XPath node-set cap (an internal error), and
+    # each one is a line to parse: refused, counted in the raw XML before anything is parsed
+    from fzlint.docx.safety import MAX_PARAGRAPHS
+
+    body = "".join(f"<w:p><w:r><w:t>{i * 7919 % 100_003}</w:t></w:r></w:p>" for i in range(MAX_PARAGRAPHS + 1))
+    path = tmp_path / "huge.docx"
+    path.write_bytes(
+        _rewrite(_base_docx(), {"word/document.xml": _document("").replace("<w:p>", body + "<w:p>", 1).encode()})
+    )
+    run = fzlint("check", "--format", "json", path, good, measure_memory=True)
+    assert_one_error_naming(run, path, "段落", "上限")
+    assert run.codes_for("good.txt")
+    assert run.max_rss_kb is not None and run.max_rss_kb < 600_000
