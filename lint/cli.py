@@ -208,8 +208,8 @@ def profiled(args: argparse.Namespace) -> int:
 
 def one_line(text: str) -> str:
     """Messages on stderr are one line each, whatever an exception's text or a file name holds
-    (control characters and undecodable bytes escaped: see fzlint.reporters.names)."""
-    from fzlint.reporters.names import escape_name
+    (control characters and undecodable bytes escaped: see fzlint.names)."""
+    from fzlint.names import escape_name
 
     return escape_name(joined_line(text))
 

@@ -69,7 +69,7 @@ def _note_alt_chunks(word, display_path: str) -> None:
     text; fzlint does not read it, and says so rather than pass it silently."""
     import sys
 
-    from fzlint.reporters.names import escape_name
+    from fzlint.names import escape_name
 
     count = sum(1 for _ in word.element.body.iter(f"{{{W}}}altChunk"))
     if count:

@@ -1,5 +1,8 @@
 """File names made safe to print: one line, no terminal control, always encodable.
 
+On the ground floor so loaders and the command line can use it too; reporters import it as
+``fzlint.reporters.escape_name``.
+
 A file name can hold any byte but "/" and NUL. Printed raw, a newline forges a finding line
 that editors' matchers read (``evil\\nr.txt:1:1: S101 …``) or a GitHub workflow command on
 stderr (``::warning …::``); ESC and OSC sequences drive the terminal; bytes that are not
