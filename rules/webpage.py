@@ -7,9 +7,10 @@ from collections.abc import Iterator
 
 from fzlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from fzlint.hookspecs import hookimpl
-from fzlint.parse.lines import Line, LineKind, looks_like_unit
+from fzlint.parse.lines import Line, LineKind
 from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
+from fzlint.rules.common.furniture import furniture, shapes
 from fzlint.rules.common.text import clip
 
 # A run of characters a GBK decoder produces from UTF-8 bytes: ideographs, CJK and
@@ -21,7 +22,7 @@ _MOJIBAKE_RUN = re.compile(
 )
 
 
-def delete_line_fix(report: Report, line: Line) -> Fix:
+def delete_line_fix(report: Report, line: Line, safe: bool = True) -> Fix:
     """Remove a whole line with its line break; the last line loses only its text.
 
     Taking the last line's preceding break instead would overlap the fix of a chrome
@@ -31,7 +32,17 @@ def delete_line_fix(report: Report, line: Line) -> Fix:
         edit = Edit(line.index + 1, 1, line.index + 2, 1, "")
     else:
         edit = Edit(line.index + 1, 1, line.index + 1, len(line.text) + 1, "")
-    return Fix(edits=(edit,), message="删除整行网页内容")
+    return Fix(edits=(edit,), message="删除整行网页内容", safe=safe)
+
+
+# Why a line found by position or shape is furniture (rules/common/furniture.py).
+_MESSAGES = {
+    "shape": "网页的信息栏“{}”（来源、发布时间、索引号等）不属于报告：请删除这一行",
+    "copy": "“{}”是网页页眉重复的标题，正式标题在下方：请删除这一行",
+    "site": "标题上方的“{}”是网站名称，不属于报告：请删除这一行",
+    "front": "标题上方的“{}”是网页的栏目、导航或网站名称，不属于报告：请删除这一行",
+    "tail": "落款之后的“{}”是网页内容，不属于报告：请删除这一行",
+}
 
 
 class PageChrome(Rule):
@@ -53,12 +64,14 @@ class PageChrome(Rule):
     good = "某某局2025年法治政府建设年度报告"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
-        site_names = _site_names(report, context)
+        table = context.data("chrome")
+        placed = {found.index: found for found in furniture(report, shapes(table))}
         for line in report.lines:
+            found = placed.get(line.index)
             if line.kind is LineKind.CHROME:
-                message = f"网页内容“{_excerpt(line)}”不属于报告正文：请删除这一行"
-            elif line.index in site_names:
-                message = f"标题上方的“{_excerpt(line)}”是网站名称，不属于报告：请删除这一行"
+                message, safe = f"网页内容“{_excerpt(line)}”不属于报告正文：请删除这一行", True
+            elif found is not None:
+                message, safe = _MESSAGES[found.reason].format(_excerpt(line)), found.safe
             else:
                 if line.kind not in (LineKind.BLANK, LineKind.COMMENT):
                     yield from self._html_residue(report, line)
@@ -70,7 +83,7 @@ class PageChrome(Rule):
                 start,
                 len(line.text.rstrip()),
                 message,
-                fix=delete_line_fix(report, line),
+                fix=delete_line_fix(report, line, safe),
             )
 
     def _html_residue(self, report: Report, line: Line) -> Iterator[Diagnostic]:
@@ -117,15 +130,6 @@ def _unescaped(text: str, start: int, end: int) -> str:
     return " " if latin else ""
 
 
-def _site_names(report: Report, context: Context) -> set[int]:
-    """Short unit names above the title (深圳市罗湖区人民政府), in a text that carries other
-    page chrome: a report's own front matter (附件2, a document number) is left alone."""
-    if not any(line.kind is LineKind.CHROME for line in report.lines):
-        return set()
-    suffixes = tuple(context.data("chrome")["unit_suffixes"])
-    return {line.index for line in report.front if looks_like_unit(line.text) and line.text.strip().endswith(suffixes)}
-
-
 def _excerpt(line: Line, width: int = 20) -> str:
     text = line.text.strip()
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -148,8 +152,10 @@ class GarbledTerm(Rule):
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         terms = context.data("garbled").get("terms", [])
+        # Furniture W101 deletes whole is not mended word by word (the fixes would overlap).
+        placed = {found.index for found in furniture(report, shapes(context.data("chrome")))}
         for line in report.lines:
-            if line.kind in (LineKind.BLANK, LineKind.CHROME, LineKind.COMMENT):
+            if line.kind in (LineKind.BLANK, LineKind.CHROME, LineKind.COMMENT) or line.index in placed:
                 continue
             for term in terms:
                 wrong, right = term["wrong"], term["right"]

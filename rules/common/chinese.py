@@ -36,9 +36,18 @@ def is_chinese(ch: str) -> bool:
 
 
 def content_lines(report: Report) -> Iterator[Line]:
-    """Every line of the report's own text (title, body, headings, closing)."""
+    """Every line of the report's own text (title, body, headings, closing).
+
+    Page furniture that W101 finds by position or shape (来源/发布时间 bars, metadata rows
+    under the title) is left out too: its spaces and marks are the site's, and W101
+    already asks for the whole line to go.
+    """
+    from fzlint import data
+    from fzlint.rules.common.furniture import furniture, shapes
+
+    placed = {found.index for found in furniture(report, shapes(data.load("chrome")))}
     for line in report.lines:
-        if line.kind not in SKIPPED_KINDS:
+        if line.kind not in SKIPPED_KINDS and line.index not in placed:
             yield line
 
 

@@ -44,10 +44,16 @@ def _next(text: str, index: int) -> str:
 
 
 def _spaces_after(text: str, index: int) -> int:
-    """End of the mark plus the spaces after it when Chinese text follows them."""
+    """End of the mark plus the space after it when Chinese text follows it.
+
+    Only one space (an English-style "a, b"): a run of two or more aligns a form's fields
+    (姓名:      性别:) and a safe fix never joins layout spaces.
+    """
     end = index + 1
     while end < len(text) and text[end] in _ASCII_SPACE:
         end += 1
+    if end - index - 1 > 1:
+        return index + 1
     return end if end < len(text) and is_chinese(text[end]) else index + 1
 
 

@@ -1,0 +1,220 @@
+"""Page furniture by position and shape (W101), beyond the lines classified as chrome.
+
+A page copied from a government site puts its furniture in three places: above the
+title (site name, clock, location bar, column name, metadata table, a page-header copy
+of the title), between the title and the first sentence (来源/发布时间 bars, 字号 and 打印
+buttons, metadata rows), and after the closing block. In a text that shows it came
+from a web page, every line above the title that is not a report element (发文字号,
+签发人, 主送机关 …) is furniture; elsewhere only lines of a known shape are. The shapes
+and word classes are data (``[furniture]`` in ``data/chrome.toml``), not strings of one
+page.
+
+A line found by position alone, or one that could be the title or the issuing unit,
+gets an unsafe fix only: ``--fix`` never deletes what might be the report's own line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cache
+
+from fzlint.parse.lines import SPACE, Line, LineKind, looks_like_title, looks_like_unit
+from fzlint.parse.outline import Report
+
+_SENTENCE = "。，,；;！!？?"
+
+
+@dataclass(frozen=True)
+class Found:
+    """One furniture line: why, and whether deleting it is a safe fix."""
+
+    index: int
+    reason: str  # "shape", "copy" (a page-header copy of the title), "site", "front", "tail"
+    safe: bool
+
+
+@dataclass(frozen=True)
+class Shapes:
+    meta: re.Pattern[str]  # a metadata key at the start of the line
+    inline: re.Pattern[str]  # a key that marks a short line wherever it stands
+    stamp: re.Pattern[str]  # a web date stamp (2025-04-27 10:14)
+    stamp_rest: int  # at most this many word characters besides the stamp
+    rows: tuple[re.Pattern[str], ...]  # other furniture rows (table rules, empty cells)
+    elements: tuple[re.Pattern[str], ...]  # report elements above the title or in the tail
+    unit_suffixes: tuple[str, ...]
+
+
+def _spaced(word: str) -> str:
+    """A key as sites print it: 索引号, 索 引 号, 索  引  号."""
+    return r"\s*".join(re.escape(ch) for ch in word)
+
+
+def shapes(table: dict) -> Shapes:
+    """The ``[furniture]`` shapes of the chrome table, compiled once per table content."""
+    return _shapes(json.dumps(table, sort_keys=True, ensure_ascii=False))
+
+
+@cache
+def _shapes(table_json: str) -> Shapes:
+    table = json.loads(table_json)
+    spec = table["furniture"]
+    keys = "|".join(_spaced(k) for k in sorted(spec["meta_keys"], key=len, reverse=True))
+    inline = "|".join(_spaced(k) for k in sorted(spec["inline_keys"], key=len, reverse=True))
+    return Shapes(
+        meta=re.compile(rf"^[\s•·\-*|｜\[【［]*(?:{keys})\s*(?:[:：\]】］|｜\[【［]|\s|$)"),
+        inline=re.compile(rf"(?:{inline})\s*[:：]"),
+        stamp=re.compile(spec["stamp"]),
+        stamp_rest=int(spec["stamp_rest"]),
+        rows=tuple(re.compile(p) for p in spec["rows"]),
+        elements=tuple(re.compile(p) for p in spec["elements"]),
+        unit_suffixes=tuple(table.get("unit_suffixes", ())),
+    )
+
+
+_WORD = re.compile(r"[^\W_]")
+_TIME = re.compile(r"[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?")
+
+
+def is_shaped(text: str, s: Shapes) -> bool:
+    """A metadata row, a 来源/发布时间 bar or a date stamp."""
+    stripped = text.strip(SPACE)
+    if s.meta.match(stripped) or any(p.search(stripped) for p in s.rows):
+        return True
+    if len(stripped) > 120 or any(ch in stripped for ch in "。；;"):
+        return False
+    if s.inline.search(stripped):
+        return True
+    if s.stamp.search(stripped):
+        rest = _TIME.sub("", s.stamp.sub("", stripped))
+        return len(_WORD.findall(rest)) <= s.stamp_rest
+    return False
+
+
+def is_element(text: str, s: Shapes) -> bool:
+    stripped = text.strip(SPACE)
+    return any(p.search(stripped) for p in s.elements)
+
+
+def might_be_unit(text: str, s: Shapes) -> bool:
+    """Short and named like an issuer (某某市人民政府, 中共某某委): it could be the 落款 or a title line."""
+    stripped = "".join(text.split())
+    return looks_like_unit(text) and (stripped.endswith(s.unit_suffixes) or stripped.startswith("中共"))
+
+
+def _is_sentence(text: str) -> bool:
+    stripped = text.strip(SPACE)
+    return "。" in stripped or (len(stripped) >= 30 and any(ch in stripped for ch in "，,；;"))
+
+
+def _similar(a: str, b: str) -> bool:
+    a, b = "".join(a.split()), "".join(b.split())
+    short, long = sorted((a, b), key=len)
+    return short in long or SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+@dataclass
+class _Zone:
+    body: int  # index of the first sentence or heading
+    title: list[int]  # the title block (one or two lines), empty when none was found
+    copies: list[int]  # earlier copies of the title
+
+
+def _zone(report: Report, s: Shapes) -> _Zone:
+    lines = report.lines
+    body = len(lines)
+    for line in lines:
+        if line.kind is LineKind.CHROME or is_shaped(line.text, s):
+            continue
+        if line.kind is LineKind.HEADING or _is_sentence(line.text):
+            body = line.index
+            break
+    candidates = [
+        line.index
+        for line in lines[:body]
+        if line.kind is not LineKind.CHROME
+        and not is_shaped(line.text, s)
+        and _title_like(line.text)
+        and not line.text.strip(SPACE).endswith((":", "："))
+    ]
+    if not candidates:
+        return _Zone(body, [], [])
+    first = candidates[0]
+    same = [i for i in candidates if _similar(lines[i].text, lines[first].text)]
+    title = same[-1]
+    block = [title]
+    head = lines[title].text.strip(SPACE)
+    # 关于…的报告 under one or two issuer lines (中共某某委 / 某某人民政府关于) is one title.
+    while len(block) < 3:
+        before = _previous_text(lines, block[0])
+        if before is None:
+            break
+        text = before.text.strip(SPACE)
+        if not (might_be_unit(text, s) or text.endswith("关于")):
+            break
+        if not (head[:1].isdigit() or head.startswith("关于") or text.endswith("关于")):
+            break
+        block.insert(0, before.index)
+    copies = [i for i in range(block[0]) if i in candidates]
+    return _Zone(body, block, copies)
+
+
+# Sites in traditional characters (zh-Hant switch) print 報告, 情況, 總結.
+_SIMPLIFIED = str.maketrans("報況總結設", "报况总结设")
+
+
+def _title_like(text: str) -> bool:
+    return looks_like_title(text.translate(_SIMPLIFIED))
+
+
+def _previous_text(lines: list[Line], index: int) -> Line | None:
+    for line in reversed(lines[:index]):
+        if line.kind is not LineKind.BLANK:
+            return line if line.kind is not LineKind.CHROME else None
+    return None
+
+
+def from_web(report: Report, zone: _Zone, s: Shapes) -> bool:
+    """Whether the text shows it came from a web page: chrome, metadata rows, a title copy."""
+    if any(line.kind is LineKind.CHROME for line in report.lines):
+        return True
+    return bool(zone.copies) or any(is_shaped(line.text, s) for line in report.lines[: zone.body])
+
+
+# Chrome is W101's already; closing elements the classifier found (a text with no body
+# before its 落款 and date) belong to the report and have their own rules (Y102).
+_NOT_FURNITURE = (LineKind.BLANK, LineKind.CHROME, LineKind.COMMENT, LineKind.CLOSE, LineKind.SIGNATURE, LineKind.DATE)
+
+
+def furniture(report: Report, s: Shapes) -> list[Found]:
+    """Furniture lines that the chrome classifier left as text."""
+    zone = _zone(report, s)
+    web = from_web(report, zone, s)
+    if not web and report.document.kind == "docx":  # made in Word: its front lines are its own
+        return []
+    found: list[Found] = []
+    if zone.title:
+        start = zone.title[0]
+    else:  # no title: what stands above the last metadata row or chrome line is page header
+        marked = [ln.index for ln in report.lines[: zone.body] if ln.kind is LineKind.CHROME or is_shaped(ln.text, s)]
+        start = marked[-1] if marked else 0
+    for line in report.lines[: zone.body]:
+        if line.kind in _NOT_FURNITURE or line.index in zone.title:
+            continue
+        risky = might_be_unit(line.text, s) or _title_like(line.text)
+        if is_shaped(line.text, s):
+            found.append(Found(line.index, "shape", not risky))
+        elif line.index in zone.copies:
+            found.append(Found(line.index, "copy", False))
+        elif line.index < start and not is_element(line.text, s):
+            if not might_be_unit(line.text, s):
+                found.append(Found(line.index, "front", False))
+            elif web:  # a unit line above the title is the site's name only on a web copy
+                found.append(Found(line.index, "site", False))
+    for line in report.tail:
+        if line.kind in (LineKind.BLANK, LineKind.CHROME, LineKind.COMMENT) or is_element(line.text, s):
+            continue
+        found.append(Found(line.index, "shape" if is_shaped(line.text, s) else "tail", False))
+    return found
