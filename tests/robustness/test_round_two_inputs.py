@@ -205,3 +205,16 @@ def test_the_pre_commit_hook_matches_what_discovery_finds() -> None:
         assert name.lower().endswith(DISCOVER_SUFFIXES)
         assert all(re.search(pattern, f"dir/{name}") for pattern in patterns), name
     assert not any(re.search(pattern, "x.py") for pattern in patterns)
+
+
+def test_a_change_between_the_check_and_the_rename_is_never_overwritten(tmp_path: Path) -> None:
+    from fzlint.fix.writeback import ChangedOnDisk, atomic_write
+
+    report = tmp_path / "r.txt"
+    report.write_bytes(b"saved by the editor")
+    with pytest.raises(ChangedOnDisk):
+        atomic_write(report, b"fixed", expected=b"what fzlint checked")
+    assert report.read_bytes() == b"saved by the editor"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.txt"]  # no temporary file left
+    atomic_write(report, b"fixed", expected=b"saved by the editor")
+    assert report.read_bytes() == b"fixed"
