@@ -136,6 +136,10 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--format", choices=["toml", "json"], default="toml")
     _add_config_options(config)
 
+    outline = sub.add_parser("outline", help="显示报告被解析成的结构树（标题、各部分、落款）")
+    outline.add_argument("file", help="报告文件（.txt/.md/.docx）")
+    outline.add_argument("--format", choices=["rich", "json"], default="rich")
+
     explain = sub.add_parser("explain", help="解释一条规则：fzlint explain S101")
     explain.add_argument("code", help="规则代码或名称，如 S101 或 missing-part")
     return parser
@@ -173,6 +177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_explain(args, sys.stdout, sys.stderr)
         if args.command == "config":
             return run_config(args, sys.stdout)
+        if args.command == "outline":
+            return __import__("fzlint.run.outline", fromlist=["run_outline"]).run_outline(args, sys.stdout, sys.stderr)
         parser.print_help()
         return EXIT_ERROR
     except UsageError as error:

@@ -15,6 +15,8 @@ from fzlint.rules.common.years import year_mentions, year_of
 _SUBJECT = "法治政府建设"
 _SUBJECT_START = re.compile(r"法治政府|法治建设|依法行政|法治")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# A year written without 年 (2024法治政府建设年度报告): the year is there, 年 is missing.
+_BARE_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9年])")
 _BODY_KINDS = (LineKind.TEXT, LineKind.HEADING, LineKind.CLOSE)
 
 
@@ -62,23 +64,26 @@ class MissingTitle(Rule):
                 f"报告没有标题：请在正文前加上标题，如“{suggested_title(report, context)}”",
             )
             return
-        text = title.text[title.indent :].strip(SPACE + "#*")
+        text = report.title_text  # a title split over lines (unit, then 2025年…报告) as one
         missing = []
         if len(_CJK.findall(_unit_part(text))) < 2:
             missing.append("单位名称")
+        bare_year = _BARE_YEAR.search(text)
         if next(year_mentions(text), None) is None:
-            missing.append("年度")
+            missing.append(f"“{bare_year.group(0)}”后的“年”字" if bare_year else "年度")
         if _SUBJECT not in text:
             missing.append("“法治政府建设”")
         if not text.endswith("报告"):
             missing.append("“年度报告”或“情况的报告”")
         if missing:
+            last = report.title_lines[-1]
             yield self.diagnostic(
                 report,
                 title.index,
                 title.indent,
-                len(title.text.rstrip(SPACE)),
+                len(last.text.rstrip(SPACE)),
                 f"标题缺少{'、'.join(missing)}：请改为“{suggested_title(report, context)}”这样的标题",
+                end_line=last.index,
             )
 
 

@@ -46,9 +46,11 @@ class MissingPart(Rule):
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         present = {kind for part in report.parts for kind in part.kinds}
-        # No level-1 heading names a mandated part (a report organised by topics, as some
-        # 深圳 reports are): say so once per part, at the title, instead of guessing a place.
+        # Part one organised by topics (一、坚持党的全面领导 二、完善政府机构职能体系…): the
+        # grammar parsed the run of topic headings as part one.
         none_found = not present & set(MANDATED)
+        if report.group("part_one"):
+            present.add("achievements")
         hint = "（本报告的一级标题都不是法定部分）" if none_found and report.parts else ""
         for position, kind in enumerate(MANDATED):
             if kind in present:
@@ -66,7 +68,11 @@ class MissingPart(Rule):
     @staticmethod
     def _where(report: Report, position: int, none_found: bool) -> tuple[int, int, int | None]:
         """The part after the missing one, else the end of the body, else the title."""
-        later = [p for p in report.parts if any(MANDATED.index(k) > position for k in p.kinds if k in MANDATED)]
+        later = [
+            p
+            for p in report.parts
+            if any(MANDATED.index(k) > position for k in p.kinds if k in MANDATED) and p.role != "topic"
+        ]
         if later:
             return _heading_span(later[0])
         if report.parts and not none_found:
@@ -93,25 +99,23 @@ class PartOrder(Rule):
     good = "一、主要举措和成效\n二、存在的不足和原因\n三、2026年工作安排"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
-        highest = -1
-        highest_kind = ""
+        """The grammar parsed a mandated part that comes after a later one as ``misplaced``."""
         for part in report.parts:
-            ranks = sorted(MANDATED.index(k) for k in part.kinds if k in MANDATED)
-            if not ranks:
+            if part.role != "misplaced":
                 continue
-            if ranks[0] < highest:
-                kind = MANDATED[ranks[0]]
-                line, column, end = _heading_span(part)
-                yield self.diagnostic(
-                    report,
-                    line,
-                    column,
-                    end,
-                    f"“{_label(report, kind)}”应位于“{_label(report, highest_kind)}”之前："
-                    f"请按“主要举措和成效、存在的不足和原因、下一年度安排”的顺序调整",
-                )
-            if ranks[-1] > highest:
-                highest, highest_kind = ranks[-1], MANDATED[ranks[-1]]
+            ranks = sorted(MANDATED.index(k) for k in part.kinds if k in MANDATED)
+            earlier = [p for p in report.parts[: report.parts.index(part)] if p.role != "misplaced"]
+            later = max((MANDATED.index(k) for p in earlier for k in p.kinds if k in MANDATED), default=ranks[-1])
+            kind, before = MANDATED[ranks[0]], MANDATED[max(later, ranks[0])]
+            line, column, end = _heading_span(part)
+            yield self.diagnostic(
+                report,
+                line,
+                column,
+                end,
+                f"“{_label(report, kind)}”应位于“{_label(report, before)}”之前："
+                f"请按“主要举措和成效、存在的不足和原因、下一年度安排”的顺序调整",
+            )
 
 
 class MissingImprovement(Rule):
@@ -135,8 +139,10 @@ class MissingImprovement(Rule):
         problems = report.parts_of("problems")
         if not problems or report.sections_of("improvement"):
             return
-        if any(report.keywords.section_kind(p.title) == "improvement" and p.body_text() for p in problems):
-            return  # the part's own heading names the improvement and it has text
+        if any(p.improvement_notes or _reports_improvement(p) for p in problems):
+            return  # a paragraph of part two (or its run-in heading) gives last year's improvement
+        if any(report.keywords.section_kind(p.title) == "improvement" and _addresses_last_year(p) for p in problems):
+            return  # the part's own heading names the improvement and its text gives it
         line, column, end = _heading_span(problems[0])
         yield self.diagnostic(
             report,
@@ -146,6 +152,29 @@ class MissingImprovement(Rule):
             "第二部分缺少“上一年度问题的改进情况”：请增加小标题“（一）上一年度存在问题的改进情况”，"
             "逐条说明上一年度报告所列问题的整改结果",
         )
+
+
+# Words by which a text speaks of last year's problems and what became of them.
+_LAST_YEAR = re.compile(r"上一?年度?|上年|去年|[0-9]{4}年度?[^。；]{0,12}(问题|不足)|整改|改进|已解决|得到解决")
+
+
+# A sentence that reports what became of last year's problems (上一年度…问题…已整改).
+_IMPROVEMENT_SENTENCE = re.compile(
+    r"(上一?年度?|上年度?|去年|[0-9]{4}年度?)[^。；;]{0,30}(问题|不足)[^。]{0,40}(整改|改进)"
+)
+
+
+def _reports_improvement(part: Section) -> bool:
+    """Part two's own text (run-in body and paragraphs, not subsections) reports on last
+    year's problems: the improvement is there without a subheading of its own."""
+    own = "\n".join([part.heading.body, *(line.body for line in part.text)])
+    return bool(_IMPROVEMENT_SENTENCE.search(own))
+
+
+def _addresses_last_year(part: Section) -> bool:
+    """Whether a part (named 改进情况) says anything about last year's problems beyond its
+    heading: otherwise the heading promises an improvement section the text does not give."""
+    return bool(_LAST_YEAR.search(part.body_text()))
 
 
 class UnfilledImprovement(Rule):

@@ -78,3 +78,19 @@ def golden(seed_path: Path) -> list[tuple[int, str]]:
 def golden_lines(seed_path: Path, code: str) -> list[int]:
     """Lines at which the golden file expects ``code`` for a seed."""
     return [line for line, c in golden(seed_path) if c == code]
+
+
+def placed_once(report) -> bool:
+    """Every line the lexer gave a token is a leaf of the grammar's tree exactly once, in
+    document order: the parse is total (nothing dropped, nothing duplicated)."""
+    from fzlint.parse.tokens import stream
+
+    leaves: list[int] = []
+    pending = [report.tree]
+    while pending:
+        node = pending.pop()
+        if hasattr(node, "data"):
+            pending.extend(reversed(node.children))
+        else:
+            leaves.append(node.start_pos)
+    return leaves == [index for _, index in stream(report.lines, report.keywords)]

@@ -125,6 +125,47 @@ def fzlint_register_rules():
 '''
 
 
+# Prints while it is imported (its output must not end up in the report).
+PRINTING = """
+print("hello from a plugin import")
+
+from fzlint.hookspecs import hookimpl
+
+
+@hookimpl
+def fzlint_register_rules():
+    return []
+"""
+
+# A rule that returns positions outside the document (they are clamped).
+BAD_POSITIONS = '''
+from fzlint.diagnostics import Diagnostic, Severity
+from fzlint.hookspecs import hookimpl
+from fzlint.rule import Rule
+
+
+class Wild(Rule):
+    """Returns positions outside the document."""
+
+    code = "X903"
+    name = "wild-positions"
+    severity = Severity.WARNING
+    summary = "bad positions"
+    bad = "x"
+    good = "y"
+
+    def check(self, report, context):
+        for line, column, end_line, end_column in ((0, 0, 0, 0), (-1, -5, -1, -9), (10**6, 3, 10**6, 1), (2, 9, 1, 1)):
+            yield Diagnostic(report.document.path, line, column, end_line, end_column, self.code, self.name,
+                             Severity.WARNING, "wild")
+
+
+@hookimpl
+def fzlint_register_rules():
+    return [Wild]
+'''
+
+
 def install(
     root: Path,
     dist: str,

@@ -99,3 +99,17 @@ def test_punctuation_rules_skip_furniture_rows() -> None:
     lines = [TITLE, "• 所属类目： 法治政府", "时间 : 2022-03-30 11:40:23 来源 : 本网", *BODY]
     found = lint_text("\n".join(lines))
     assert {d.code for d in found if d.line in (2, 3)} == {"W101"}
+
+
+def test_a_numbered_heading_is_never_furniture_even_behind_a_markdown_quote(tmp_path) -> None:
+    # found by the fuzz harness: the `>` location-bar shape took `> 二、…` for a breadcrumb
+    # and its safe fix deleted the heading
+    from registry_for_tests import REGISTRY
+
+    from fzlint.document import Document
+    from fzlint.run.engine import lint_document
+    from fzlint.settings import Settings
+
+    text = "> 二、主要举措和成效\n我局坚持依法行政。\n"
+    found = lint_document(Document.from_text("r.md", text, kind="markdown"), Settings(select=["W101"]), REGISTRY)
+    assert found == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import found, inject, seed_text
+from conftest import found, inject, lint_text, seed_text
 
 # -- F101 -------------------------------------------------------------------------
 
@@ -44,8 +44,9 @@ def test_adding_a_title_silences_it() -> None:
 )
 def test_incomplete_title(title: str, missing: list[str]) -> None:
     text = inject("000", "深圳市罗湖区政务服务和数据管理局2025年法治政府建设年度报告", title)
+    text = text.replace("深圳市罗湖区人民政府\n", "", 1)  # no unit line above: the title stands alone
     hits = found(text, "F101")
-    assert len(hits) == 1 and hits[0].line == 3
+    assert len(hits) == 1 and hits[0].line == 2
     assert f"标题缺少{'、'.join(missing)}：" in hits[0].message
 
 
@@ -60,6 +61,34 @@ def test_incomplete_title(title: str, missing: list[str]) -> None:
 def test_good_titles(title: str) -> None:
     text = inject("000", "深圳市罗湖区政务服务和数据管理局2025年法治政府建设年度报告", title)
     assert found(text, "F101") == []
+
+
+def test_a_year_without_nian_is_named_as_such() -> None:
+    text = inject("000", "深圳市罗湖区政务服务和数据管理局2025年法治政府建设年度报告", "2025法治政府建设年度报告")
+    (hit,) = found(text, "F101")
+    assert "标题缺少“2025”后的“年”字：" in hit.message and "年度" not in hit.message.split("：")[0]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "深圳市罗湖区人民政府\n\n2025年法治政府建设年度报告",  # unit above, title below
+        "深圳市罗湖区人民政府关于\n2025年度法治政府建设情况的报告",  # split after 关于
+        "关于深圳市罗湖区2025年度法治政府\n建设情况的报告",  # split mid-phrase
+        "中共深圳市罗湖区委员会\n深圳市罗湖区人民政府\n关于2025年度法治政府建设情况的报告",  # two bodies
+    ],
+)
+def test_titles_over_several_lines_are_one_title(title: str) -> None:
+    text = seed_text("000").replace(
+        "深圳市罗湖区人民政府\n\n深圳市罗湖区政务服务和数据管理局2025年法治政府建设年度报告", title, 1
+    )
+    assert found(text, "F101") == []
+    assert [d.code for d in lint_text(text) if d.code[0] == "W" and d.line <= 3] == []
+
+
+def test_a_unit_line_under_a_titled_report_is_not_absorbed() -> None:
+    # the title names its unit itself: the line above is the site's name (W101), not the title's
+    assert [d.code for d in lint_text(seed_text("000")) if d.line == 1] == ["W101"]
 
 
 # -- F102 / F103 --------------------------------------------------------------------

@@ -23,13 +23,16 @@ SENTENCE_PUNCT = "。，,；;！!？?"
 class LineKind(StrEnum):
     BLANK = "blank"
     CHROME = "chrome"
-    PRE = "pre"  # anything above the title
+    PRE = "pre"  # anything above the title (发文字号, 签发人, …)
+    UNIT = "unit"  # an issuing body stacked above the title lines (part of the title block)
     TITLE = "title"
+    ADDRESSEE = "addressee"  # 主送机关 (市委、市人大常委会：)
     HEADING = "heading"
     TEXT = "text"
     CLOSE = "close"  # 专此报告
     SIGNATURE = "signature"  # 落款 (issuing unit)
     DATE = "date"  # 成文日期
+    ANNEX = "annex"  # 附件 / 附注 lines of the closing block
     TAIL = "tail"  # anything after the closing
     COMMENT = "comment"  # a Markdown <!-- … --> line (suppressions): not report text
 
@@ -56,7 +59,6 @@ class Line:
     marker: Marker | None = None
     heading_end: int = 0  # column where the heading's own words end
     body_start: int | None = None  # column where an inline body starts
-    depth: int = 0  # nesting depth in the outline (set by the outline builder)
 
     @property
     def content_start(self) -> int:
@@ -102,8 +104,11 @@ DATE_PATTERN = re.compile(
     r"(?P<day>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*(?P<s3>日?)$"
 )
 CLOSE_PATTERN = re.compile(r"^(专此|特此)(报告|报送)[。.！!]?$")
-TITLE_SUBJECT = re.compile(r"法治政府|法治建设|依法行政|法治.{0,6}工作")
-TITLE_KIND = re.compile(r"报告|情况|总结")
+TITLE_SUBJECT = re.compile(r"法治政府|法治建[设設]|依法行政|法治.{0,6}工作")
+TITLE_KIND = re.compile(r"报告|報告|情况|情況|总结|總結")
+# 主送机关: organ names (、-separated) ending in a colon, on a line of their own.
+ADDRESSEE_PATTERN = re.compile(r"^[^，,。；;！!？?\s：:]{2,}(?:[、，,\s][^，,。；;！!？?\s：:]{2,}){0,5}[：:]$")
+ANNEX_PATTERN = re.compile(r"^[(（]?(附件|附注)")
 HTML_COMMENT = re.compile(r"^\s*<!--((?!-->).)*-->\s*$")
 
 
@@ -235,8 +240,9 @@ def classify(document: Document, chrome: ChromePatterns | None = None) -> list[L
         for line in lines:
             if HTML_COMMENT.match(line.text):
                 line.kind = LineKind.COMMENT
-    _mark_title(lines)
-    _mark_closing(lines, chrome or chrome_patterns())
+    patterns = chrome or chrome_patterns()
+    _mark_title(lines, patterns.unit_suffixes)
+    _mark_closing(lines, patterns)
     return lines
 
 
@@ -250,22 +256,123 @@ def looks_like_title(text: str) -> bool:
     )
 
 
-def _mark_title(lines: list[Line]) -> None:
-    seen = 0
-    for line in lines:
-        if line.kind is LineKind.HEADING:
-            return
+# A title is searched for among this many content lines above the first paragraph.
+TITLE_SEARCH_LINES = 30
+
+
+def _is_paragraph(text: str) -> bool:
+    """Running text (the opening), which ends the search for the title above it."""
+    stripped = text.strip(SPACE)
+    if ADDRESSEE_PATTERN.match(stripped):
+        return False
+    return len(stripped) > 60 or any(ch in stripped for ch in "。；;，,")
+
+
+def _title_fragment(text: str) -> bool:
+    """A short line without sentence punctuation, which a title split across lines has."""
+    stripped = text.strip(SPACE + "#*")
+    return 2 <= len(stripped) <= 40 and not any(ch in stripped for ch in SENTENCE_PUNCT + "：:")
+
+
+def _mark_title(lines: list[Line], unit_suffixes: tuple[str, ...]) -> None:
+    """The title block: the last title-like line (or pair of lines split mid-phrase) above the
+    first paragraph, with up to two issuing bodies stacked above it. The last, because web
+    pages often carry a copy of the title in their header; what precedes the title is PRE,
+    a 主送机关 line right after it (or at the top) is ADDRESSEE."""
+    content = [ln for ln in lines if ln.kind is not LineKind.BLANK and ln.kind is not LineKind.COMMENT]
+    head: list[Line] = []
+    for line in content:
+        if line.kind is LineKind.HEADING or len(head) >= TITLE_SEARCH_LINES:
+            break
+        if line.kind is LineKind.TEXT and _is_paragraph(line.text):
+            break
+        head.append(line)
+    block = _title_block(head, unit_suffixes)
+    first = block[0].index if block else 0
+    for line in head:
         if line.kind is not LineKind.TEXT:
             continue
-        seen += 1
-        if seen > 12:
-            return
+        if block and line.index < first:
+            line.kind = LineKind.PRE
+        elif _is_addressee(line.text):
+            line.kind = LineKind.ADDRESSEE
+    for line in block:
+        line.kind = LineKind.TITLE
+    for line in _units(block, unit_suffixes):
+        line.kind = LineKind.UNIT
+
+
+def _is_addressee(text: str) -> bool:
+    """主送机关 (市委、市人大常委会：), not 附件1： nor a title."""
+    stripped = text.strip(SPACE)
+    return bool(ADDRESSEE_PATTERN.match(stripped)) and not ANNEX_PATTERN.match(stripped) and not looks_like_title(text)
+
+
+def _title_block(head: list[Line], unit_suffixes: tuple[str, ...]) -> list[Line]:
+    """The title's lines among ``head`` (content lines above the first paragraph)."""
+    for position in range(len(head) - 1, -1, -1):
+        line = head[position]
+        if line.kind is not LineKind.TEXT:
+            continue
+        block: list[Line] | None = None
         if looks_like_title(line.text):
-            line.kind = LineKind.TITLE
-            for earlier in lines[: line.index]:
-                if earlier.kind is LineKind.TEXT:
-                    earlier.kind = LineKind.PRE
-            return
+            block = [line]
+        elif position and _pair(head[position - 1], line):
+            block = [head[position - 1], line]
+            position -= 1
+        if block is None:
+            continue
+        # Issuing bodies stacked above a title that does not name its unit itself.
+        title = "".join(ln.text.strip(SPACE) for ln in block)
+        while position and len(block) < 4 and _unit_above(head[position - 1], title, unit_suffixes):
+            position -= 1
+            block.insert(0, head[position])
+        return block
+    return []
+
+
+def _pair(upper: Line, lower: Line) -> bool:
+    """Two lines that form a title only together (…2025年度法治政府 / 建设情况的报告)."""
+    if upper.kind is not LineKind.TEXT or not (_title_fragment(upper.text) and _title_fragment(lower.text)):
+        return False
+    return not looks_like_title(upper.text) and looks_like_title(upper.text.strip(SPACE) + lower.text.strip(SPACE))
+
+
+def _unit_above(line: Line, title: str, unit_suffixes: tuple[str, ...]) -> bool:
+    if line.kind is not LineKind.TEXT or looks_like_title(line.text) or not _title_fragment(line.text):
+        return False
+    if not _is_unit(line.text, unit_suffixes):
+        return False
+    return not _names_unit(title)
+
+
+def _is_unit(text: str, unit_suffixes: tuple[str, ...]) -> bool:
+    stripped = text.strip(SPACE).removesuffix("关于").rstrip(SPACE)
+    return any(part.endswith(unit_suffixes + _MORE_UNITS) for part in re.split(r"[\s、]+", stripped) if part)
+
+
+_MORE_UNITS = ("党委", "党组", "工委", "街道", "办事处", "镇", "乡")
+
+
+_YEARISH = re.compile(r"[0-9０-９]{4}\s*年?度?|关于")
+
+
+def _names_unit(title: str) -> bool:
+    """Whether a title names its unit before its subject (深圳市某局2025年…, 2025年某局法治…)."""
+    match = TITLE_SUBJECT.search(title)
+    head = _YEARISH.sub("", title[: match.start()] if match else title)
+    return len(head.strip(SPACE)) >= 2
+
+
+def _units(block: list[Line], unit_suffixes: tuple[str, ...]) -> list[Line]:
+    """The leading lines of a title block that only name issuing bodies."""
+    units = []
+    for line in block[:-1]:
+        text = line.text.strip(SPACE)
+        if looks_like_title(text) or not _is_unit(text, unit_suffixes) or text.endswith("关于"):
+            break
+        units.append(line)
+    return units
 
 
 def is_date_line(text: str) -> bool:
@@ -285,9 +392,13 @@ def _mark_closing(lines: list[Line], chrome: ChromePatterns) -> None:
     date = next((ln for ln in reversed(candidates) if is_date_line(ln.text)), None)
     if date is not None:
         date.kind = LineKind.DATE
-        for ln in candidates:
-            if ln.index > date.index:
-                ln.kind = LineKind.TAIL
+        after = [ln for ln in candidates if ln.index > date.index]
+        for ln in after:
+            ln.kind = LineKind.TAIL
+        for ln in after:  # 附注 right after the date belongs to the closing block
+            if not ANNEX_PATTERN.match(ln.text.strip(SPACE)):
+                break
+            ln.kind = LineKind.ANNEX
         before = [ln for ln in candidates if ln.index < date.index]
         signature = before[-1] if before and looks_like_unit(before[-1].text) else None
         if signature is not None and not CLOSE_PATTERN.match(signature.text.strip(SPACE)):
@@ -300,5 +411,8 @@ def _mark_closing(lines: list[Line], chrome: ChromePatterns) -> None:
         if tail is not None and looks_like_unit(tail.text) and tail.text.strip(SPACE).endswith(suffixes):
             tail.kind = LineKind.SIGNATURE
             before = before[:-1]
+    while before and ANNEX_PATTERN.match(before[-1].text.strip(SPACE)) and len(before) > 1:
+        before[-1].kind = LineKind.ANNEX  # 附件说明 between the body and the 落款
+        before = before[:-1]
     if before and CLOSE_PATTERN.match(before[-1].text.strip(SPACE)):
         before[-1].kind = LineKind.CLOSE

@@ -1,35 +1,30 @@
-"""Build the report tree: classified lines → Lark LALR parse → :class:`Report`.
+"""Build the report tree: classified lines → tokens → ``report.lark`` → :class:`Report`.
 
-The parser is tolerant by construction: the lexer (``tokens``) only emits
-sequences the grammar accepts, with heading depths normalised so a skipped
-level nests one step down. If Lark still rejects a sequence (a bug), the
-report falls back to a flat outline and ``Report.parse_error`` says why, so
-rules can still run and report.
+The lexer (:mod:`fzlint.parse.lines`, :mod:`fzlint.parse.tokens`) classifies lines; the
+grammar decides where each belongs (:mod:`fzlint.parse.grammar`); this module turns the
+tree Lark built into the objects the rules read. Every input parses: lines the grammar
+did not expect where they stand are listed in ``Report.recoveries``, and a mandated part
+out of order is a ``misplaced`` part (S102). Nothing is written onto the lexer's lines.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Any
 
 from fzlint.document import Document
-from fzlint.parse.lines import ChromePatterns, Line, LineKind, classify
+from fzlint.parse.grammar import Recovery
+from fzlint.parse.lines import SPACE, ChromePatterns, Line, LineKind, classify
 from fzlint.parse.parts import PartKeywords
+from fzlint.parse.tokens import MAX_DEPTH
 
-if TYPE_CHECKING:
-    from fzlint.parse.lalr import Node
+__all__ = ["MAX_DEPTH", "Closing", "Report", "Section", "build_report"]
 
-_TOKEN_OF_KIND = {
-    LineKind.PRE: "PRE",
-    LineKind.TITLE: "TITLE",
-    LineKind.TEXT: "TEXT",
-    LineKind.CLOSE: "CLOSE",
-    LineKind.SIGNATURE: "SIGNATURE",
-    LineKind.DATE: "DATE",
-    LineKind.TAIL: "TAIL",
-}
-MAX_DEPTH = 5
+# Grammar nodes that are level-1 parts, and the groups a part may stand in.
+PART_NODES = ("achievements", "topic", "problems", "plan", "responsibility", "other", "stray", "misplaced")
+GROUPS = ("part_one", "part_two", "part_three")
+_SECTION_DEPTH = {"improvement": 2, "shortcomings": 2, "section2": 2, "section3": 3, "section4": 4, "section5": 5}
 
 
 @dataclass
@@ -43,6 +38,12 @@ class Section:
     parent: Section | None = field(default=None, repr=False)
     # For depth 1: the mandated parts this heading names; below: "improvement"/"shortcomings".
     kinds: frozenset[str] = frozenset()
+    # The grammar's name for it: achievements, topic, problems, plan, responsibility, other,
+    # stray, misplaced (level 1); improvement, shortcomings, section2 … section5 (below).
+    role: str = ""
+    group: str | None = None  # part_one / part_two / part_three for a part standing there
+    # Paragraphs in part two opening with 上一年度问题整改情况：… (the improvement without a heading).
+    improvement_notes: list[Line] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -76,6 +77,7 @@ class Closing:
     close: Line | None = None
     signature: Line | None = None
     date: Line | None = None
+    annexes: list[Line] = field(default_factory=list)  # 附件说明 and 附注
 
 
 @dataclass
@@ -84,12 +86,28 @@ class Report:
     lines: list[Line]
     keywords: PartKeywords
     front: list[Line] = field(default_factory=list)
-    title: Line | None = None
+    title_lines: list[Line] = field(default_factory=list)  # the issuing bodies, then the title
+    addressees: list[Line] = field(default_factory=list)
     opening: list[Line] = field(default_factory=list)
     parts: list[Section] = field(default_factory=list)
     closing: Closing = field(default_factory=Closing)
     tail: list[Line] = field(default_factory=list)
-    parse_error: str | None = None
+    recoveries: list[Recovery] = field(default_factory=list)
+    tree: Any = field(default=None, repr=False)  # the lark Tree the grammar produced
+
+    @property
+    def title(self) -> Line | None:
+        """The first line of the title block (where title findings are placed)."""
+        return self.title_lines[0] if self.title_lines else None
+
+    @property
+    def title_text(self) -> str:
+        """The whole title as one string (a title split over lines, joined)."""
+        return "".join(line.text.strip(SPACE + "#*") for line in self.title_lines)
+
+    def group(self, name: str) -> list[Section]:
+        """The parts standing as ``part_one``, ``part_two`` or ``part_three``."""
+        return [p for p in self.parts if p.group == name]
 
     def sections(self) -> Iterator[Section]:
         for part in self.parts:
@@ -97,7 +115,7 @@ class Report:
 
     def scopes(self) -> Iterator[list[Line]]:
         """Runs of body lines that belong together: the opening, then each section's own
-        text (its inline body and paragraphs, not its subsections'), then the closing."""
+        text (its inline body and paragraphs, not its subsections')."""
         if self.opening:
             yield self.opening
         for section in self.sections():
@@ -110,99 +128,96 @@ class Report:
         return [s for s in self.sections() if s.depth > 1 and kind in s.kinds]
 
 
-def tokens(lines: list[Line]) -> Iterator[tuple[str, Line]]:
-    """The token stream the grammar parses: one token per meaningful line.
-
-    Assigns every heading its effective depth: never more than one below the
-    enclosing heading, so 1. directly under 一、 nests as a child (N103 reports it).
-    """
-    depth = 0
-    for line in lines:
-        if line.kind is LineKind.HEADING:
-            assert line.marker is not None
-            depth = min(line.marker.level, depth + 1, MAX_DEPTH)
-            line.depth = depth
-            yield f"H{depth}", line
-        elif line.kind in _TOKEN_OF_KIND:
-            yield _TOKEN_OF_KIND[line.kind], line
-
-
-def parse_tokens(stream: list[tuple[str, Line]]) -> Node:
-    """Parse the line tokens (the lines are the lexemes) into a tree whose leaves are Lines.
-
-    The LALR(1) table comes from Lark's analysis of ``report.lark`` (see
-    ``lint/parse/build_parser.py``); loading it costs well under a millisecond, where
-    importing lark and building the grammar cost ~60 ms of every cold start.
-    """
-    from fzlint.parse.lalr import parse
-
-    return parse(stream)
-
-
 def build_report(document: Document, keywords: PartKeywords, chrome: ChromePatterns | None = None) -> Report:
     """Classify and parse one document into a :class:`Report` (never raises on text).
 
     ``chrome`` is the page-chrome table with the configuration applied (default: as shipped).
     """
-    from fzlint.parse.lalr import ParseError
+    from fzlint.parse.grammar import parse
+    from fzlint.parse.tokens import stream
     from fzlint.run.profiling import stage
 
     with stage("classify"):
         lines = classify(document, chrome)
-    report = Report(document=document, lines=lines, keywords=keywords)
-    stream = list(tokens(lines))
-    try:
-        with stage("parse"):
-            tree = parse_tokens(stream)
-    except ParseError as error:  # defensive: the lexer should make this impossible
-        report.parse_error = f"{type(error).__name__}: {error}"
-        report.opening = [line for _, line in stream if line.kind is LineKind.TEXT]
-        return report
+        tokens = stream(lines, keywords)
+    with stage("parse"):
+        result = parse(tokens)
+    report = Report(document, lines, keywords, recoveries=result.recoveries, tree=result.tree)
     with stage("outline"):
-        _fill(report, tree, lines)
+        _Filler(report).fill(result.tree)
     return report
 
 
-def _fill(report: Report, tree, lines: list[Line]) -> None:
-    def line_of(token: Line) -> Line:  # the tree's leaves are the Lines themselves
-        return token
+def _is_tree(node: Any) -> bool:
+    return hasattr(node, "data")
 
-    def section(node, parent: Section | None) -> Section:
-        heading, *rest = node.children
-        sec = Section(heading=line_of(heading), depth=line_of(heading).depth, parent=parent)
-        for child in rest:
-            if hasattr(child, "data"):
-                sec.children.append(section(child, sec))
+
+class _Filler:
+    """Reads the grammar's tree into the report (the tree's leaves carry line indexes)."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.lines = report.lines
+
+    def line(self, token: Any) -> Line:
+        return self.lines[token.start_pos]
+
+    def leaves(self, node: Any) -> list[Line]:
+        return [self.line(t) for t in node.children if not _is_tree(t)]
+
+    def fill(self, tree: Any) -> None:
+        report = self.report
+        for node in tree.children:
+            name = str(node.data)
+            if name == "body":
+                self.body(node)
+            elif name == "closing":
+                for line in self.leaves(node):
+                    if line.kind is LineKind.ANNEX:
+                        report.closing.annexes.append(line)
+                    else:
+                        setattr(report.closing, line.kind.value, line)
+            else:  # front, title, addressee, opening, tail: runs of lines
+                attribute = {"title": "title_lines", "addressee": "addressees"}.get(name, name)
+                setattr(report, attribute, self.leaves(node))
+
+    def body(self, node: Any) -> None:
+        for child in node.children:
+            if child.data in GROUPS:
+                for part in child.children:
+                    self.report.parts.append(self.section(part, None, str(child.data)))
             else:
-                sec.text.append(line_of(child))
-        return sec
+                self.report.parts.append(self.section(child, None, None))
 
-    for node in tree.children:
-        kind = node.data
-        tokens_ = [line_of(t) for t in node.children if not hasattr(t, "data")]
-        if kind == "front":
-            report.front = [ln for ln in tokens_ if ln.kind is LineKind.PRE]
-            report.title = next((ln for ln in tokens_ if ln.kind is LineKind.TITLE), None)
-        elif kind == "opening":
-            report.opening = tokens_
-        elif kind == "part":
-            report.parts.append(section(node, None))
-        elif kind == "closing":
-            for ln in tokens_:
-                setattr(report.closing, ln.kind.value, ln)
-        elif kind == "tail":
-            report.tail = tokens_
-    _recognise(report)
+    def section(self, node: Any, parent: Section | None, group: str | None) -> Section:
+        role = str(node.data)
+        heading, *rest = node.children
+        depth = 1 if role in PART_NODES else _SECTION_DEPTH[role]
+        section = Section(self.line(heading), depth, parent=parent, role=role, group=group)
+        section.kinds = self._kinds(section, role)
+        for child in rest:
+            if not _is_tree(child):
+                section.text.append(self.line(child))
+            elif child.data == "improvement_note":
+                note = self.line(child.children[0])
+                section.text.append(note)
+                section.improvement_notes.append(note)
+            else:
+                section.children.append(self.section(child, section, group))
+        return section
 
-
-def _recognise(report: Report) -> None:
-    """Label parts and part-two subsections by the meaning of their headings."""
-    keywords = report.keywords
-    for part in report.parts:
-        part.kinds = keywords.part_kinds(part.title)
-        for sub in part.walk():
-            if sub is part:
-                continue
-            kind = keywords.section_kind(sub.title)
-            if kind and ("problems" in part.kinds or kind == "improvement"):
-                sub.kinds = frozenset({kind})
+    def _kinds(self, section: Section, role: str) -> frozenset[str]:
+        """Level 1: the parts its heading names; part two's subheadings: the grammar's role;
+        deeper: by meaning, inside part two (an improvement subheading anywhere)."""
+        keywords = self.report.keywords
+        if section.depth == 1:
+            return keywords.part_kinds(section.title)
+        if role in ("improvement", "shortcomings"):
+            return frozenset({role})
+        top = section.parent
+        while top is not None and top.parent is not None:
+            top = top.parent
+        kind = keywords.section_kind(section.title)
+        if kind and section.depth > 2 and ((top is not None and "problems" in top.kinds) or kind == "improvement"):
+            return frozenset({kind})
+        return frozenset()

@@ -24,7 +24,7 @@ def _key(item: CheckInput, registry: Registry) -> TitleKey | None:
     except LoadError:
         return None  # linting reports why; pairing just leaves the file unpaired
     report = build_report(document, keywords_for(item.settings, registry))
-    key = title_key(report.title.text) if report.title is not None else None
+    key = title_key(report.title_text) if report.title is not None else None
     if key is not None and key.unit:
         return key
     signature = report.closing.signature

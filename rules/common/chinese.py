@@ -22,8 +22,9 @@ URL = re.compile(
     r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )
 # Lines that are not the report's own text (web furniture, site names above the title,
-# Markdown comments such as suppression directives).
-SKIPPED_KINDS = (LineKind.BLANK, LineKind.CHROME, LineKind.PRE, LineKind.COMMENT)
+# Markdown comments such as suppression directives), and the issuing bodies stacked above
+# a title (中共某省委 某省人民政府): names set out with layout spaces, as front matter was.
+SKIPPED_KINDS = (LineKind.BLANK, LineKind.CHROME, LineKind.PRE, LineKind.UNIT, LineKind.COMMENT)
 
 
 def is_han(ch: str) -> bool:

@@ -184,8 +184,17 @@ def from_web(report: Report, zone: _Zone, s: Shapes) -> bool:
 
 
 # Chrome is W101's already; closing elements the classifier found (a text with no body
-# before its 落款 and date) belong to the report and have their own rules (Y102).
-_NOT_FURNITURE = (LineKind.BLANK, LineKind.CHROME, LineKind.COMMENT, LineKind.CLOSE, LineKind.SIGNATURE, LineKind.DATE)
+# before its 落款 and date) belong to the report and have their own rules (Y102); a numbered
+# heading (一、…, even behind a Markdown `>`) is the report's own and never furniture.
+_NOT_FURNITURE = (
+    LineKind.BLANK,
+    LineKind.CHROME,
+    LineKind.COMMENT,
+    LineKind.CLOSE,
+    LineKind.SIGNATURE,
+    LineKind.DATE,
+    LineKind.HEADING,
+)
 
 
 def furniture(report: Report, s: Shapes) -> list[Found]:
@@ -200,8 +209,11 @@ def furniture(report: Report, s: Shapes) -> list[Found]:
     else:  # no title: what stands above the last metadata row or chrome line is page header
         marked = [ln.index for ln in report.lines[: zone.body] if ln.kind is LineKind.CHROME or is_shaped(ln.text, s)]
         start = marked[-1] if marked else 0
+    # The outline's title block is the title too (a title split mid-phrase: …2025年度法治政府 /
+    # 建设情况的报告, where neither line looks like a title alone).
+    title = set(zone.title) | {line.index for line in report.title_lines}
     for line in report.lines[: zone.body]:
-        if line.kind in _NOT_FURNITURE or line.index in zone.title:
+        if line.kind in _NOT_FURNITURE or line.index in title:
             continue
         risky = might_be_unit(line.text, s) or _title_like(line.text)
         if is_shaped(line.text, s):
@@ -214,7 +226,9 @@ def furniture(report: Report, s: Shapes) -> list[Found]:
             elif web:  # a unit line above the title is the site's name only on a web copy
                 found.append(Found(line.index, "site", False))
     for line in report.tail:
-        if line.kind in (LineKind.BLANK, LineKind.CHROME, LineKind.COMMENT) or is_element(line.text, s):
+        if line.kind in (LineKind.BLANK, LineKind.CHROME, LineKind.COMMENT, LineKind.HEADING) or is_element(
+            line.text, s
+        ):
             continue
         found.append(Found(line.index, "shape" if is_shaped(line.text, s) else "tail", False))
     return found

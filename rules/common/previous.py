@@ -98,7 +98,7 @@ def unit_of(report: Report) -> str | None:
     """The unit the report's title names (what stands before its year)."""
     if report.title is None:
         return None
-    key = title_key(report.title.text)
+    key = title_key(report.title_text)
     return key.unit if key is not None else None
 
 

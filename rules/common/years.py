@@ -82,7 +82,7 @@ def report_year(report: Report, settings: Settings) -> ReportYear | None:
     is then outvoted, which is the copy-forward case Y101 exists to catch.
     """
     if report.title is not None:
-        mention = next(year_mentions(report.title.text), None)
+        mention = next(year_mentions(report.title_text), None)
         if mention is not None:
             return ReportYear(mention.year, "标题")
     votes: Counter[int] = Counter()

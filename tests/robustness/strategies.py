@@ -191,7 +191,8 @@ def lint_problems(document: Document) -> tuple[list[Diagnostic], list[str]]:
     from fzlint.settings import Settings
 
     report = build_report(document, keywords_for(Settings(), REGISTRY))
-    problems = [f"parse error: {report.parse_error}"] if report.parse_error is not None else []
+    # the grammar is total: a line is only ever re-read as another token, never dropped
+    problems = [f"line {r.index + 1} dropped by the parser" for r in report.recoveries if r.parsed_as == "-"]
     found = lint_document(document, Settings(), REGISTRY)
     problems += [f"E999: {d.message}" for d in found if d.code == CRASH_CODE]
     problems += [f"{d.code} {problem}" for d in found for problem in position_problems(document, d)]

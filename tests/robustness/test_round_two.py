@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from demo_plugins import install as make_plugin
+from demo_plugins import BAD_POSITIONS, PRINTING, install
 from registry_for_tests import REGISTRY
 
 from fzlint.document import Document
@@ -68,47 +68,8 @@ def test_findings_per_rule_are_capped_with_a_count() -> None:
     assert len(unlimited) == 5_000
 
 
-PRINTING = """
-print("hello from a plugin import")
-
-from fzlint.hookspecs import hookimpl
-
-
-@hookimpl
-def fzlint_register_rules():
-    return []
-"""
-
-BAD_POSITIONS = '''
-from fzlint.diagnostics import Diagnostic, Severity
-from fzlint.hookspecs import hookimpl
-from fzlint.rule import Rule
-
-
-class Wild(Rule):
-    """Returns positions outside the document."""
-
-    code = "X903"
-    name = "wild-positions"
-    severity = Severity.WARNING
-    summary = "bad positions"
-    bad = "x"
-    good = "y"
-
-    def check(self, report, context):
-        for line, column, end_line, end_column in ((0, 0, 0, 0), (-1, -5, -1, -9), (10**6, 3, 10**6, 1), (2, 9, 1, 1)):
-            yield Diagnostic(report.document.path, line, column, end_line, end_column, self.code, self.name,
-                             Severity.WARNING, "wild")
-
-
-@hookimpl
-def fzlint_register_rules():
-    return [Wild]
-'''
-
-
 def test_a_plugin_printing_at_import_leaves_stdout_to_the_report(tmp_path, good) -> None:
-    plugins = make_plugin(tmp_path / "site", "fzlint_chatty", {"chatty": "chatty_plugin"}, {"chatty_plugin": PRINTING})
+    plugins = install(tmp_path / "site", "fzlint_chatty", {"chatty": "chatty_plugin"}, {"chatty_plugin": PRINTING})
     for fmt in ("json", "sarif"):
         run = fzlint("check", "--format", fmt, good, plugin_path=plugins)
         assert_no_traceback(run)
@@ -117,7 +78,7 @@ def test_a_plugin_printing_at_import_leaves_stdout_to_the_report(tmp_path, good)
 
 
 def test_positions_outside_the_document_are_clamped(tmp_path, good) -> None:
-    plugins = make_plugin(tmp_path / "site", "fzlint_wild", {"wild": "wild_rules"}, {"wild_rules": BAD_POSITIONS})
+    plugins = install(tmp_path / "site", "fzlint_wild", {"wild": "wild_rules"}, {"wild_rules": BAD_POSITIONS})
     run = fzlint("check", "--format", "json", "--select", "X903", good, plugin_path=plugins)
     assert_no_traceback(run)
     lines = good.read_text(encoding="utf-8").splitlines()
