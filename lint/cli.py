@@ -500,11 +500,10 @@ def legacy_files(paths: list[str]) -> int:
 def _cache_for(args: argparse.Namespace, reg: Registry, todo: list[CheckInput]) -> ResultCache | None:
     """The result cache when asked for (--cache, or cache = true for every file), never while
     fixing: --fix and --diff re-lint every pass anyway."""
-    from fzlint.run.cache import DEFAULT_DIRECTORY, ResultCache
-
     wanted = args.cache if args.cache is not None else bool(todo) and all(i.settings.cache for i in todo)
     if not wanted or args.diff or any(item.settings.fix for item in todo):
         return None
+    from fzlint.run.cache import DEFAULT_DIRECTORY, ResultCache  # only then: it imports tempfile
     directory = args.cache_dir or Path(os.environ.get("FZLINT_CACHE_DIR") or DEFAULT_DIRECTORY)
     return ResultCache.open(directory, reg)
 
