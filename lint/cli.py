@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from fzlint import __version__
-from fzlint.diagnostics import one_line
+from fzlint.diagnostics import one_line as joined_line
 from fzlint.server import command as server_command
 
 if TYPE_CHECKING:
@@ -103,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="应用安全的自动修复并写回文件（.docx 也改写，保留格式；标准输入的修复结果写到标准输出），再报告剩余问题",
     )
     check.add_argument(
+        "--no-fix", dest="fix", action="store_false", help="不写任何文件，即使配置中有 fix = true（只检查）"
+    )
+    check.add_argument(
         "--diff", action="store_true", help="只显示自动修复会做的修改（统一 diff），不写文件；有修改时退出码为 1"
     )
     check.add_argument(
@@ -183,6 +186,7 @@ def _jobs(value: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -203,7 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_ERROR
     except UsageError as error:
-        print(f"fzlint: 错误：{error}", file=sys.stderr)
+        print(f"fzlint: 错误：{one_line(str(error))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -231,6 +235,23 @@ def profiled(args: argparse.Namespace) -> int:
             return run_check(args, sys.stdout, sys.stderr)
     finally:
         profiling.render(profile, time.perf_counter() - started, before_main, sys.stderr, profile.workers)
+
+
+def one_line(text: str) -> str:
+    """Messages on stderr are one line each, whatever an exception's text or a file name holds
+    (control characters and undecodable bytes escaped: see fzlint.names)."""
+    from fzlint.names import escape_name
+
+    return escape_name(joined_line(text))
+
+
+def _tolerant_streams() -> None:
+    """A character the console's code page lacks (a GBK console, PYTHONIOENCODING=gbk) is
+    written as an escape instead of ending the run with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 def resolver_from_args(args: argparse.Namespace, known_codes: frozenset[str]) -> Resolver:
@@ -336,10 +357,20 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     results = list(lint_items(todo, reg, args.jobs, cache))
     fixing = None
     stdin_name = next((item.display for item in todo if item.data is not None), None)
-    if args.diff or any(item.settings.fix for item in todo):
+    fixes = args.diff or any(item.settings.fix for item in todo)
+    if fixes and stdin_name is not None and any(i.data is None and i.display == stdin_name for i in todo):
+        # stdin's fixed text goes to stdout, a file's to disk: one name cannot say which is which
+        raise UsageError(f"--stdin-filename {one_line(stdin_name)} 与同时给出的文件同名，修复时无法区分；请分两次运行")
+    if fixes:
         # --diff previews every file; --fix (or `fix = true` in a folder's config) writes only
         # the files whose settings ask for it.
         chosen = [i for i, item in enumerate(todo) if args.diff or item.settings.fix]
+        if not args.diff and stdin_name is not None and _stdin_docx(results, todo):
+            # fixed Word XML cannot go to stdout as text: stdin's .docx is reported, not fixed
+            note = "标准输入中的 .docx 不能用 --fix 写回，请给出文件路径"
+            print(f"fzlint: 提示：{one_line(stdin_name)}: {note}", file=err)
+            chosen = [i for i in chosen if todo[i].data is None]
+            stdin_name = None
         fixing = run_autofix(
             args, reg, [todo[i].settings for i in chosen], [results[i] for i in chosen], stdin_name, out, err
         )
@@ -379,6 +410,13 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return exit_code(results, bool(reg.problems))
 
 
+def _stdin_docx(results: list[FileResult], todo: list[CheckInput]) -> bool:
+    return any(
+        item.data is not None and result.document is not None and result.document.kind == "docx"
+        for item, result in zip(todo, results, strict=True)
+    )
+
+
 def _needs_documents(args: argparse.Namespace, fix: bool, reporter_reads_documents: bool) -> bool:
     """Whether results must keep their documents until the end (source lines, fixes)."""
     return bool(
@@ -411,7 +449,7 @@ def _report_streamed(args: argparse.Namespace, reg: Registry, todo: list[CheckIn
     if profile is not None:  # the files were linted while the reporter read them
         profile.add(f"report: {args.format} (incl. its imports)", time.perf_counter() - started - streamed.producing)
     for path, error in streamed.errors:
-        print(f"fzlint: 错误：{path}: {one_line(error)}", file=err)
+        print(f"fzlint: 错误：{one_line(f'{path}: {error}')}", file=err)
     if nothing_read(args, len(todo), len(streamed.errors), err):
         return EXIT_ERROR
     if reg.problems or streamed.errors or streamed.crashed:
@@ -462,11 +500,10 @@ def legacy_files(paths: list[str]) -> int:
 def _cache_for(args: argparse.Namespace, reg: Registry, todo: list[CheckInput]) -> ResultCache | None:
     """The result cache when asked for (--cache, or cache = true for every file), never while
     fixing: --fix and --diff re-lint every pass anyway."""
-    from fzlint.run.cache import DEFAULT_DIRECTORY, ResultCache
-
     wanted = args.cache if args.cache is not None else bool(todo) and all(i.settings.cache for i in todo)
     if not wanted or args.diff or any(item.settings.fix for item in todo):
         return None
+    from fzlint.run.cache import DEFAULT_DIRECTORY, ResultCache  # only then: it imports tempfile
     directory = args.cache_dir or Path(os.environ.get("FZLINT_CACHE_DIR") or DEFAULT_DIRECTORY)
     return ResultCache.open(directory, reg)
 
@@ -475,7 +512,7 @@ def _errors_reported(results: list[FileResult], err: TextIO) -> int:
     """Print each file that could not be linted; EXIT_ERROR if there was any."""
     for result in results:
         if result.error:
-            print(f"fzlint: 错误：{result.path}: {one_line(result.error)}", file=err)
+            print(f"fzlint: 错误：{one_line(f'{result.path}: {result.error}')}", file=err)
     return EXIT_ERROR if any(r.error for r in results) else EXIT_OK
 
 

@@ -34,6 +34,7 @@ class DoubledAutoNumber(Rule):
 
     code = "N106"
     name = "doubled-auto-number"
+    title = "自动编号后重复序号"
     severity = Severity.ERROR
     summary = "标题序号出现两遍：Word 自动编号之后又手工输入了序号（如“一、一、总体情况”）"
     bad = "一、一、总体情况"

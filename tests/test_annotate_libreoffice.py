@@ -111,6 +111,7 @@ def test_a_broken_legacy_file_fails_clearly(tmp_path: Path) -> None:
     broken.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2048)
     done = run_cli("check", str(broken), "--format", "concise")
     assert done.returncode == 2
-    (line,) = done.stderr.strip().splitlines()
+    line, summary = done.stderr.strip().splitlines()
     assert str(broken) in line and "LibreOffice 无法转换" in line
+    assert "没有检查任何文件" in summary
     assert sorted(p.name for p in tmp_path.iterdir()) == ["坏.doc"]  # nothing written beside it

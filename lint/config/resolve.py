@@ -18,7 +18,6 @@ import copy
 import dataclasses
 import fnmatch
 import os
-import re
 import tomllib
 import types
 import typing
@@ -75,6 +74,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}：不是合法的 TOML：{error}") from None
+    except RecursionError:  # tomllib recurses per nesting level, even in tables fzlint never reads
+        raise ConfigError(f"{path}：不是可用的 TOML：嵌套层数过深") from None
     except UnicodeDecodeError as error:  # TOML is UTF-8; tomllib does not wrap this
         raise ConfigError(f"{path}：不是合法的 TOML：第 {error.start} 字节不是 UTF-8") from None
     except OSError as error:
@@ -87,7 +88,10 @@ def _table_of(path: Path) -> dict[str, Any] | None:
     if path.name != "pyproject.toml":
         return document
     tool = document.get("tool", {})
-    return tool.get("fzlint") if isinstance(tool, dict) else None
+    table = tool.get("fzlint") if isinstance(tool, dict) else None
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}：配置项 tool.fzlint 应是表（[tool.fzlint]），实际是 {type(table).__name__}")
+    return table
 
 
 @cache
@@ -119,7 +123,9 @@ def parse_table(table: dict[str, Any], path: Path, known_codes: frozenset[str]) 
     values: dict[str, Any] = {}
     for key, raw in table.items():
         if key == "data":
-            values["data_overrides"] = _data_overrides(raw, path)
+            from fzlint.config.data_checks import data_overrides  # it imports ConfigError from here
+
+            values["data_overrides"] = data_overrides(raw, path)
             continue
         name = key.replace("-", "_")
         if name not in fields or key != name.replace("_", "-"):
@@ -199,51 +205,10 @@ def _check_code(code: str, path: Path, key: str, known: frozenset[str]) -> None:
         raise ConfigError(f"{path}：配置项 {key} 中的规则代码 {code!r} 不存在（用 fzlint rules 查看）")
 
 
-def _data_overrides(raw: Any, path: Path) -> dict[str, dict[str, Any]]:
-    from fzlint import data
-
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{path}：配置项 data 应是表（如 [tool.fzlint.data.chrome]）")
-    overrides: dict[str, dict[str, Any]] = {}
-    for name, table in raw.items():
-        try:
-            base = data.load(name)
-        except KeyError:
-            raise ConfigError(f"{path}：配置项 data.{name}：没有名为 {name!r} 的数据表") from None
-        if not isinstance(table, dict):
-            raise ConfigError(f"{path}：配置项 data.{name} 应是表")
-        _check_data_shape(table, base, path, f"data.{name}")
-        _check_patterns(table, path, f"data.{name}")
-        overrides[name] = copy.deepcopy(table)
-    return overrides
-
-
-def _check_data_shape(table: dict[str, Any], base: dict[str, Any], path: Path, key: str) -> None:
-    """Extensions must name keys the shipped table has, with the same kind of value."""
-    for name, value in table.items():
-        where = f"{key}.{name}"
-        if name == "disable":
-            if not isinstance(value, list):
-                raise ConfigError(f"{path}：配置项 {where} 应是列表")
-            continue
-        if name not in base:
-            raise ConfigError(f"{path}：配置项 {where} 不存在（可用：{'、'.join(sorted(base))}）")
-        expected = base[name]
-        if isinstance(expected, dict):
-            if not isinstance(value, dict):
-                raise ConfigError(f"{path}：配置项 {where} 应是表")
-            _check_data_shape(value, expected, path, where)
-        elif isinstance(expected, list) and not isinstance(value, list):
-            raise ConfigError(f"{path}：配置项 {where} 应是列表")
-
-
 # Sizes in bytes that may also be written as "20MB", "500KB" (0: no limit).
 SIZE_FIELDS = frozenset({"max_file_size"})
 # Paths, read relative to the configuration file that names them.
 PATH_FIELDS = frozenset({"previous"})
-# Data-table entries that are regular expressions: a broken one is a config
-# error naming its key, not an internal error when the first file is linted.
-PATTERN_KEYS = frozenset({"strong", "weak", "patterns", "pattern", "inline"})
 
 
 def _size(value: Any, path: Path, key: str) -> int:
@@ -255,20 +220,6 @@ def _size(value: Any, path: Path, key: str) -> int:
         return parse_size(value)
     except ValueError as error:
         raise ConfigError(f"{path}：配置项 {key}：{error}") from None
-
-
-def _check_patterns(table: Any, path: Path, key: str, is_pattern: bool = False) -> None:
-    if isinstance(table, dict):
-        for name, value in table.items():
-            _check_patterns(value, path, f"{key}.{name}", name in PATTERN_KEYS)
-    elif isinstance(table, list):
-        for item in table:
-            _check_patterns(item, path, key, is_pattern)
-    elif is_pattern and isinstance(table, str):
-        try:
-            re.compile(table)
-        except re.error as error:
-            raise ConfigError(f"{path}：配置项 {key} 的正则表达式 {table!r} 无效：{error}") from None
 
 
 # -- resolving settings per file ----------------------------------------------------

@@ -176,6 +176,7 @@ def _replace_entry(data: bytes, name: str, blob: bytes) -> bytes:
     """A copy of the zip with one entry's content replaced; every other entry copied as is."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(out, "w") as new:
+        new.comment = old.comment
         for info in old.infolist():
             content = blob if info.filename == name else old.read(info)
             new.writestr(info, content, compress_type=info.compress_type)

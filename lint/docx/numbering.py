@@ -20,6 +20,12 @@ from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MAX_LEVELS = 9
+# Bounds on what a document can make us build (a 2 KB file once asked for a 300-million-letter
+# label): Word's own dialog accepts start values up to 32767, and no real label is long.
+MAX_START = 32_767
+MAX_TEMPLATE_CHARS = 64
+MAX_LABEL_CHARS = 64
+MAX_LETTER_REPEAT = 8  # AAAAAAAA (value 183); past that the value is shown in decimal
 
 
 def w(tag: str) -> str:
@@ -34,10 +40,22 @@ def _val(element: etree._Element | None, child: str) -> str | None:
 
 
 def _int(text: str | None, default: int | None = None) -> int | None:
+    if text is None or len(text) > 12:  # no real value is longer; int() of a long string costs
+        return default
     try:
-        return int(text) if text is not None else default
+        return int(text)
     except ValueError:
         return default
+
+
+def _start(value: int | None) -> int:
+    return min(max(value or 0, 0), MAX_START)
+
+
+def _ilvl(text: str | None) -> int | None:
+    """A level index, or None when it names no level Word has (0–8)."""
+    value = _int(text, 0) or 0
+    return value if 0 <= value < MAX_LEVELS else None
 
 
 @dataclass(frozen=True)
@@ -55,8 +73,8 @@ class Level:
         template = lvl.find(w("lvlText"))
         return cls(
             fmt=_val(lvl, "numFmt") or "decimal",
-            template="" if template is None else template.get(w("val"), ""),
-            start=_int(_val(lvl, "start"), 0) or 0,
+            template=("" if template is None else template.get(w("val"), ""))[:MAX_TEMPLATE_CHARS],
+            start=_start(_int(_val(lvl, "start"), 0)),
             suffix=_val(lvl, "suff") or "tab",
             restart=_int(_val(lvl, "lvlRestart")),
             legal=lvl.find(w("isLgl")) is not None and _val(lvl, "isLgl") not in ("0", "false"),
@@ -92,9 +110,12 @@ class Numbering:
             return self
         for abstract in numbering.iterfind(w("abstractNum")):
             key = abstract.get(w("abstractNumId"), "")
-            self.abstract[key] = {
-                _int(lvl.get(w("ilvl")), 0) or 0: Level.parse(lvl) for lvl in abstract.iterfind(w("lvl"))
-            }
+            levels: dict[int, Level] = {}
+            for lvl in abstract.iterfind(w("lvl")):
+                ilvl = _ilvl(lvl.get(w("ilvl")))
+                if ilvl is not None:
+                    levels[ilvl] = Level.parse(lvl)
+            self.abstract[key] = levels
             link = _val(abstract, "numStyleLink")
             if link:
                 self.abstract_style_link[key] = link
@@ -121,14 +142,16 @@ class Numbering:
     def _parse_overrides(self, num_id: str, num: etree._Element) -> dict[int, Level]:
         found: dict[int, Level] = {}
         for override in num.iterfind(w("lvlOverride")):
-            ilvl = _int(override.get(w("ilvl")), 0) or 0
+            ilvl = _ilvl(override.get(w("ilvl")))
+            if ilvl is None:
+                continue
             lvl = override.find(w("lvl"))
             base = Level.parse(lvl) if lvl is not None else None
             start = _int(_val(override, "startOverride"))
             if base is None:
                 base = self._abstract_levels(num_id).get(ilvl, Level())
             if start is not None:
-                base = Level(base.fmt, base.template, start, base.suffix, base.restart, base.legal, base.style)
+                base = Level(base.fmt, base.template, _start(start), base.suffix, base.restart, base.legal, base.style)
             found[ilvl] = base
         return found
 
@@ -197,7 +220,7 @@ class Numbering:
                 counters[deeper] = None
         if level.fmt == "bullet":
             return ""
-        text = self._expand(level, num_id, counters)
+        text = self._expand(level, num_id, counters)[:MAX_LABEL_CHARS]
         return text + _separator(text, level.suffix)
 
     def _expand(self, level: Level, num_id: str, counters: list[int | None]) -> str:
@@ -265,7 +288,10 @@ def format_number(value: int, fmt: str) -> str:
             return sequence[(value - 1) % len(sequence)] if value > 0 else str(value)
         return sequence[value - 1] if 1 <= value <= len(sequence) else str(value)
     if fmt in ("upperLetter", "lowerLetter"):
-        letter = chr(ord("A") + (value - 1) % 26) * ((value - 1) // 26 + 1) if value > 0 else ""
+        repeat = (value - 1) // 26 + 1
+        if value <= 0 or repeat > MAX_LETTER_REPEAT:
+            return str(value) if value > 0 else ""
+        letter = chr(ord("A") + (value - 1) % 26) * repeat
         return letter if fmt == "upperLetter" else letter.lower()
     if fmt in ("upperRoman", "lowerRoman"):
         roman = _roman(value)

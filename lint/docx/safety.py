@@ -30,6 +30,10 @@ MAX_ENTRY_BYTES = 100 * 1024 * 1024
 MAX_TOTAL_BYTES = 300 * 1024 * 1024
 MAX_ENTRIES = 10_000
 MAX_RATIO = 100
+# A real report has a few hundred paragraphs; a .docx within every size limit can hold millions
+# (2.7 M in 7.5 MB), each one a line to parse. Counted in the raw XML before anything is parsed.
+MAX_PARAGRAPHS = 300_000
+_PARAGRAPH_MARKS = (b"<w:p>", b"<w:p ", b"<w:p/>")
 RATIO_CHECK_FROM = 1024 * 1024  # small entries may compress extremely well; they cannot hurt
 _XML_ENCODING = re.compile(rb"<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._-]{1,40})[\"']")
 _PLAIN_ENCODINGS = {b"utf-8", b"utf8", b"us-ascii", b"ascii", b"utf-16"}
@@ -57,6 +61,13 @@ def open_checked(data: bytes) -> zipfile.ZipFile:
     if len(entries) > MAX_ENTRIES:
         raise LoadError(f"不是正常的 .docx 文件：压缩包内有 {len(entries)} 个条目，超过上限 {MAX_ENTRIES}")
     names = {entry.filename for entry in entries}
+    if len(names) != len(entries):  # zipfile would warn and read the last copy, --fix write the first
+        from collections import Counter
+
+        duplicate = next(name for name, count in Counter(e.filename for e in entries).items() if count > 1)
+        raise LoadError(
+            f"压缩包内有重名的条目 {duplicate}（Word 从不写入），无法确定读哪一份，拒绝读取；{SAVE_AS_DOCX}"
+        )
     if "word/document.xml" not in names:
         raise LoadError(f"不是 Word 文档：压缩包内没有 word/document.xml；{SAVE_AS_DOCX}")
     total = 0
@@ -124,22 +135,63 @@ def _check_inflated_size(data: bytes, entry: zipfile.ZipInfo) -> None:
 
 
 def check_xml_parts(archive: zipfile.ZipFile) -> None:
-    """Inflate every XML part once (sizes are already bounded) and refuse any DOCTYPE."""
-    for entry in archive.infolist():
-        if not entry.filename.endswith((".xml", ".rels")):
-            continue
-        try:
-            data = archive.read(entry)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, NotImplementedError, zlib.error):
-            raise LoadError(f"{entry.filename} 已损坏，无法解压（数据校验失败）；{SAVE_AS_DOCX}") from None
-        if not _plain_encoding(data):
-            raise LoadError(
-                f"{entry.filename} 不是 UTF-8/UTF-16 编码的 XML（Word 只写这两种）；其他编码可能藏有 DOCTYPE，拒绝读取"
-            )
-        if any(mark in data for mark in _DOCTYPE_MARKS):
-            raise LoadError(
-                f"{entry.filename} 含有 DOCTYPE 声明（Word 从不写入）；为防止外部实体和实体膨胀攻击，拒绝读取"
-            )
+    """Inflate every XML part once (sizes are already bounded) and refuse any DOCTYPE.
+
+    An XML part is one python-docx would parse: named .xml or .rels, or given an XML
+    content type by ``[Content_Types].xml`` whatever its name (``word/main.bin`` declared
+    as the main document is parsed as XML too)."""
+    entries = {entry.filename: entry for entry in archive.infolist()}
+    types = entries.get("[Content_Types].xml")
+    if types is not None:
+        _check_xml_part(archive, types)
+    xml_names = _xml_by_content_type(archive, types)
+    paragraphs = 0
+    for name, entry in entries.items():
+        if entry is not types and (name.endswith((".xml", ".rels")) or name in xml_names):
+            paragraphs += _check_xml_part(archive, entry)
+    if paragraphs > MAX_PARAGRAPHS:
+        raise LoadError(
+            f"含有 {paragraphs} 个段落，超过上限 {MAX_PARAGRAPHS}（正常报告只有几百段）；拒绝读取，请拆分后再检查"
+        )
+
+
+def _xml_by_content_type(archive: zipfile.ZipFile, types: zipfile.ZipInfo | None) -> set[str]:
+    """Entries whose declared content type is XML (Override by name, Default by extension)."""
+    if types is None:
+        return set()
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.fromstring(archive.read(types), parser)
+    except etree.XMLSyntaxError:
+        return set()  # python-docx refuses the package itself, with its own message
+    ns = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+    is_xml = lambda kind: kind.split(";")[0].strip().lower().endswith("xml")  # noqa: E731
+    overrides = {
+        e.get("PartName", "").lstrip("/") for e in root.iter(f"{ns}Override") if is_xml(e.get("ContentType", ""))
+    }
+    extensions = {e.get("Extension", "").lower() for e in root.iter(f"{ns}Default") if is_xml(e.get("ContentType", ""))}
+    names = set(overrides)
+    for name in archive.namelist():
+        if name.rsplit(".", 1)[-1].lower() in extensions and "." in name:
+            names.add(name)
+    return names
+
+
+def _check_xml_part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> int:
+    """Check one XML part; returns how many paragraphs (``<w:p``) it holds."""
+    try:
+        data = archive.read(entry)
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, NotImplementedError, zlib.error):
+        raise LoadError(f"{entry.filename} 已损坏，无法解压（数据校验失败）；{SAVE_AS_DOCX}") from None
+    if not _plain_encoding(data):
+        raise LoadError(
+            f"{entry.filename} 不是 UTF-8/UTF-16 编码的 XML（Word 只写这两种）；其他编码可能藏有 DOCTYPE，拒绝读取"
+        )
+    if any(mark in data for mark in _DOCTYPE_MARKS):
+        raise LoadError(f"{entry.filename} 含有 DOCTYPE 声明（Word 从不写入）；为防止外部实体和实体膨胀攻击，拒绝读取")
+    return sum(data.count(mark) for mark in _PARAGRAPH_MARKS)
 
 
 def _plain_encoding(data: bytes) -> bool:

@@ -55,17 +55,22 @@ def discover(paths: Iterable[str], suffixes: tuple[str, ...] = DISCOVER_SUFFIXES
     """
     for raw in paths:
         path = Path(raw)
-        if raw == "-":  # standard input, read by the caller
+        try:
+            kind = "stdin" if raw == "-" else "dir" if path.is_dir() else "file" if _exists(path) else None
+        except OSError as error:  # a name too long, a path through a file: this path only
+            yield f"{raw}: {_os_error_message(error)}"
+            continue
+        if kind == "stdin":  # standard input, read by the caller
             yield path
-        elif path.is_dir():
+        elif kind == "dir":
             found = []
             for root, dirs, files in os.walk(path, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found += [Path(root, f) for f in files if _searched(f, suffixes)]
             yield from sorted(found)
-        elif is_lock_file(path) and path.exists():
+        elif kind == "file" and is_lock_file(path):
             yield Skipped(path, "是 Word/WPS 打开文档时生成的临时锁文件（~$ 开头），不是报告，已跳过")
-        elif path.exists() or path.is_symlink():
+        elif kind == "file":
             yield path
         else:
             yield f"{raw}: 文件或目录不存在"
@@ -74,6 +79,18 @@ def discover(paths: Iterable[str], suffixes: tuple[str, ...] = DISCOVER_SUFFIXES
 def _searched(name: str, suffixes: tuple[str, ...]) -> bool:
     lower = name.lower()
     return lower.endswith(suffixes) and not name.startswith(LOCK_PREFIX) and not lower.endswith(ANNOTATED_SUFFIX)
+
+
+def is_dir(path: Path) -> bool:
+    """``Path.is_dir`` without the OSErrors it does not swallow (ENAMETOOLONG, EACCES …)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _exists(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
 
 
 def kind_of(path: str) -> str:
@@ -138,7 +155,8 @@ def _os_error_message(error: OSError) -> str:
         errno.EPERM: "没有读取权限",
         errno.ENOENT: "文件不存在（或是指向不存在目标的符号链接）",
         errno.ELOOP: "符号链接循环，无法读取",
-        errno.ENAMETOOLONG: "路径过长",
+        errno.ENAMETOOLONG: "路径或文件名过长，操作系统无法打开",
+        errno.ENOTDIR: "路径中的某一级不是目录",
     }
     if error.errno in messages:
         return messages[error.errno]

@@ -37,6 +37,20 @@ def recorded_digest(path: Path = MODULE) -> str | None:
     return first.split(marker, 1)[1].split(")", 1)[0]
 
 
+# fzlint feeds the parser its tokens (lint/parse/tokens.py), so Lark's lexer never runs; the
+# generated module's optional `import regex` would still cost ~10 ms of every cold start
+# wherever the regex package happens to be installed.
+_OPTIONAL_REGEX = "try:\n    import regex\n    _has_regex = True\nexcept ImportError:\n    _has_regex = False\n"
+_NO_REGEX = "_has_regex = False  # fzlint feeds tokens: Lark's lexer and the regex package are never used\n"
+
+
+def without_regex(source: str) -> str:
+    """The generated module without its optional import of the ``regex`` package."""
+    if source.count(_OPTIONAL_REGEX) != 1:
+        raise SystemExit("Lark's standalone output changed: update build_parser's regex import edit")
+    return source.replace(_OPTIONAL_REGEX, _NO_REGEX)
+
+
 def generate(grammar_path: Path = GRAMMAR) -> str:
     """The standalone parser module for ``grammar_path``, as Lark's generator writes it."""
     from lark import Lark
@@ -46,7 +60,7 @@ def generate(grammar_path: Path = GRAMMAR) -> str:
     lark = Lark(grammar, parser="lalr", lexer="basic")
     out = io.StringIO()
     gen_standalone(lark, out=out)
-    return HEADER.format(digest=grammar_digest(grammar_path)) + out.getvalue()
+    return HEADER.format(digest=grammar_digest(grammar_path)) + without_regex(out.getvalue())
 
 
 def main() -> int:

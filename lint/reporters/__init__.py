@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
+from fzlint.names import escape_name as escape_name  # for every reporter (and rich output)
+
 if TYPE_CHECKING:
     from fzlint.diagnostics import Diagnostic
     from fzlint.run.engine import FileResult

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from fzlint.diagnostics import Diagnostic, Severity
-from fzlint.reporters import ReportOptions, document_free, use_color
+from fzlint.reporters import ReportOptions, document_free, escape_name, use_color
 from fzlint.run.engine import FileResult
 
 _BOLD, _RESET = "\033[1m", "\033[0m"
@@ -32,9 +32,9 @@ def column_in(unit: str, line: str, column: int) -> int:
 
 
 def line_for(diagnostic: Diagnostic, color: bool = False, column: int | None = None) -> str:
-    where = f"{diagnostic.path}:{diagnostic.line}:{column or diagnostic.column}:"
+    where = f"{escape_name(diagnostic.path)}:{diagnostic.line}:{column or diagnostic.column}:"
     # A message is one line; a stray line break would split the record.
-    message = " ".join(diagnostic.message.splitlines())
+    message = escape_name(" ".join(diagnostic.message.splitlines()))
     severity = diagnostic.severity.value
     if not color:
         return f"{where} {severity}: {diagnostic.code} {message}"

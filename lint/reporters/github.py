@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from fzlint.diagnostics import Diagnostic, Severity
-from fzlint.reporters import ReportOptions, document_free
+from fzlint.reporters import ReportOptions, document_free, escape_name
 from fzlint.run.engine import FileResult
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -26,7 +26,7 @@ def escape_property(text: str) -> str:
 
 def line_for(diagnostic: Diagnostic) -> str:
     properties = {
-        "file": diagnostic.path,
+        "file": escape_name(diagnostic.path),
         "line": diagnostic.line,
         "col": diagnostic.column,
         "endLine": diagnostic.end_line,

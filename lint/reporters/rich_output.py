@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from fzlint.diagnostics import Diagnostic, Severity
-from fzlint.reporters import ReportOptions
+from fzlint.reporters import ReportOptions, escape_name
 from fzlint.reporters.attention import GROUPS, LABEL, Tally, group_of, in_attention_order, title_of
 from fzlint.reporters.cells import Piece, crop_around, wrap
 from fzlint.reporters.printable import printable
@@ -87,7 +87,7 @@ def file_section(result: FileResult, diagnostics: list[Diagnostic], width: int, 
     printed: Counter[str] = Counter()
     group = None
     if diagnostics:  # a clean file is only its verdict
-        rows += wrap([Piece(result.path, "bold underline", atomic=True)], width)
+        rows += wrap([Piece(escape_name(result.path), "bold underline", atomic=True)], width)
     for diagnostic in diagnostics:
         printed[diagnostic.code] += 1
         if not show_all and diagnostic.severity is not Severity.ERROR and printed[diagnostic.code] > GROUP_AFTER:
@@ -106,20 +106,21 @@ def file_section(result: FileResult, diagnostics: list[Diagnostic], width: int, 
         if show_all or first.severity is Severity.ERROR or hidden <= 0:
             continue
         note = (
-            f"{result.path}: 另有 {hidden} 处 {code} [{first.name}] 未逐条列出（同一文件同一规则的"
+            f"{escape_name(result.path)}: 另有 {hidden} 处 {code} [{first.name}] 未逐条列出（同一文件同一规则的"
             f"警告只列前 {GROUP_AFTER} 处；加 --show-all 或用 --format concise 查看全部）"
         )
         rows += wrap([Piece(note, "dim")], width)
         rows.append(Text())
     tally = Tally.of(diagnostics)
     style = "bold red" if tally.errors else "bold green"
-    rows += wrap([Piece(result.path, "bold", atomic=True), Piece("：", "bold"), Piece(tally.verdict(), style)], width)
+    name = Piece(escape_name(result.path), "bold", atomic=True)
+    rows += wrap([name, Piece("：", "bold"), Piece(tally.verdict(), style)], width)
     rows.append(Text())
     return rows
 
 
 def location(diagnostic: Diagnostic, result: FileResult) -> str:
-    where = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}"
+    where = f"{escape_name(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}"
     if result.document is not None and result.document.kind == "docx":
         where += f"（第{diagnostic.line}段）"
     return where

@@ -11,13 +11,15 @@ tracks a finding across line shifts as ``--baseline`` does.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from fzlint import __version__
 from fzlint.diagnostics import Diagnostic, Severity
-from fzlint.reporters import ReportOptions
+from fzlint.reporters import ReportOptions, escape_name
+from fzlint.reporters.json_output import ascii_only
 from fzlint.run.baseline import fingerprint
 from fzlint.run.engine import FileResult
 
@@ -42,8 +44,11 @@ def rule_descriptor(cls: type[Rule]) -> dict[str, Any]:
 
 
 def artifact_uri(path: str) -> str:
-    """A relative URI reference: forward slashes, non-ASCII characters percent-encoded."""
-    return quote(PurePath(path).as_posix(), safe="/")
+    """A relative URI reference: forward slashes, non-ASCII characters percent-encoded.
+
+    Quoted from the name's bytes, so a name that is not UTF-8 (lone surrogates from
+    ``os.fsdecode``) gets its real bytes (``%FF``) instead of an encoding error."""
+    return quote(os.fsencode(PurePath(path).as_posix()), safe="/")
 
 
 def result_for(diagnostic: Diagnostic, index: dict[str, int], lines: list[str]) -> dict[str, Any]:
@@ -98,7 +103,7 @@ def sarif_log(results: list[FileResult], options: ReportOptions) -> dict[str, An
                         "toolExecutionNotifications": [
                             {
                                 "level": "error",
-                                "message": {"text": f"{r.path}: {r.error}"},
+                                "message": {"text": f"{escape_name(r.path)}: {escape_name(r.error or '')}"},
                                 "locations": [
                                     {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}}}
                                 ],
@@ -117,7 +122,8 @@ def render(results: list[FileResult], stream: TextIO, options: ReportOptions) ->
     # json.dumps would hold the whole log in memory. Write in chunks of about 64 KB.
     chunks: list[str] = []
     size = 0
-    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(sarif_log(results, options)):
+    encoder = json.JSONEncoder(ensure_ascii=ascii_only(stream), indent=2)
+    for chunk in encoder.iterencode(sarif_log(results, options)):
         chunks.append(chunk)
         size += len(chunk)
         if size >= 65536:

@@ -85,22 +85,64 @@ def write(results: list[FileResult], target: Path) -> int:
         for k in sorted(counts, key=lambda k: (k.path, example[k].line, k.code, k.fingerprint))
     ]
     document = {"tool": "fzlint", "version": VERSION, "findings": findings}
-    target.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    # A name that is not UTF-8 keeps its bytes (surrogateescape), so it matches again when read.
+    data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "surrogateescape")
+    try:
+        _replace_atomically(target, data)
+    except OSError as error:
+        raise BaselineError(f"{target}：写入基线失败，原基线未改动：{error.strerror or error}") from None
     return sum(counts.values())
+
+
+def _replace_atomically(target: Path, data: bytes) -> None:
+    """Write a temporary file beside ``target``, flush it to disk, then rename it over
+    ``target``: a failure at any point leaves the old baseline as it was."""
+    import contextlib
+    import tempfile
+
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".fzlint-tmp", dir=target.absolute().parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(OSError):  # keep the old file's permission bits
+            os.chmod(temporary, os.stat(target).st_mode & 0o7777)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def read(source: Path) -> Counter[Key]:
     try:
-        document = json.loads(source.read_text(encoding="utf-8"))
-        if document.get("tool") != "fzlint" or document.get("version") != VERSION:
+        document = json.loads(source.read_bytes().decode("utf-8", "surrogateescape"))
+        if not isinstance(document, dict) or document.get("tool") != "fzlint" or document.get("version") != VERSION:
             raise ValueError(f"不是 fzlint 第 {VERSION} 版基线文件")
-        return Counter(
-            {Key(item["path"], item["code"], item["fingerprint"]): int(item["count"]) for item in document["findings"]}
-        )
+        findings = document["findings"]
+        if not isinstance(findings, list):
+            raise ValueError("findings 应为数组")
+        return Counter(dict(_entry(item, number) for number, item in enumerate(findings, 1)))
     except FileNotFoundError:
         raise BaselineError(f"{source}：基线文件不存在（先用 --write-baseline 生成）") from None
+    except RecursionError:  # json recurses per nesting level
+        raise BaselineError(f"{source}：无法读取基线文件：嵌套层数过深，不是 fzlint 写出的基线") from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         raise BaselineError(f"{source}：无法读取基线文件：{error}") from None
+
+
+def _entry(item: object, number: int) -> tuple[Key, int]:
+    """One recorded finding: three strings and a count that is a whole number ≥ 0."""
+    if not isinstance(item, dict):
+        raise ValueError(f"第 {number} 条记录应为对象")
+    fields = [item.get(name) for name in ("path", "code", "fingerprint")]
+    count = item.get("count")
+    if not all(isinstance(value, str) for value in fields):
+        raise ValueError(f"第 {number} 条记录的 path/code/fingerprint 应为字符串")
+    if type(count) is not int or count < 0:  # 1e999 is a float (inf), true is a bool
+        raise ValueError(f"第 {number} 条记录的 count 应为非负整数，实际为 {str(count)[:40]}")
+    return Key(*fields), count  # type: ignore[arg-type]
 
 
 def apply(results: list[FileResult], source: Path) -> int:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fzlint.config.resolve import Resolver, is_excluded
-from fzlint.load.loading import Skipped, discover
+from fzlint.load.loading import Skipped, discover, is_dir
 from fzlint.run.engine import FileResult, lint_path
 from fzlint.run.plugins import Registry
 
@@ -81,7 +81,7 @@ def collect(
             if not (force_exclude and is_excluded(Path(name), resolved)):
                 yield _stdin_input(name, resolved.settings, keeps_document(resolved.settings))
             continue
-        searched = Path(raw).is_dir()
+        searched = is_dir(Path(raw))
         if searched:  # a broken config is an error even in a folder without reports
             resolver.for_directory(Path(raw))
         for item in discover([raw]):
