@@ -10,6 +10,7 @@ from fzlint.hookspecs import hookimpl
 from fzlint.parse.lines import SPACE, Line, LineKind
 from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
+from fzlint.rules.common.closing import ClosingFound, closing_elements
 from fzlint.rules.common.years import year_mentions, year_of
 
 _SUBJECT = "法治政府建设"
@@ -113,6 +114,13 @@ def _missing_after(
     yield rule.diagnostic(report, anchor.index, column, end, where + problem)
 
 
+def _closing(report: Report, context: Context) -> ClosingFound:
+    """落款 and 成文日期, a template's unfilled ones included (T103 reports those)."""
+    suffixes = tuple(context.data("chrome").get("unit_suffixes", ()))  # type: ignore[union-attr]
+    table = context.data("placeholders")
+    return context.facts.get(("closing", "placeholders"), lambda: closing_elements(report, table, suffixes))  # type: ignore[arg-type]
+
+
 def _end_of(line: Line) -> tuple[int, int]:
     end = len(line.text.rstrip(SPACE))
     return max(line.indent, end - 1), end
@@ -122,7 +130,9 @@ class MissingSignature(Rule):
     """正文后没有落款（发文单位名称）。
 
     年度报告是以单位名义报送和公开的公文，正文（或“专此报告。”）之后应署发文单位全称，
-    再写成文日期。从网页复制时落款常被漏掉或和页面尾部混在一起。
+    再写成文日期。从网页复制时落款常被漏掉或和页面尾部混在一起。模板留下的落款占位
+    （“[发文机关署名]”“单位（公章）：”、成文日期占位上方的“XXXX人民政府”）和纪要版头
+    同一行写的“发文机关  日期”算作有落款：占位没有填写由 T103 报告。
     """
 
     code = "F102"
@@ -134,11 +144,12 @@ class MissingSignature(Rule):
     good = "……推动法治政府建设水平持续提升。\n\n深圳市某局\n2025年12月26日"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
-        if report.closing.signature is None:
+        found = _closing(report, context)
+        if found.signature is None:
             yield from _missing_after(
                 self,
                 report,
-                report.closing.date,
+                found.date,
                 "成文日期上方",
                 "没有落款：请另起一行写发文单位全称（如“深圳市某局”），再写成文日期",
             )
@@ -148,7 +159,8 @@ class MissingDate(Rule):
     """落款之后没有成文日期。
 
     公文以成文日期表明报告形成的时间，写在落款之下，用阿拉伯数字写全年月日，如
-    “2025年12月26日”（写法由 Y102 检查）。
+    “2025年12月26日”（写法由 Y102 检查）。模板留下的日期占位（“20XX年XX月XX日”
+    “年  月  日”）算作有日期，没有填写由 T103 报告。
     """
 
     code = "F103"
@@ -160,11 +172,12 @@ class MissingDate(Rule):
     good = "……推动法治政府建设水平持续提升。\n\n深圳市某局\n2025年12月26日"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
-        if report.closing.date is None:
+        found = _closing(report, context)
+        if found.date is None:
             yield from _missing_after(
                 self,
                 report,
-                report.closing.signature,
+                found.signature,
                 "落款之后",
                 "没有成文日期：请在落款下一行写成文日期，如“2025年12月26日”",
             )

@@ -70,6 +70,12 @@ class Paragraph:
     start: int
     end: int
     compact: str
+    label: str = ""  # the field label it opens with (三级标题：…), compacted
+
+
+# A field label: a few words before a colon at the start of the paragraph (三级标题：,
+# 四级及以下标题：, 行政复议：), the shape of a format specification's or a form's entries.
+_LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()]{2,10}[：:]")
 
 
 def _paragraphs(report: Report) -> list[Paragraph]:
@@ -82,8 +88,18 @@ def _paragraphs(report: Report) -> list[Paragraph]:
             continue
         start = line.body_column
         end = len(line.text.rstrip(SPACE))
-        found.append(Paragraph(line.index, start, end, normalise(body)))
+        label = _LABEL.match(body.lstrip(SPACE))
+        found.append(Paragraph(line.index, start, end, normalise(body), normalise(label.group(0)) if label else ""))
     return found
+
+
+def _parallel(one: Paragraph, other: Paragraph) -> bool:
+    """Entries of a list that share their wording under different labels (三级标题：楷体…，
+    四级及以下标题：仿宋…) are parallel, not a paragraph pasted twice; the same body under
+    another label still is a copy."""
+    if not one.label or not other.label or one.label == other.label:
+        return False
+    return one.compact[len(one.label) :] != other.compact[len(other.label) :]
 
 
 def _shingles(compact: str, ids: dict[str, int], fresh: Iterator[int]) -> set[int]:
@@ -128,6 +144,8 @@ def _similar_pairs(paragraphs: list[Paragraph], threshold: float) -> Iterator[tu
             yield number, original, 1.0
         else:
             candidates = set(chain.from_iterable(map(index.__getitem__, rare)))
+            if paragraphs[number].label:
+                candidates = {o for o in candidates if not _parallel(paragraphs[number], paragraphs[o])}
             best = max(
                 ((len(shingles & sets[o]) / max(len(shingles), len(sets[o])), o) for o in candidates), default=None
             )
@@ -143,8 +161,9 @@ class DuplicateParagraph(Rule):
     拼接旧稿、多人分头起草时，常把同一段落粘贴两遍；“上一年度问题的改进情况”照抄
     “不足和原因”的句子，等于没写改进了什么。本规则忽略空白和标点，比较 30 字以上的段落
     （按 5 字片段的重合比例，能发现个别字词改动过的近似重复），并逐句比对改进情况与不足
-    和原因。长度和相似度阈值可用配置项 ``duplicate-min-length`` / ``duplicate-similarity``
-    调整。
+    和原因。以不同字段名开头的并列条目（格式规范的“三级标题：……”“四级及以下标题：……”）
+    措辞相近是正常的，不算重复；同一内容换个字段名再写一遍仍算。长度和相似度阈值可用
+    配置项 ``duplicate-min-length`` / ``duplicate-similarity`` 调整。
     """
 
     code = "R101"

@@ -19,6 +19,7 @@ from fzlint.parse.numerals import digits_value, int_to_cn
 from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
 from fzlint.rules.common.chinese import claim, content_lines, sentence_bounds, softened
+from fzlint.rules.common.closing import closing_placeholders
 from fzlint.rules.common.layout import could_be_name
 from fzlint.rules.common.placeholders import find_placeholders
 from fzlint.rules.common.titles import wrong_titles
@@ -220,8 +221,22 @@ class Placeholder(Rule):
                     end,
                     f"占位符“{line.text[start:end]}”没有替换：请填写实际内容",
                 )
+            yield from self._closing(report, line, table, taken)
             if not taken:
                 yield from self._whole(report, line, table, owner.get(line.index, ""))
+
+    def _closing(
+        self, report: Report, line: Line, table: dict[str, Any], taken: list[tuple[int, int]]
+    ) -> Iterator[Diagnostic]:
+        """A date left blank (年  月  日) and a seal marker (（印章）): warnings, since a form
+        printed to be filled in by hand has them too."""
+        for start, end, what in closing_placeholders(line.text, table, taken):
+            written = line.text[start:end]
+            if what == "seal":
+                message = f"“{written}”是模板的盖章位置提示：请写明发文单位全称并加盖印章，删去提示文字"
+            else:
+                message = f"日期“{written}”没有填写：请写明年月日，如“2025年12月26日”"
+            yield softened(self.diagnostic(report, line.index, start, end, message))
 
     def _whole(self, report: Report, line: Line, table: dict[str, Any], heading: str) -> Iterator[Diagnostic]:
         body = line.body if line.marker else line.text

@@ -129,3 +129,59 @@ def test_signature_removed_from_seed_003() -> None:
 def test_signature_and_date_appended_to_seed_002() -> None:
     text = seed_text("002") + "\n深圳市政务服务和数据管理局\n2025年12月30日\n"
     assert found(text, "F102") == [] and found(text, "F103") == []
+
+
+# -- a template's closing left as placeholders: present, unfilled (T103, not F102/F103) ----
+
+_BODY = "某局2025年法治政府建设年度报告\n一、主要举措和成效\n今年我局推进依法行政，成效明显。\n"
+
+
+@pytest.mark.parametrize(
+    ("closing", "placeholder"),
+    [
+        ("XXXX人民政府\n20XX年XX月XX日", "XX"),  # GB/T 9704 templates (d-002)
+        ("某局\n××××年×月×日", "××××"),
+        ("单位（公章）：\n年   月   日", "年   月   日"),  # a 函 form (d-021)
+        ("[发文机关署名]\n2025年  月  日", "年  月  日"),
+        ("某局（印章）\n2025年12月26日", "（印章）"),
+        ("某局\n年　　月　　日", "年　　月　　日"),
+    ],
+)
+def test_placeholder_closing_is_present_and_reported(closing: str, placeholder: str) -> None:
+    diagnostics = lint_text(_BODY + "\n" + closing + "\n")
+    assert [d for d in diagnostics if d.code in ("F102", "F103")] == []
+    assert any(d.code == "T103" and placeholder in d.message for d in diagnostics), closing
+
+
+def test_minutes_head_carries_unit_and_date() -> None:
+    # A 纪要 writes its issuing body and date on one line in its head, and has no 落款 (d-011).
+    text = "〔20XX〕XX号\nXXXX人民政府                2020年2月19日\n会议研究了法治政府建设工作，议定如下事项。\n"
+    assert found(text, "F102") == [] and found(text, "F103") == []
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "主检医师签名:              (公章)\n年   月   日",  # a person's field in a form (d-027)
+        "年   月   日",  # a blank date with nothing above it that names a unit
+        "说明：此处另附材料。",
+    ],
+)
+def test_form_fields_are_not_a_closing(closing: str) -> None:
+    text = _BODY + "今年还完成了其他各项工作任务，取得积极成效。\n" + closing + "\n"
+    assert len(found(text, "F102")) == 1 and len(found(text, "F103")) == 1
+
+
+def test_blank_date_and_seal_are_warnings() -> None:
+    hits = found(_BODY + "\n单位（公章）：\n年   月   日\n", "T103")
+    assert [(d.line, d.severity.value) for d in hits] == [(5, "warning"), (6, "warning")]
+    assert "盖章位置" in hits[0].message and "没有填写" in hits[1].message
+
+
+def test_a_filled_closing_has_no_placeholder() -> None:
+    assert found(_BODY + "\n某局\n2025年12月26日\n", "T103") == []
+
+
+def test_a_sites_publisher_and_date_bar_is_not_a_minutes_head() -> None:
+    text = "深圳市某局    2024-03-01\n" + _BODY + "今年还完成了其他各项工作任务，取得积极成效。\n"
+    assert len(found(text, "F102")) == 1 and len(found(text, "F103")) == 1

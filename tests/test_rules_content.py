@@ -95,3 +95,35 @@ def test_many_paragraphs_stay_linear() -> None:
         f"第{i}项工作：围绕编号{i * 7919 % 100003}的事项开展专项检查并形成整改清单{i}份。" for i in range(3000)
     )
     assert found("某局2025年法治政府建设年度报告\n" + body, "R101") == []
+
+
+# Two entries of a format specification (d-018): different labels, shared wording.
+_SPEC = (
+    "三级标题：楷体_GB2312三号字，行距固定30磅，段前段后0.5行，左对齐缩进2个字符。英文字符使用"
+    "Times New Roman，注意双引号与标题和正文中文字体保持一致。\n"
+    "四级及以下标题：仿宋_GB2312三号字，行距固定28磅，段前段后0.5行，左对齐缩进2个字符，英文字符使用"
+    "Times New Roman，注意双引号与标题和正文中文字体保持一致。\n"
+)
+
+
+def test_parallel_entries_under_different_labels_are_quiet() -> None:
+    assert found("公文格式要求\n" + _SPEC, "R101") == []
+
+
+def test_the_same_entry_under_its_own_label_twice_is_a_copy() -> None:
+    first = _SPEC.splitlines()[0]
+    text = "公文格式要求\n" + _SPEC + first.replace("30磅", "29磅") + "\n"
+    assert [d.line for d in found(text, "R101")] == [4]
+
+
+def test_the_same_body_under_another_label_is_a_copy() -> None:
+    body = "全年办理行政复议案件12件，均在法定期限内审结，纠错率同比下降，群众满意度持续提升。"
+    text = f"某局2025年法治政府建设年度报告\n改进情况：{body}\n存在不足：{body}\n"
+    hits = found(text, "R101")
+    assert [d.line for d in hits] == [3]
+
+
+def test_near_copies_without_labels_are_still_found() -> None:
+    one = "全年办理行政复议案件12件，均在法定期限内审结，纠错率同比下降，群众满意度持续提升。"
+    text = f"某局2025年法治政府建设年度报告\n{one}\n{one.replace('12件', '13件')}\n"
+    assert [d.line for d in found(text, "R101")] == [3]
