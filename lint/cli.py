@@ -504,6 +504,7 @@ def _cache_for(args: argparse.Namespace, reg: Registry, todo: list[CheckInput]) 
     if not wanted or args.diff or any(item.settings.fix for item in todo):
         return None
     from fzlint.run.cache import DEFAULT_DIRECTORY, ResultCache  # only then: it imports tempfile
+
     directory = args.cache_dir or Path(os.environ.get("FZLINT_CACHE_DIR") or DEFAULT_DIRECTORY)
     return ResultCache.open(directory, reg)
 
