@@ -257,33 +257,22 @@ def _tolerant_streams() -> None:
 def resolver_from_args(args: argparse.Namespace, known_codes: frozenset[str]) -> Resolver:
     """Configuration files below the command line: --select and --year replace what a
     file says, --extend-select and --ignore add to it."""
-    from fzlint.config.resolve import Resolver
-
     for option in ("select", "extend_select", "ignore"):
         check_codes(f"--{option.replace('_', '-')}", getattr(args, option, None) or [], known_codes)
-    overrides: dict[str, object] = {}
-    if getattr(args, "select", None):
-        overrides["select"] = args.select
-    if getattr(args, "year", None) is not None:
-        overrides["year"] = args.year
-    if getattr(args, "previous", None) is not None:
-        overrides["previous"] = str(args.previous)
-    if getattr(args, "fix", None) is not None:
-        overrides["fix"] = args.fix
-    if getattr(args, "unsafe_fixes", None) is not None:
-        overrides["unsafe_fixes"] = args.unsafe_fixes
-    if getattr(args, "max_file_size", None) is not None:
-        overrides["max_file_size"] = args.max_file_size
-    extensions = {"extend_select": getattr(args, "extend_select", []), "ignore": getattr(args, "ignore", [])}
-    if args.config is not None and not args.config.is_file():
-        raise UsageError(f"配置文件 {args.config} 不存在")
-    return Resolver(
-        known_codes=known_codes,
-        config_path=args.config,
+    from fzlint.config.choices import Choices
+
+    return Choices(
+        select=getattr(args, "select", None),
+        extend_select=getattr(args, "extend_select", None) or [],
+        ignore=getattr(args, "ignore", None) or [],
+        year=getattr(args, "year", None),
+        previous=getattr(args, "previous", None),
+        fix=getattr(args, "fix", None),
+        unsafe_fixes=getattr(args, "unsafe_fixes", None),
+        max_file_size=getattr(args, "max_file_size", None),
+        config=args.config,
         isolated=args.isolated,
-        overrides=overrides,
-        extensions=extensions,
-    )
+    ).resolver(known_codes)
 
 
 def check_codes(option: str, codes: list[str], known: frozenset[str]) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fzlint.config.resolve import ConfigError, Resolver
+from fzlint.config.resolve import Resolver
 
 DEFAULT_DEBOUNCE_MS = 150  # a burst of keystrokes is linted once, after the last one
 ENCODINGS = ("utf-8", "utf-16", "utf-32")
@@ -40,25 +40,18 @@ class ServerOptions:
     position_encoding: str | None = None
 
     def resolver(self, known_codes: frozenset[str]) -> Resolver:
-        """Settings per file as ``fzlint check`` builds them from the same options (its
-        ``resolver_from_args``): --select, --year and --previous replace what a config file
-        says, --extend-select and --ignore add to it; --config or --isolated replace the search."""
-        overrides: dict[str, object] = {}
-        if self.select:
-            overrides["select"] = self.select
-        if self.year is not None:
-            overrides["year"] = self.year
-        if self.previous is not None:
-            overrides["previous"] = str(self.previous)
-        if self.config is not None and not self.config.is_file():
-            raise ConfigError(f"配置文件 {self.config} 不存在")
-        return Resolver(
-            known_codes=known_codes,
-            config_path=self.config,
+        """Settings per file exactly as ``fzlint check`` builds them from the same options."""
+        from fzlint.config.choices import Choices
+
+        return Choices(
+            select=self.select,
+            extend_select=self.extend_select,
+            ignore=self.ignore,
+            year=self.year,
+            previous=self.previous,
+            config=self.config,
             isolated=self.isolated,
-            overrides=overrides,
-            extensions={"extend_select": self.extend_select, "ignore": self.ignore},
-        )
+        ).resolver(known_codes)
 
 
 def parse_options(raw: Any, root: Path) -> ServerOptions:
