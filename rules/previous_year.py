@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from fzlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from fzlint.hookspecs import hookimpl
@@ -17,11 +18,20 @@ from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
 from fzlint.rules.common import similarity
 from fzlint.rules.common.chinese import softened
-from fzlint.rules.common.previous import Pair, Point, achievements, improvement, pair_of, points, shortcomings
 from fzlint.rules.common.years import year_mentions
+
+if TYPE_CHECKING:
+    from fzlint.rules.common.previous import Pair
+
+# The comparison helpers (fzlint.rules.common.previous) are imported only when a run has a
+# previous report: without --previous these rules return at once and cost no start-up.
 
 
 def _comparable(report: Report, context: Context) -> Pair | None:
+    if context.previous is None:
+        return None
+    from fzlint.rules.common.previous import pair_of
+
     pair = pair_of(report, context)
     return pair if pair is not None and pair.mismatch is None else None
 
@@ -58,6 +68,10 @@ class PreviousMismatch(Rule):
     good = "本报告：某市司法局2025年法治政府建设年度报告\n--previous：某市司法局2024年法治政府建设年度报告"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
+        if context.previous is None:
+            return
+        from fzlint.rules.common.previous import pair_of
+
         pair = pair_of(report, context)
         if pair is None or pair.mismatch is None:
             return
@@ -96,6 +110,8 @@ class UnaddressedProblem(Rule):
         pair = _comparable(report, context)
         if pair is None:
             return
+        from fzlint.rules.common.previous import improvement, points, shortcomings
+
         problems = points(shortcomings(pair.previous))
         answer = improvement(report)
         if not problems or not answer:
@@ -135,6 +151,8 @@ class UnreportedPlan(Rule):
         pair = _comparable(report, context)
         if pair is None:
             return
+        from fzlint.rules.common.previous import achievements, points
+
         plans = [p for part in pair.previous.parts_of("plan") for p in points([*part.text, *_below(part)])]
         done = achievements(report)
         if not plans or not done:
@@ -180,6 +198,8 @@ class CopiedFromPrevious(Rule):
         if pair is None:
             return
         table = pair.table
+        from fzlint.rules.common.previous import shortcomings
+
         problem_lines = {ln.index for ln in shortcomings(report)}
         sources = _paragraph_shingles(pair.previous, table)
         index: dict[str, set[int]] = {}
@@ -310,10 +330,6 @@ def _best_source(pieces: set[str], sources: list[tuple[set[str], Line]], thresho
         if shared > score:
             best, score = line, shared
     return best if score >= threshold else None
-
-
-# The points of a pair are built lazily by the rules above; Point is re-exported for plugins.
-__all__ = ["Point"]
 
 
 @hookimpl

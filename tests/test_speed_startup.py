@@ -78,7 +78,16 @@ def test_json_check_imports_neither_lark_nor_rich_nor_metadata() -> None:
     assert "fzlint.parse._report_parser" in modules  # the check really ran
     # logging is imported by Lark's standalone runtime (lint/parse/_report_parser.py; README
     # "What keeps it fast" gives its cost), so it is no longer on this list.
-    for heavy in ("lark", "rich", "importlib.metadata", "importlib.resources", "jieba", "regex", "tempfile"):
+    for heavy in (
+        "lark",
+        "rich",
+        "importlib.metadata",
+        "importlib.resources",
+        "jieba",
+        "regex",
+        "tempfile",
+        "fzlint.rules.common.previous",
+    ):
         assert heavy not in modules, heavy
 
 
