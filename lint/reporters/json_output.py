@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import codecs
-import json
 from typing import Any, TextIO
 
 from fzlint.reporters import ReportOptions, document_free, escape_name
+from fzlint.reporters.json_text import dumps_indented
 from fzlint.run.engine import FileResult
 
 _BATCH = 500  # diagnostics per write
@@ -16,12 +16,13 @@ _BATCH = 500  # diagnostics per write
 def render(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
     # Item by item, written in batches: byte for byte what json.dump(items, indent=2) writes,
     # but neither one write per token (json.dump) nor the whole array in memory at once
-    # (json.dumps), which for a 20 MB report with 300,000 findings is gigabytes.
+    # (json.dumps), which for a 20 MB report with 300,000 findings is gigabytes; nor json's
+    # pure-Python encoder, which indent= forces (json_text).
     opened = False
     batch: list[str] = []
     ascii_escape = ascii_only(stream)
     for diagnostic in options.each_visible(results):
-        item = json.dumps(as_dict(diagnostic), ensure_ascii=ascii_escape, indent=2).replace("\n", "\n  ")
+        item = dumps_indented(as_dict(diagnostic), ensure_ascii=ascii_escape, level=1)
         batch.append((",\n  " if opened else "[\n  ") + item)
         opened = True
         if len(batch) >= _BATCH:

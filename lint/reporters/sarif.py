@@ -10,7 +10,6 @@ tracks a finding across line shifts as ``--baseline`` does.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, TextIO
@@ -20,6 +19,7 @@ from fzlint import __version__
 from fzlint.diagnostics import Diagnostic, Severity
 from fzlint.reporters import ReportOptions, escape_name
 from fzlint.reporters.json_output import ascii_only
+from fzlint.reporters.json_text import dump_indented
 from fzlint.run.baseline import fingerprint
 from fzlint.run.engine import FileResult
 
@@ -118,15 +118,6 @@ def sarif_log(results: list[FileResult], options: ReportOptions) -> dict[str, An
 
 
 def render(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
-    # json.dump writes every token separately (millions of calls for a big run);
-    # json.dumps would hold the whole log in memory. Write in chunks of about 64 KB.
-    chunks: list[str] = []
-    size = 0
-    encoder = json.JSONEncoder(ensure_ascii=ascii_only(stream), indent=2)
-    for chunk in encoder.iterencode(sarif_log(results, options)):
-        chunks.append(chunk)
-        size += len(chunk)
-        if size >= 65536:
-            stream.write("".join(chunks))
-            chunks, size = [], 0
-    stream.write("".join(chunks) + "\n")
+    # json.dump(indent=2) byte for byte, in chunks, without json's pure-Python indenting encoder
+    dump_indented(sarif_log(results, options), stream, ensure_ascii=ascii_only(stream))
+    stream.write("\n")
