@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from fzlint import __version__
 from fzlint.diagnostics import one_line as joined_line
@@ -423,17 +423,26 @@ def _report_streamed(args: argparse.Namespace, reg: Registry, todo: list[CheckIn
     """A diagnostics-only format: results go to the reporter one by one and are not kept."""
     from fzlint import reporters
     from fzlint.run import profiling
-    from fzlint.run.parallel import lint_items
-    from fzlint.run.streaming import StreamedResults
+    from fzlint.run.parallel import effective_jobs, lint_items, render_in_pool
+    from fzlint.run.streaming import RenderedResults, StreamedResults
 
-    streamed = StreamedResults(lint_items(todo, reg, args.jobs, _cache_for(args, reg, todo)))
     options = reporters.ReportOptions(
         registry=reg, color=args.color, quiet=args.quiet, files_checked=sum(1 for item in todo if item.error is None)
     )
+    render = reporters.resolve(reg, args.format)
+    cache = _cache_for(args, reg, todo)
+    workers = effective_jobs(args.jobs, len(todo))
     started = time.perf_counter()
     with report_stream(args, out) as stream:
-        reporters.resolve(reg, args.format)(streamed, stream, options)  # type: ignore[arg-type]
-        streamed.drain()
+        if workers > 1 and hasattr(render, "parts"):  # workers render; this process writes bytes
+            streamed: StreamedResults | RenderedResults = RenderedResults(
+                render_in_pool(todo, workers, cache, _render_spec(args, options, stream)), render.parts
+            )
+            streamed.write(stream)
+        else:
+            streamed = StreamedResults(lint_items(todo, reg, args.jobs, cache))
+            render(streamed, stream, options)  # type: ignore[arg-type]
+            streamed.drain()
     profile = profiling.active()
     if profile is not None:  # the files were linted while the reporter read them
         profile.add(f"report: {args.format} (incl. its imports)", time.perf_counter() - started - streamed.producing)
@@ -484,6 +493,14 @@ def legacy_files(paths: list[str]) -> int:
     from fzlint.load.loading import discover
 
     return sum(1 for _ in discover([p for p in paths if Path(p).is_dir()], suffixes=(".doc", ".wps", ".wpt", ".dot")))
+
+
+def _render_spec(args: argparse.Namespace, options: Any, stream: TextIO) -> Any:
+    from fzlint.reporters import for_stream
+    from fzlint.run.parallel import RenderSpec
+
+    decided = for_stream(options, stream)
+    return RenderSpec(args.format, decided.quiet, bool(decided.color), decided.extra)
 
 
 def _cache_for(args: argparse.Namespace, reg: Registry, todo: list[CheckInput]) -> ResultCache | None:

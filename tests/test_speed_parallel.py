@@ -96,6 +96,56 @@ def test_cli_jobs_with_a_directory_and_a_missing_path(tmp_path: Path) -> None:
     assert one.stdout == two.stdout and one.stderr == two.stderr
 
 
+@pytest.mark.parametrize(
+    "options",
+    [
+        ("--format", "concise"),
+        ("--format", "concise", "--color", "--quiet"),
+        ("--format", "json"),
+        ("--format", "json-lines"),
+        ("--format", "github"),
+    ],
+)
+def test_workers_render_the_same_bytes_and_exit_code(tmp_path: Path, options: tuple[str, ...]) -> None:
+    paths = _variants(tmp_path, 18)
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02")  # unreadable: its error line, exit 2
+    order = [str(p) for p in paths[:9]] + [str(tmp_path / "binary.txt")] + [str(p) for p in paths[9:]]
+    one = _cli("check", *options, "-j", "1", *order)
+    two = _cli("check", *options, "-j", "2", *order)
+    assert one.returncode == two.returncode == 2
+    assert one.stdout == two.stdout and one.stderr == two.stderr
+    assert one.stdout.count("\n") > 18
+
+
+def test_workers_send_text_not_findings(tmp_path: Path) -> None:
+    from fzlint.reporters import Parts
+
+    paths = [parallel.PathInput(p, Settings()) for p in _variants(tmp_path, 6)]
+    spec = parallel.RenderSpec("json", quiet=False, color=False, extra={"ascii": False})
+    chunks = list(parallel.render_in_pool(paths, 2, None, spec))
+    assert all(isinstance(chunk.text, str) for chunk in chunks) and sum(c.items for c in chunks) > 6
+    import io
+
+    from fzlint.reporters import PartsWriter, json_output
+
+    out = io.StringIO()
+    writer = PartsWriter(Parts("[\n  ", ",\n  ", "\n]\n", "[]\n"), out)
+    for chunk in chunks:
+        if chunk.items:
+            writer.chunk(chunk.text)
+    writer.close()
+    results = list(parallel.lint_items(paths, REGISTRY, 1))
+    expected = io.StringIO()
+    json_output.render(results, expected, _options())
+    assert out.getvalue() == expected.getvalue()
+
+
+def _options():
+    from fzlint.reporters import ReportOptions
+
+    return ReportOptions(registry=REGISTRY)
+
+
 @pytest.mark.parametrize("value", ["0", "-1", "two"])
 def test_cli_rejects_bad_jobs(value: str) -> None:
     result = _cli("check", "--jobs", value, str(SEEDS[0]))

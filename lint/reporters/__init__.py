@@ -8,6 +8,12 @@ A reporter that prints only diagnostics is marked ``@document_free``: a run whos
 format, baseline and fixes need no source lines then streams its results instead of
 keeping every document until the end. Unmarked reporters (rich, sarif, a plugin's)
 get the documents.
+
+A format whose output is its findings' texts in order, joined (concise, json, json-lines,
+github), is written through :func:`streamable`: ``items`` gives each finding's text and
+:class:`Parts` how they are joined. With ``--jobs`` the workers then render their own
+files' texts and the parent only writes them (``fzlint.run.parallel``); one process writes
+the very same texts, so the bytes cannot differ.
 """
 
 from __future__ import annotations
@@ -25,7 +31,9 @@ if TYPE_CHECKING:
     from fzlint.run.plugins import Registry
 
 Reporter = Callable[[list["FileResult"], TextIO, "ReportOptions"], None]
+Items = Callable[[Iterable["FileResult"], "ReportOptions"], Iterator[str]]
 _R = TypeVar("_R", bound=Callable[..., None])
+_BATCH = 500  # texts per write
 
 
 @dataclass
@@ -48,6 +56,76 @@ class ReportOptions:
             for d in result.diagnostics:
                 if not self.quiet or d.severity is Severity.ERROR:
                     yield d
+
+
+def ascii_only(stream: TextIO) -> bool:
+    """Whether JSON must escape every non-ASCII character: the stream is not UTF-8 (a GBK
+    console on Windows zh-CN, ``PYTHONIOENCODING=gbk``), where a \\u escape is still valid JSON
+    and a character outside the code page would otherwise be an encoding error."""
+    import codecs
+
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        return not codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return True
+
+
+def for_stream(options: ReportOptions, stream: TextIO) -> ReportOptions:
+    """``options`` with what depends on the stream decided (colour, ASCII-only escapes), so
+    a worker process that never sees the stream renders exactly as the parent would."""
+    extra = {**options.extra, "ascii": ascii_only(stream)}
+    color = use_color(stream, options.color)
+    return ReportOptions(options.registry, color, options.quiet, options.files_checked, extra)
+
+
+@dataclass(frozen=True)
+class Parts:
+    """How a streamable format joins its texts: ``open`` text ``separator`` text … ``close``;
+    ``empty`` when there is none."""
+
+    open: str = ""
+    separator: str = ""
+    close: str = ""
+    empty: str = ""
+
+
+class PartsWriter:
+    """Writes joined texts in order; chunks of already joined texts (from workers) too."""
+
+    def __init__(self, parts: Parts, stream: TextIO) -> None:
+        self.parts, self.stream, self.opened = parts, stream, False
+
+    def chunk(self, text: str) -> None:
+        """``text``: one or more texts already joined by the separator."""
+        self.stream.write((self.parts.separator if self.opened else self.parts.open) + text)
+        self.opened = True
+
+    def items(self, texts: Iterable[str], batch: int = _BATCH) -> None:
+        pending: list[str] = []
+        for text in texts:
+            pending.append(text)
+            if len(pending) >= batch:
+                self.chunk(self.parts.separator.join(pending))
+                pending.clear()
+        if pending:
+            self.chunk(self.parts.separator.join(pending))
+
+    def close(self) -> None:
+        self.stream.write(self.parts.close if self.opened else self.parts.empty)
+
+
+def streamable(parts: Parts, items: Items, batch: Callable[[], int] = lambda: _BATCH) -> Reporter:
+    """A document-free reporter that writes ``items``' texts joined as ``parts`` says."""
+
+    def render(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
+        writer = PartsWriter(parts, stream)
+        writer.items(items(results, for_stream(options, stream)), batch())
+        writer.close()
+
+    render.parts = parts  # type: ignore[attr-defined]
+    render.items = items  # type: ignore[attr-defined]
+    return document_free(render)
 
 
 def use_color(stream: TextIO, color: bool | None) -> bool:

@@ -10,10 +10,10 @@ Columns count characters unless ``--column-unit`` asks for what an editor counts
 
 from __future__ import annotations
 
-from typing import TextIO
+from collections.abc import Iterable, Iterator
 
 from fzlint.diagnostics import Diagnostic, Severity
-from fzlint.reporters import ReportOptions, document_free, escape_name, use_color
+from fzlint.reporters import Parts, ReportOptions, escape_name, streamable
 from fzlint.run.engine import FileResult
 
 _BOLD, _RESET = "\033[1m", "\033[0m"
@@ -42,9 +42,8 @@ def line_for(diagnostic: Diagnostic, color: bool = False, column: int | None = N
     return f"{_BOLD}{where}{_RESET} {severity}: {code} {message}"
 
 
-@document_free
-def render(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
-    color = use_color(stream, options.color)
+def items(results: Iterable[FileResult], options: ReportOptions) -> Iterator[str]:
+    color = bool(options.color)  # decided for the stream (reporters.for_stream)
     unit = options.extra.get("column_unit", "character")
     for result in results:
         lines = result.document.lines if result.document is not None and unit != "character" else None
@@ -52,4 +51,7 @@ def render(results: list[FileResult], stream: TextIO, options: ReportOptions) ->
             column = None
             if lines is not None and 0 < diagnostic.line <= len(lines):
                 column = column_in(unit, lines[diagnostic.line - 1], diagnostic.column)
-            stream.write(line_for(diagnostic, color, column) + "\n")
+            yield line_for(diagnostic, color, column) + "\n"
+
+
+render = streamable(Parts(), items)

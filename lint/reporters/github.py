@@ -7,10 +7,10 @@ in property values ``:`` and ``,`` as well.
 
 from __future__ import annotations
 
-from typing import TextIO
+from collections.abc import Iterable, Iterator
 
 from fzlint.diagnostics import Diagnostic, Severity
-from fzlint.reporters import ReportOptions, document_free, escape_name
+from fzlint.reporters import Parts, ReportOptions, escape_name, streamable
 from fzlint.run.engine import FileResult
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -37,7 +37,9 @@ def line_for(diagnostic: Diagnostic) -> str:
     return f"::{COMMAND[diagnostic.severity]} {joined}::{escape_data(diagnostic.message)}"
 
 
-@document_free
-def render(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
+def items(results: Iterable[FileResult], options: ReportOptions) -> Iterator[str]:
     for diagnostic in options.each_visible(results):
-        stream.write(line_for(diagnostic) + "\n")
+        yield line_for(diagnostic) + "\n"
+
+
+render = streamable(Parts(), items)

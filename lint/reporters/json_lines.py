@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from collections.abc import Iterable, Iterator
 
-from fzlint.reporters import ReportOptions, document_free
-from fzlint.reporters.json_output import as_dict, ascii_only
+from fzlint.reporters import Parts, ReportOptions, streamable
+from fzlint.reporters.json_output import as_dict
 from fzlint.run.engine import FileResult
 
 
-@document_free
-def render(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
-    ascii_escape = ascii_only(stream)
+def items(results: Iterable[FileResult], options: ReportOptions) -> Iterator[str]:
+    ascii_escape = options.extra.get("ascii", False)
     for diagnostic in options.each_visible(results):
-        stream.write(json.dumps(as_dict(diagnostic), ensure_ascii=ascii_escape) + "\n")
+        yield json.dumps(as_dict(diagnostic), ensure_ascii=ascii_escape) + "\n"
+
+
+render = streamable(Parts(), items)

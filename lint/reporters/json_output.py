@@ -2,33 +2,28 @@
 
 from __future__ import annotations
 
-import codecs
-from typing import Any, TextIO
+from collections.abc import Iterable, Iterator
+from typing import Any
 
-from fzlint.reporters import ReportOptions, document_free, escape_name
+from fzlint.reporters import Parts, ReportOptions, escape_name, streamable
+from fzlint.reporters import ascii_only as ascii_only  # json-lines and sarif import it from here
 from fzlint.reporters.json_text import dumps_indented
 from fzlint.run.engine import FileResult
 
 _BATCH = 500  # diagnostics per write
 
 
-@document_free
-def render(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
-    # Item by item, written in batches: byte for byte what json.dump(items, indent=2) writes,
-    # but neither one write per token (json.dump) nor the whole array in memory at once
+def items(results: Iterable[FileResult], options: ReportOptions) -> Iterator[str]:
+    # Byte for byte what json.dump(items, indent=2) writes, item by item (written in batches):
+    # neither one write per token (json.dump) nor the whole array in memory at once
     # (json.dumps), which for a 20 MB report with 300,000 findings is gigabytes; nor json's
     # pure-Python encoder, which indent= forces (json_text).
-    opened = False
-    batch: list[str] = []
-    ascii_escape = ascii_only(stream)
+    ascii_escape = options.extra.get("ascii", False)
     for diagnostic in options.each_visible(results):
-        item = dumps_indented(as_dict(diagnostic), ensure_ascii=ascii_escape, level=1)
-        batch.append((",\n  " if opened else "[\n  ") + item)
-        opened = True
-        if len(batch) >= _BATCH:
-            stream.write("".join(batch))
-            batch.clear()
-    stream.write("".join(batch) + ("\n]\n" if opened else "[]\n"))
+        yield dumps_indented(as_dict(diagnostic), ensure_ascii=ascii_escape, level=1)
+
+
+render = streamable(Parts("[\n  ", ",\n  ", "\n]\n", "[]\n"), items, batch=lambda: _BATCH)
 
 
 def as_dict(diagnostic: Any) -> dict[str, Any]:
@@ -36,14 +31,3 @@ def as_dict(diagnostic: Any) -> dict[str, Any]:
     found = diagnostic.as_dict()
     found["path"] = escape_name(found["path"])
     return found
-
-
-def ascii_only(stream: TextIO) -> bool:
-    """Whether JSON must escape every non-ASCII character: the stream is not UTF-8 (a GBK
-    console on Windows zh-CN, ``PYTHONIOENCODING=gbk``), where a \\u escape is still valid JSON
-    and a character outside the code page would otherwise be an encoding error."""
-    encoding = getattr(stream, "encoding", None) or "utf-8"
-    try:
-        return not codecs.lookup(encoding).name.startswith("utf")
-    except LookupError:
-        return True

@@ -18,9 +18,9 @@ import math
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from fzlint.run.cache import ResultCache
@@ -117,7 +117,40 @@ def release_caches(result: FileResult) -> FileResult:
     return result
 
 
+@dataclass(frozen=True)
+class RenderSpec:
+    """What a worker needs to render as the parent would: the format and the options the
+    parent decided for its stream (``fzlint.reporters.for_stream``)."""
+
+    format: str
+    quiet: bool
+    color: bool
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class RenderedChunk:
+    """A chunk rendered by a worker: its texts joined, and what the end of the run needs."""
+
+    text: str
+    items: int  # how many texts ``text`` joins (0: nothing to write)
+    errors: list[tuple[str, str]]  # (path, why it could not be linted)
+    crashed: bool
+    error_findings: bool  # some diagnostic of error severity (reported or not)
+
+
 def _lint_in_pool(items: list[Lintable], workers: int, cache: ResultCache | None) -> Iterator[FileResult]:
+    yield from _pool(items, workers, cache, None)
+
+
+def render_in_pool(
+    items: Sequence[Lintable], workers: int, cache: ResultCache | None, spec: RenderSpec
+) -> Iterator[RenderedChunk]:
+    """Lint ``items`` in ``workers`` processes that render ``spec.format`` themselves; in order."""
+    return _pool(list(items), workers, cache, spec)
+
+
+def _pool(items: list[Lintable], workers: int, cache: ResultCache | None, spec: RenderSpec | None) -> Iterator[Any]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -134,9 +167,12 @@ def _lint_in_pool(items: list[Lintable], workers: int, cache: ResultCache | None
         max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(profiled,)
     ) as pool:
         # map() keeps input order and lets later chunks run while earlier ones are consumed.
-        for results, totals, counts in pool.map(_lint_chunk, chunks, [cache] * len(chunks)):
+        for output, totals, counts in pool.map(_lint_chunk, chunks, [cache] * len(chunks), [spec] * len(chunks)):
             profiling.merge(totals, counts)
-            yield from results
+            if spec is None:
+                yield from output
+            else:
+                yield output
 
 
 # The worker process's own registry, built once by its initializer: state of that process
@@ -152,15 +188,35 @@ def _init_worker(profiled: bool) -> None:
     profiling.enable_in_worker(profiled)
 
 
-def _lint_chunk(items: list[Lintable], cache: ResultCache | None) -> tuple[list[FileResult], dict, dict]:
+def _lint_chunk(
+    items: list[Lintable], cache: ResultCache | None, spec: RenderSpec | None
+) -> tuple[list[FileResult] | RenderedChunk, dict, dict]:
     from fzlint.run import profiling
 
     assert _worker_registry is not None, "worker initializer did not run"
     results = [release_caches(item.lint(_worker_registry, cache)) for item in items]
+    output: list[FileResult] | RenderedChunk = results if spec is None else _rendered(results, spec)
     profile = profiling.active()
     if profile is None:
-        return results, {}, {}
+        return output, {}, {}
     totals, counts = dict(profile.totals), dict(profile.counts)
     profile.totals.clear()
     profile.counts.clear()
-    return results, totals, counts
+    return output, totals, counts
+
+
+def _rendered(results: list[FileResult], spec: RenderSpec) -> RenderedChunk:
+    from fzlint import reporters
+    from fzlint.diagnostics import Severity
+
+    assert _worker_registry is not None
+    render = reporters.resolve(_worker_registry, spec.format)
+    options = reporters.ReportOptions(_worker_registry, spec.color, spec.quiet, extra=spec.extra)
+    texts = list(render.items(results, options))  # type: ignore[attr-defined]
+    return RenderedChunk(
+        text=render.parts.separator.join(texts),  # type: ignore[attr-defined]
+        items=len(texts),
+        errors=[(r.path, r.error) for r in results if r.error],
+        crashed=any(r.crashed for r in results),
+        error_findings=any(d.severity is Severity.ERROR for r in results for d in r.diagnostics),
+    )

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from fzlint.reporters import Parts
     from fzlint.run.engine import FileResult
+    from fzlint.run.parallel import RenderedChunk
 
 
 class StreamedResults:
@@ -53,3 +55,34 @@ class StreamedResults:
         if not self.consumed:
             for _ in self:
                 pass
+
+
+class RenderedResults:
+    """Chunks rendered by ``--jobs`` workers (``fzlint.run.parallel.render_in_pool``), written
+    as they come; the same counters as :class:`StreamedResults`."""
+
+    def __init__(self, chunks: Iterable[RenderedChunk], parts: Parts) -> None:
+        self._chunks = chunks
+        self._parts = parts
+        self.errors: list[tuple[str, str]] = []
+        self.crashed = False
+        self.error_findings = False
+        self.producing = 0.0  # seconds spent waiting for workers
+
+    def write(self, stream: TextIO) -> None:
+        from fzlint.reporters import PartsWriter
+
+        writer = PartsWriter(self._parts, stream)
+        chunks = iter(self._chunks)
+        while True:
+            started = time.perf_counter()
+            chunk = next(chunks, None)
+            self.producing += time.perf_counter() - started
+            if chunk is None:
+                break
+            self.errors += chunk.errors
+            self.crashed = self.crashed or chunk.crashed
+            self.error_findings = self.error_findings or chunk.error_findings
+            if chunk.items:
+                writer.chunk(chunk.text)
+        writer.close()
