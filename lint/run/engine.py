@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -43,6 +42,8 @@ class FileResult:
 
 
 def crash_diagnostic(path: str, culprit: str, error: BaseException) -> Diagnostic:
+    import traceback  # only for a crash: it costs ~2 ms to import
+
     where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
     location = f"（{Path(where.filename).name}:{where.lineno}）" if where else ""
     return Diagnostic(
