@@ -64,11 +64,20 @@ def too_large_message(size: int | None, limit: int) -> str:
     )
 
 
-def read_limited(stream: BinaryIO, limit: int) -> bytes:
-    """Read a stream whole, refusing (TooLarge) once it passes ``limit`` bytes (0: no limit)."""
+def read_limited(stream: BinaryIO, limit: int, expected: int | None = None) -> bytes:
+    """Read a stream whole, refusing (TooLarge) once it passes ``limit`` bytes (0: no limit).
+
+    ``expected`` (the size a stat gave) is only a hint: one read of that size plus one byte
+    tells whether the file grew since, and then the rest is read up to the limit. Asking for
+    ``limit + 1`` bytes at once would make Python allocate the whole limit (20 MB) per file."""
     if not limit:
         return stream.read()
-    data = stream.read(limit + 1)
+    if expected is not None and expected < limit:
+        data = stream.read(expected + 1)
+        if len(data) > expected:  # it grew: read on, still bounded
+            data += stream.read(limit + 1 - len(data))
+    else:
+        data = stream.read(limit + 1)
     if len(data) > limit:
         raise TooLarge(too_large_message(None, limit))
     return data
@@ -88,4 +97,4 @@ def read_file(path: Path, limit: int) -> bytes:
     if limit and info.st_size > limit:
         raise TooLarge(too_large_message(info.st_size, limit))
     with open(path, "rb") as stream:
-        return read_limited(stream, limit)
+        return read_limited(stream, limit, info.st_size)

@@ -63,11 +63,18 @@ def crash_diagnostic(path: str, culprit: str, error: BaseException) -> Diagnosti
 
 
 def enabled_rules(settings: Settings, reg: Registry) -> list[Rule]:
-    return [
-        cls(severity=settings.severity.get(code))
-        for code, cls in sorted(reg.rules.items())
-        if settings.is_enabled(code)
-    ]
+    key = ("enabled", *_selection(settings), tuple(settings.severity.items()))
+    chosen = reg.memo.get(key)
+    if chosen is None:
+        chosen = reg.memo[key] = [
+            (cls, settings.severity.get(code)) for code, cls in sorted(reg.rules.items()) if settings.is_enabled(code)
+        ]
+    return [cls(severity=severity) for cls, severity in chosen]  # type: ignore[attr-defined]
+
+
+def _selection(settings: Settings) -> tuple[tuple[str, ...], ...]:
+    """What ``Settings.is_enabled`` reads, as a key."""
+    return (tuple(settings.select), tuple(settings.extend_select), tuple(settings.ignore))
 
 
 def keywords_for(settings: Settings, reg: Registry) -> PartKeywords:
@@ -148,7 +155,10 @@ def lint_document(
         except (Exception, SystemExit) as error:
             found.append(crash_diagnostic(document.path, f"插件 {impl.plugin_name}", error))
     ignored = _ignored_codes(document.path, settings)
-    verdicts: dict[str, bool] = {}  # per code, not per diagnostic (P101 can fire thousands of times)
+    # per code, not per diagnostic (P101 can fire thousands of times); shared by the files
+    # with the same selection and per-file ignores
+    key = ("verdicts", *_selection(settings), tuple(ignored))
+    verdicts: dict[str, bool] = registry.memo.setdefault(key, {})  # type: ignore[assignment]
 
     def reported(code: str) -> bool:
         verdict = verdicts.get(code)
@@ -167,6 +177,15 @@ def _in_bounds(diagnostic: Diagnostic, document: Document) -> Diagnostic:
     """A plugin's position clamped into the document: lines 1..n, columns within the line,
     the end never before the start (never "line 0", never SARIF's startLine < 1)."""
     lines = document.lines
+    line, end_line = diagnostic.line, diagnostic.end_line
+    if 1 <= line <= end_line <= len(lines):  # the common case: already inside, kept as it is
+        column, end_column = diagnostic.column, diagnostic.end_column
+        if (
+            1 <= column <= len(lines[line - 1]) + 1
+            and 1 <= end_column <= len(lines[end_line - 1]) + 1
+            and (end_line != line or end_column >= column)
+        ):
+            return diagnostic
     last = max(1, len(lines))
     line = min(max(diagnostic.line, 1), last)
     end_line = min(max(diagnostic.end_line, line), last)
@@ -189,7 +208,11 @@ def _in_bounds(diagnostic: Diagnostic, document: Document) -> Diagnostic:
 def _without_deferred(found: list[Diagnostic], registry: Registry) -> list[Diagnostic]:
     """One defect, one finding: a rule that ``defers_to`` others loses its findings that lie
     within the extent of one of theirs (only findings that are reported count)."""
-    deferring = {code: cls.defers_to for code, cls in registry.rules.items() if cls.defers_to}
+    deferring = registry.memo.get("deferring")
+    if deferring is None:
+        deferring = {code: cls.defers_to for code, cls in registry.rules.items() if cls.defers_to}
+        registry.memo["deferring"] = deferring
+    assert isinstance(deferring, dict)
     if not deferring or not any(d.code in deferring for d in found):
         return found
     wanted = {code for codes in deferring.values() for code in codes}
@@ -213,6 +236,8 @@ def _without_deferred(found: list[Diagnostic], registry: Registry) -> list[Diagn
 
 def _ignored_codes(path: str, settings: Settings) -> list[str]:
     codes: list[str] = []
+    if not settings.per_file_ignores:
+        return codes
     # Config files anchor globs with a folder at their own folder, hence the absolute form.
     candidates = (path, Path(path).name, Path(os.path.abspath(path)).as_posix())
     for pattern, listed in settings.per_file_ignores.items():

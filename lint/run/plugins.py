@@ -36,6 +36,9 @@ class Registry:
     rules: dict[str, type[Rule]] = field(default_factory=dict)
     rule_plugins: dict[str, str] = field(default_factory=dict)  # code -> plugin name
     problems: list[str] = field(default_factory=list)
+    # Per-run answers that depend only on the rules and the given settings values (the
+    # engine's per-file work; keyed by the values, so they cannot go stale).
+    memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     def rule(self, code: str) -> type[Rule] | None:
         code = code.upper()

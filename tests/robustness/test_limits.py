@@ -165,3 +165,19 @@ def test_deep_nesting_stays_within_five_levels() -> None:
     assert placed_once(report)
     assert max(s.depth for s in report.sections()) == MAX_DEPTH == 5
     assert sum(1 for _ in report.sections()) == 20_001  # every heading kept
+
+
+@pytest.mark.parametrize("size", [0, 5, 99, 100, 101, 300])
+@pytest.mark.parametrize("expected", [None, 0, 3, 99, 100, 200])
+def test_a_stale_size_hint_never_changes_what_is_read(size: int, expected: int | None) -> None:
+    # the hint is a stat taken before the read: the file may have grown or shrunk since
+    import io
+
+    from fzlint import limits
+
+    data = b"x" * size
+    if size > 100:
+        with pytest.raises(limits.TooLarge):
+            limits.read_limited(io.BytesIO(data), 100, expected)
+    else:
+        assert limits.read_limited(io.BytesIO(data), 100, expected) == data
