@@ -153,3 +153,25 @@ def test_streamed_json_is_exactly_json_dump(monkeypatch: pytest.MonkeyPatch) -> 
         expected = json.dumps([d.as_dict() for d in options.visible(chosen)], ensure_ascii=False, indent=2)
         assert out.getvalue() == expected + "\n"
     assert len(json.loads(out.getvalue() or "[]")) == 0
+
+
+def test_quick_module_registration_finds_what_pluggy_finds() -> None:
+    import types
+
+    import pluggy
+
+    from fzlint.hookspecs import hookimpl
+
+    module = types.ModuleType("fzlint_probe")
+    exec(
+        "import re\nfrom fzlint.hookspecs import hookimpl\nPATTERN = re.compile('x')\nclass K:\n    pass\n"
+        "@hookimpl\ndef fzlint_register_rules():\n    return []\ndef helper():\n    pass\n"
+        "wrapped = staticmethod(fzlint_register_rules)\n",
+        module.__dict__,
+    )
+    instance = types.SimpleNamespace(fzlint_register_rules=hookimpl(lambda: []))
+    registry = plugins.new_registry()
+    plain = pluggy.PluginManager("fzlint")
+    for plugin in [module, instance, *(p for _, p in registry.manager.list_name_plugin())]:
+        for name in dir(plugin):
+            assert registry.manager.parse_hookimpl_opts(plugin, name) == plain.parse_hookimpl_opts(plugin, name), name
