@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fzlint.diagnostics import Edit
 from fzlint.reporters.json_text import dump_indented, dumps_indented
 
 _SCALARS = (
@@ -65,3 +66,43 @@ def test_big_values_are_written_in_chunks() -> None:
     dump_indented(value, stream, ensure_ascii=False)
     assert stream.getvalue() == json.dumps(value, ensure_ascii=False, indent=2)
     assert stream.writes > 2
+
+
+_EDITS = st.builds(
+    Edit,
+    st.integers(0, 10**6),
+    st.integers(0, 10**6),
+    st.integers(0, 10**6),
+    st.integers(0, 10**6),
+    st.text(max_size=8),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(max_size=10),
+            st.text(max_size=20),
+            st.none() | st.tuples(st.text(max_size=10), st.booleans(), st.lists(_EDITS, max_size=3)),
+        ),
+        max_size=4,
+    ),
+    st.booleans(),
+)
+def test_json_reporter_writes_json_dump_of_any_diagnostics(found, ascii_escape: bool) -> None:
+    from fzlint.diagnostics import Diagnostic, Fix, Severity
+    from fzlint.reporters import ReportOptions, json_output
+    from fzlint.run.engine import FileResult
+
+    diagnostics = [
+        Diagnostic(path, 1, 2, 3, 4, "P101", "name", Severity.WARNING, message, fix and Fix(tuple(fix[2]), *fix[:2]))
+        for path, message, fix in found
+    ]
+    options = ReportOptions(registry=None, extra={"ascii": ascii_escape})  # type: ignore[arg-type]
+    items = list(json_output.items([FileResult("x", diagnostics)], options))
+    expected = [
+        json.dumps(json_output.as_dict(d), ensure_ascii=ascii_escape, indent=2).replace("\n", "\n  ")
+        for d in diagnostics
+    ]
+    assert items == expected
