@@ -472,10 +472,11 @@ def _report_streamed(args: argparse.Namespace, reg: Registry, todo: list[CheckIn
     started = time.perf_counter()
     with report_stream(args, out) as stream:
         if workers > 1 and hasattr(render, "parts"):  # workers render; this process writes bytes
+            renderer = reporters.chunk_renderer(render, options, stream)
             streamed: StreamedResults | RenderedResults = RenderedResults(
-                render_in_pool(todo, workers, cache, _render_spec(args, options, stream)), render.parts
+                render_in_pool(todo, workers, cache, renderer)
             )
-            streamed.write(stream)
+            streamed.write(reporters.PartsWriter(render.parts, stream))  # type: ignore[attr-defined]
         else:
             streamed = StreamedResults(lint_items(todo, reg, args.jobs, cache))
             render(streamed, stream, options)  # type: ignore[arg-type]
@@ -530,14 +531,6 @@ def legacy_files(paths: list[str]) -> int:
     from fzlint.load.loading import discover
 
     return sum(1 for _ in discover([p for p in paths if Path(p).is_dir()], suffixes=(".doc", ".wps", ".wpt", ".dot")))
-
-
-def _render_spec(args: argparse.Namespace, options: Any, stream: TextIO) -> Any:
-    from fzlint.reporters import for_stream
-    from fzlint.run.parallel import RenderSpec
-
-    decided = for_stream(options, stream)
-    return RenderSpec(args.format, decided.quiet, bool(decided.color), decided.extra)
 
 
 def _cache_for(args: argparse.Namespace, reg: Registry, todo: list[CheckInput]) -> ResultCache | None:

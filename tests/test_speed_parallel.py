@@ -118,25 +118,22 @@ def test_workers_render_the_same_bytes_and_exit_code(tmp_path: Path, options: tu
 
 
 def test_workers_send_text_not_findings(tmp_path: Path) -> None:
-    from fzlint.reporters import Parts
-
-    paths = [parallel.PathInput(p, Settings()) for p in _variants(tmp_path, 6)]
-    spec = parallel.RenderSpec("json", quiet=False, color=False, extra={"ascii": False})
-    chunks = list(parallel.render_in_pool(paths, 2, None, spec))
-    assert all(isinstance(chunk.text, str) for chunk in chunks) and sum(c.items for c in chunks) > 6
     import io
 
-    from fzlint.reporters import PartsWriter, json_output
+    from fzlint.reporters import PartsWriter, ReportOptions, chunk_renderer, json_output
 
+    paths = [parallel.PathInput(p, Settings()) for p in _variants(tmp_path, 6)]
     out = io.StringIO()
-    writer = PartsWriter(Parts("[\n  ", ",\n  ", "\n]\n", "[]\n"), out)
+    renderer = chunk_renderer(json_output.render, ReportOptions(registry=REGISTRY), out)
+    chunks = list(parallel.render_in_pool(paths, 2, None, renderer))
+    assert all(isinstance(chunk.text, str) for chunk in chunks) and sum(c.items for c in chunks) > 6
+    writer = PartsWriter(json_output.render.parts, out)
     for chunk in chunks:
         if chunk.items:
             writer.chunk(chunk.text)
     writer.close()
-    results = list(parallel.lint_items(paths, REGISTRY, 1))
     expected = io.StringIO()
-    json_output.render(results, expected, _options())
+    json_output.render(list(parallel.lint_items(paths, REGISTRY, 1)), expected, _options())
     assert out.getvalue() == expected.getvalue()
 
 

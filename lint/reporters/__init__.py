@@ -21,6 +21,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from fzlint.names import escape_name as escape_name  # for every reporter (and rich output)
@@ -126,6 +127,27 @@ def streamable(parts: Parts, items: Items, batch: Callable[[], int] = lambda: _B
     render.parts = parts  # type: ignore[attr-defined]
     render.items = items  # type: ignore[attr-defined]
     return document_free(render)
+
+
+def chunk_renderer(render: Reporter, options: ReportOptions, stream: TextIO) -> Callable[..., tuple[str, int]]:
+    """For a ``--jobs`` worker: a picklable function that renders a chunk of results as
+    ``render`` would on ``stream`` (texts joined by its separator, and how many)."""
+    decided = for_stream(options, stream)
+    items, separator = render.items, render.parts.separator  # type: ignore[attr-defined]
+    return partial(_render_chunk, items, separator, decided.quiet, decided.color, decided.extra)
+
+
+def _render_chunk(
+    items: Items,
+    separator: str,
+    quiet: bool,
+    color: bool,
+    extra: dict[str, Any],
+    results: list[FileResult],
+    registry: Registry,
+) -> tuple[str, int]:
+    texts = list(items(results, ReportOptions(registry, color, quiet, extra=extra)))
+    return separator.join(texts), len(texts)
 
 
 def use_color(stream: TextIO, color: bool | None) -> bool:

@@ -17,8 +17,8 @@ from __future__ import annotations
 import math
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -117,15 +117,9 @@ def release_caches(result: FileResult) -> FileResult:
     return result
 
 
-@dataclass(frozen=True)
-class RenderSpec:
-    """What a worker needs to render as the parent would: the format and the options the
-    parent decided for its stream (``fzlint.reporters.for_stream``)."""
-
-    format: str
-    quiet: bool
-    color: bool
-    extra: dict[str, Any] = field(default_factory=dict)
+# Renders a chunk's results as the parent would: (texts joined, how many texts). Made by
+# ``fzlint.reporters.chunk_renderer`` in the parent, called in the worker with its registry.
+ChunkRenderer = Callable[[list["FileResult"], "Registry"], tuple[str, int]]
 
 
 @dataclass
@@ -144,13 +138,15 @@ def _lint_in_pool(items: list[Lintable], workers: int, cache: ResultCache | None
 
 
 def render_in_pool(
-    items: Sequence[Lintable], workers: int, cache: ResultCache | None, spec: RenderSpec
+    items: Sequence[Lintable], workers: int, cache: ResultCache | None, render: ChunkRenderer
 ) -> Iterator[RenderedChunk]:
-    """Lint ``items`` in ``workers`` processes that render ``spec.format`` themselves; in order."""
-    return _pool(list(items), workers, cache, spec)
+    """Lint ``items`` in ``workers`` processes that render their chunks with ``render``; in order."""
+    return _pool(list(items), workers, cache, render)
 
 
-def _pool(items: list[Lintable], workers: int, cache: ResultCache | None, spec: RenderSpec | None) -> Iterator[Any]:
+def _pool(
+    items: list[Lintable], workers: int, cache: ResultCache | None, render: ChunkRenderer | None
+) -> Iterator[Any]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -167,9 +163,9 @@ def _pool(items: list[Lintable], workers: int, cache: ResultCache | None, spec: 
         max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(profiled,)
     ) as pool:
         # map() keeps input order and lets later chunks run while earlier ones are consumed.
-        for output, totals, counts in pool.map(_lint_chunk, chunks, [cache] * len(chunks), [spec] * len(chunks)):
+        for output, totals, counts in pool.map(_lint_chunk, chunks, [cache] * len(chunks), [render] * len(chunks)):
             profiling.merge(totals, counts)
-            if spec is None:
+            if render is None:
                 yield from output
             else:
                 yield output
@@ -189,13 +185,13 @@ def _init_worker(profiled: bool) -> None:
 
 
 def _lint_chunk(
-    items: list[Lintable], cache: ResultCache | None, spec: RenderSpec | None
+    items: list[Lintable], cache: ResultCache | None, render: ChunkRenderer | None
 ) -> tuple[list[FileResult] | RenderedChunk, dict, dict]:
     from fzlint.run import profiling
 
     assert _worker_registry is not None, "worker initializer did not run"
     results = [release_caches(item.lint(_worker_registry, cache)) for item in items]
-    output: list[FileResult] | RenderedChunk = results if spec is None else _rendered(results, spec)
+    output: list[FileResult] | RenderedChunk = results if render is None else _rendered(results, render)
     profile = profiling.active()
     if profile is None:
         return output, {}, {}
@@ -205,17 +201,14 @@ def _lint_chunk(
     return output, totals, counts
 
 
-def _rendered(results: list[FileResult], spec: RenderSpec) -> RenderedChunk:
-    from fzlint import reporters
+def _rendered(results: list[FileResult], render: ChunkRenderer) -> RenderedChunk:
     from fzlint.diagnostics import Severity
 
     assert _worker_registry is not None
-    render = reporters.resolve(_worker_registry, spec.format)
-    options = reporters.ReportOptions(_worker_registry, spec.color, spec.quiet, extra=spec.extra)
-    texts = list(render.items(results, options))  # type: ignore[attr-defined]
+    text, count = render(results, _worker_registry)
     return RenderedChunk(
-        text=render.parts.separator.join(texts),  # type: ignore[attr-defined]
-        items=len(texts),
+        text=text,
+        items=count,
         errors=[(r.path, r.error) for r in results if r.error],
         crashed=any(r.crashed for r in results),
         error_findings=any(d.severity is Severity.ERROR for r in results for d in r.diagnostics),

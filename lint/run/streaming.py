@@ -10,12 +10,19 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from fzlint.reporters import Parts
     from fzlint.run.engine import FileResult
     from fzlint.run.parallel import RenderedChunk
+
+
+class ChunkWriter(Protocol):
+    """Where rendered chunks go (``fzlint.reporters.PartsWriter``)."""
+
+    def chunk(self, text: str) -> None: ...
+
+    def close(self) -> None: ...
 
 
 class StreamedResults:
@@ -61,18 +68,14 @@ class RenderedResults:
     """Chunks rendered by ``--jobs`` workers (``fzlint.run.parallel.render_in_pool``), written
     as they come; the same counters as :class:`StreamedResults`."""
 
-    def __init__(self, chunks: Iterable[RenderedChunk], parts: Parts) -> None:
+    def __init__(self, chunks: Iterable[RenderedChunk]) -> None:
         self._chunks = chunks
-        self._parts = parts
         self.errors: list[tuple[str, str]] = []
         self.crashed = False
         self.error_findings = False
         self.producing = 0.0  # seconds spent waiting for workers
 
-    def write(self, stream: TextIO) -> None:
-        from fzlint.reporters import PartsWriter
-
-        writer = PartsWriter(self._parts, stream)
+    def write(self, writer: ChunkWriter) -> None:
         chunks = iter(self._chunks)
         while True:
             started = time.perf_counter()
