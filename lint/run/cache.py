@@ -74,8 +74,9 @@ class ResultCache:
 
     def key(self, data: bytes, display: str, settings: Settings, previous: bytes | None) -> str:
         digest = hashlib.blake2b(digest_size=20)
-        for part in (self.run.encode(), display.encode("utf-8", "surrogateescape"), self._settings_bytes(settings)):
-            digest.update(len(part).to_bytes(8, "little") + part)
+        parts = (self.run.encode(), display.encode("utf-8", "surrogateescape"), self._settings_bytes(settings))
+        # one update of the length-prefixed parts (the digest of the same bytes as one per part)
+        digest.update(b"".join(len(part).to_bytes(8, "little") + part for part in parts))
         digest.update(data)
         digest.update(b"\0previous\0" + (hashlib.blake2b(previous).digest() if previous is not None else b"-"))
         return digest.hexdigest()
@@ -86,7 +87,8 @@ class ResultCache:
     def get(self, key: str, display: str) -> list[Diagnostic] | None:
         """The cached diagnostics for ``key``, or None (missing, unreadable, foreign, corrupt)."""
         try:
-            entry = json.loads(self._path(key).read_text(encoding="utf-8"))
+            with open(os.path.join(self.directory, key[:2], f"{key}.json"), encoding="utf-8") as stream:
+                entry = json.loads(stream.read())
             if entry.get("format") != FORMAT or entry.get("key") != key:
                 return None
             return [_diagnostic(item, display) for item in entry["diagnostics"]]
@@ -136,7 +138,7 @@ def _record(diagnostic: Diagnostic) -> list[Any]:
 
 def _diagnostic(item: list[Any], display: str) -> Diagnostic:
     line, column, end_line, end_column, code, name, severity, message, fix, covers = item
-    if not all(type(value) is int for value in (line, column, end_line, end_column)):
+    if not (type(line) is type(column) is type(end_line) is type(end_column) is int):
         raise ValueError("not a cached diagnostic")
     return Diagnostic(
         display,
