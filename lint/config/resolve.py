@@ -239,6 +239,9 @@ class Resolver:
     overrides: dict[str, Any] = field(default_factory=dict)
     extensions: dict[str, list[Any]] = field(default_factory=dict)
     _cache: dict[Path | None, Resolved] = field(default_factory=dict, repr=False)
+    # per folder, for a batch of files: the configuration files found are cached for the
+    # resolver's life anyway (find_config; a server makes a new resolver after clear_caches)
+    _folders: dict[str, Resolved] = field(default_factory=dict, repr=False)
 
     def config_for(self, directory: Path) -> ConfigFile | None:
         if self.isolated:
@@ -247,7 +250,11 @@ class Resolver:
         return None if path is None else load_config(_normalised(path), self.known_codes)
 
     def for_file(self, path: Path) -> Resolved:
-        return self.for_directory(_normalised(path).parent)
+        folder = os.path.dirname(os.path.abspath(path))
+        found = self._folders.get(folder)
+        if found is None:
+            found = self._folders[folder] = self.for_directory(Path(folder))
+        return found
 
     def for_directory(self, directory: Path) -> Resolved:
         config = self.config_for(directory)
