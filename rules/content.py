@@ -63,7 +63,7 @@ class MissingResponsibility(Rule):
         )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Paragraph:
     line: int
     start: int
@@ -77,18 +77,25 @@ class Paragraph:
 _LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()]{2,10}[：:]")
 
 
-def _paragraphs(report: Report) -> list[Paragraph]:
+def _paragraphs(report: Report, min_length: int = 0) -> list[Paragraph]:
+    """The text and heading lines with running text, compacted; those shorter than
+    ``min_length`` compacted left out (compacting only removes, so a short line is skipped
+    before it is compacted)."""
     found = []
+    text_kinds = (LineKind.TEXT, LineKind.HEADING)
     for line in report.lines:
-        if line.kind not in (LineKind.TEXT, LineKind.HEADING):
+        if line.kind not in text_kinds:
             continue
         body = line.body
-        if not body.strip(SPACE):
+        if len(body) < min_length or not body.strip(SPACE):
+            continue
+        compact = normalise(body)
+        if len(compact) < min_length:
             continue
         start = line.body_column
         end = len(line.text.rstrip(SPACE))
         label = _LABEL.match(body.lstrip(SPACE))
-        found.append(Paragraph(line.index, start, end, normalise(body), normalise(label.group(0)) if label else ""))
+        found.append(Paragraph(line.index, start, end, compact, normalise(label.group(0)) if label else ""))
     return found
 
 
@@ -135,7 +142,7 @@ class DuplicateParagraph(Rule):
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         settings = context.settings
-        paragraphs = [p for p in _paragraphs(report) if len(p.compact) >= settings.duplicate_min_length]
+        paragraphs = _paragraphs(report, settings.duplicate_min_length)
         reported: set[int] = set()
         for later, earlier, similarity in _similar_pairs(paragraphs, settings.duplicate_similarity):
             paragraph = paragraphs[later]
