@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
 from fzlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from fzlint.hookspecs import hookimpl
-from fzlint.parse.lines import Line
+from fzlint.parse.lines import Line, LineKind
 from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
-from fzlint.rules.common.chinese import content_lines, is_chinese, is_han, softened
+from fzlint.rules.common.chinese import HALF_TO_FULL, content_lines, is_chinese, is_han, softened
 from fzlint.rules.common.halfwidth import HalfWidth, marks_of
 from fzlint.rules.common.layout import (
     could_be_name,
@@ -30,6 +31,14 @@ from fzlint.rules.common.pairs import CLOSING, PAIRS, unbalanced
 from fzlint.rules.common.text import QUANTITY_UNITS
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def _content(report: Report, context: Context) -> list[Line]:
+    """``content_lines(report)``, found once per report for the four P1xx rules (each would
+    otherwise look for the page furniture again)."""
+    return context.facts.get(("punctuation", "content_lines"), lambda: list(content_lines(report)))
+
+
 _SHORT_RUN = 3  # longer runs between words are blanks left to fill in
 
 
@@ -58,11 +67,14 @@ class HalfWidthPunctuation(Rule):
     defers_to = frozenset({"T101"})
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
-        for line in content_lines(report):
-            for mark in marks_of(context, line):
-                yield self._found(report, line, mark)
+        for line in _content(report, context):
+            marks = marks_of(context, line)
+            if marks:
+                safe_at = safe_columns(line)
+                for mark in marks:
+                    yield self._found(report, line, mark, safe_at)
 
-    def _found(self, report: Report, line: Line, mark: HalfWidth) -> Diagnostic:
+    def _found(self, report: Report, line: Line, mark: HalfWidth, safe_at: Callable[[int], bool]) -> Diagnostic:
         char = line.text[mark.column]
         if mark.lost:
             message = "“?”像是转换时丢失的字符（不像问号）：请对照原文补上这个字；确是问号的，改为全角“？”"
@@ -70,11 +82,25 @@ class HalfWidthPunctuation(Rule):
             message = f"中文里用了半角“{char}”：请改为全角“{mark.replacement}”"
         fix = Fix(
             edits=(Edit(line.index + 1, mark.column + 1, line.index + 1, mark.fix_end + 1, mark.replacement),),
-            message=f"改为全角“{mark.replacement}”",
+            message=_TO_FULL_WIDTH[mark.replacement],
             # a line that may be the title, a name or a unit is changed only on request
-            safe=mark.safe and mark_fix_is_safe(line, mark.column),
+            safe=mark.safe and safe_at(mark.column),
         )
         return self.diagnostic(report, line.index, mark.column, mark.column + 1, message, fix=fix)
+
+
+# The fix message per replacement (a flood of P101 marks shares a handful).
+_TO_FULL_WIDTH = {full: f"改为全角“{full}”" for full in (*HALF_TO_FULL.values(), "“", "”")}
+
+
+def safe_columns(line: Line) -> Callable[[int], bool]:
+    """``mark_fix_is_safe(line, column)`` for the columns of one line (a flood of P101 marks
+    asks it per mark): outside a heading the column does not matter, so such a line is judged
+    once (tests/test_text_facts.py holds both to the same answers)."""
+    if line.kind is not LineKind.HEADING:
+        verdict = mark_fix_is_safe(line, 0)
+        return lambda column: verdict
+    return partial(mark_fix_is_safe, line)
 
 
 class StrayWhitespace(Rule):
@@ -99,7 +125,7 @@ class StrayWhitespace(Rule):
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         units = (*QUANTITY_UNITS, *context.data("spacing").get("units", []))
-        for line in content_lines(report):
+        for line in _content(report, context):
             for start, end in _stray_spaces(context, line, units):
                 text = line.text
                 run = end - start > 1  # may be spacing on purpose: a warning, fixed only on request
@@ -124,6 +150,8 @@ def _stray_spaces(context: Context, line: Line, units: tuple[str, ...]) -> Itera
     before a heading number, or sets off a filled-in value.
     """
     text = line.text
+    if _SPACES.search(text, line.indent) is None:  # most lines: no space after the indent
+        return
     running = is_running_text(line)
     chinese_ascii: set[int] | None = None
     for match in _SPACES.finditer(text, line.indent):
@@ -175,7 +203,7 @@ class UnbalancedPair(Rule):
         # opens all follow from the text, so a line of millions of 《 costs 8 bytes a mark.
         found = {
             line.index: array("q", (column for column, *_ in unbalanced(line.text, line.indent)))
-            for line in content_lines(report)
+            for line in _content(report, context)
         }
         starts = _join_wrapped(report, found)
         lines = report.document.lines
@@ -258,7 +286,7 @@ class PunctuationMisuse(Rule):
     good = "开展普法讲座、宣传月活动等，取得实效。群众反映……政策——法规"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
-        for line in content_lines(report):
+        for line in _content(report, context):
             text = line.text
             if _MAY_MISUSE.search(text, line.indent) is None:  # most lines: none can match
                 continue

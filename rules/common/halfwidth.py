@@ -8,7 +8,8 @@ answer is a fact of the report, computed once per line (:func:`marks_of`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from operator import attrgetter
+from typing import NamedTuple
 
 from fzlint.parse.lines import Line
 from fzlint.rule import Context
@@ -21,8 +22,9 @@ _SEPARATOR = re.compile(r"[,;:?!]")
 _PARENTHESIS = re.compile(r"[()]")
 
 
-@dataclass(frozen=True)
-class HalfWidth:
+class HalfWidth(NamedTuple):
+    """One mark P101 rewrites (a named tuple: a flood of them is built per report)."""
+
     column: int  # 0-based column of the mark
     replacement: str
     fix_end: int  # the fix also swallows the English-style space after a mark
@@ -71,7 +73,9 @@ def _lost(text: str, index: int) -> bool:
 
 def _skipped(line: Line) -> list[tuple[int, int]]:
     """Spans P101 leaves alone: URLs and heading-marker separators (N102's)."""
-    spans = url_spans(line.text)
+    text = line.text
+    # Each URL form holds "://", "www." or "@": without them no line needs the URL scan.
+    spans = url_spans(text) if "://" in text or "www." in text or "@" in text else []
     marker = line.marker
     if marker is not None:
         # N102 owns a marker's separator (一, 1: ); its half-width brackets are P101's.
@@ -93,24 +97,26 @@ def marks_of(context: Context, line: Line) -> list[HalfWidth]:
     """``halfwidth_marks(line)``, computed once per report and line for every rule that asks."""
     if _ANY_MARK.search(line.text) is None:  # most lines: no need to remember anything
         return []
-    return context.facts.get(("halfwidth", line.index), lambda: halfwidth_marks(line))
+    return context.facts.get(("halfwidth", line.index), lambda: _marks(line.text, _skipped(line)))
 
 
 def _marks(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:
     marks = [*_parentheses(text, skipped), *_quotes(text, skipped)]
+    last = len(text) - 1
     for match in _SEPARATOR.finditer(text):
         index = match.start()
-        if inside(index, skipped):
+        if skipped and inside(index, skipped):
             continue
-        ch = text[index]
-        before = text[index - 1] if index else ""
-        after = text[index + 1] if index + 1 < len(text) else ""
-        if ch in ",:" and before.isdigit() and after.isdigit():
+        ch = match.group()
+        if ch in ",:" and 0 < index < last and text[index - 1].isdigit() and text[index + 1].isdigit():
             continue  # 1,000 and 8:30
         if is_chinese(_prev(text, index)) or is_chinese(_next(text, index)):
             lost = ch == "?" and _lost(text, index)
-            marks.append(HalfWidth(index, HALF_TO_FULL[ch], _spaces_after(text, index), safe=not lost, lost=lost))
-    return sorted(marks, key=lambda m: m.column)
+            marks.append(HalfWidth(index, HALF_TO_FULL[ch], _spaces_after(text, index), not lost, lost))
+    return sorted(marks, key=_COLUMN)
+
+
+_COLUMN = attrgetter("column")
 
 
 def _parentheses(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:

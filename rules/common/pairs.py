@@ -17,6 +17,26 @@ _MARK = re.compile("[" + re.escape("".join(PAIRS) + "".join(_CLOSING)) + "]")
 _ITEM = re.compile(r"(?:^|(?<=[\s，。；：、,;:]))[0-9０-９a-zA-Z一二三四五六七八九十]{1,2}[)）]")
 
 
+# Half-width brackets as full-width ones, for the balance test of the marks alone.
+_AS_FULL = str.maketrans(_SAME)
+_ADJACENT_PAIRS = tuple(_SAME.get(o, o) + c for o, c in PAIRS.items() if o not in _SAME)
+
+
+def _balanced(text: str, start: int) -> bool:
+    """Whether the pair marks of ``text[start:]`` nest properly (《“”》（）…): then ``unbalanced``
+    has nothing to report. Deleting adjacent pairs until none is left empties exactly the
+    well-nested sequences; each pass is C-level string work over the marks alone."""
+    marks = "".join(_MARK.findall(text, start)).translate(_AS_FULL)
+    while marks:
+        shorter = marks
+        for pair in _ADJACENT_PAIRS:
+            shorter = shorter.replace(pair, "")
+        if len(shorter) == len(marks):
+            return False
+        marks = shorter
+    return True
+
+
 def _norm(ch: str) -> str:
     return _SAME.get(ch, ch)
 
@@ -30,6 +50,9 @@ def unbalanced(text: str, start: int = 0) -> Iterator[tuple[int, str, str, bool]
     if _MARK.search(text, start) is None:  # most lines: nothing to match
         return
     has_bracket = ")" in text or "）" in text  # only then can a list-item marker matter
+    # Most lines with marks: every pair closed in order, and no list-item bracket to skip.
+    if _balanced(text, start) and not (has_bracket and _ITEM.search(text, start)):
+        return
     items = {m.end() - 1 for m in _ITEM.finditer(text, start)} if has_bracket else set()
     stack = array("q")
     depths: dict[str, array] = {}  # normalised opening -> depths in ``stack`` of its marks
