@@ -105,7 +105,7 @@ class PageChrome(Rule):
         """HTML entities and tags left inside a line of text (&nbsp;, <br>)."""
         if "&" not in line.text and "<" not in line.text:  # each residue starts with one
             return
-        for match in _HTML_RESIDUE.finditer(line.text):
+        for match in _html_residue().finditer(line.text):
             replacement = _unescaped(line.text, match.start(), match.end())
             yield self.diagnostic(
                 report,
@@ -124,11 +124,14 @@ class PageChrome(Rule):
             )
 
 
-_HTML_RESIDUE = re.compile(
-    r"(?:&(?:nbsp|ensp|emsp|amp|lt|gt|quot|apos|ldquo|rdquo|mdash|hellip);|&#\d{2,5};"
-    r"|</?(?:br|p|div|span|font|strong|b|i|u|em|a|img|table|tr|td)\b[^<>]{0,200}>)+",
-    re.IGNORECASE,
-)
+@cache
+def _html_residue() -> re.Pattern[str]:
+    """Entities and tags (compiled on first use: only a line with "&" or "<" needs it)."""
+    return re.compile(
+        r"(?:&(?:nbsp|ensp|emsp|amp|lt|gt|quot|apos|ldquo|rdquo|mdash|hellip);|&#\d{2,5};"
+        r"|</?(?:br|p|div|span|font|strong|b|i|u|em|a|img|table|tr|td)\b[^<>]{0,200}>)+",
+        re.IGNORECASE,
+    )
 
 
 def _unescaped(text: str, start: int, end: int) -> str:
