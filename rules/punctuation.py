@@ -150,8 +150,9 @@ def _stray_spaces(context: Context, line: Line, units: tuple[str, ...]) -> Itera
     before a heading number, or sets off a filled-in value.
     """
     text = line.text
-    if _SPACES.search(text, line.indent) is None:  # most lines: no space after the indent
-        return
+    indent = line.indent
+    if text.find(" ", indent) < 0 and text.find("\t", indent) < 0 and text.find("\u00a0", indent) < 0:
+        return  # most lines: no space after the indent (three finds are ~5x cheaper than _SPACES)
     running = is_running_text(line)
     chinese_ascii: set[int] | None = None
     for match in _SPACES.finditer(text, line.indent):
@@ -275,7 +276,8 @@ def _misuse(source: str) -> re.Pattern[str]:
 
 # What every pattern above needs at least (、等 》、《 。。 ... … a doubled mark -- —):
 # one search that rules most lines out before six patterns are tried on them.
-_MAY_MISUSE = re.compile(r"、等|》、《|。。|\.\.\.|…|([，、；：！？])\1|--|—")
+# (Literal alternatives, not a back-reference: the regex engine then scans ~5x faster.)
+_MAY_MISUSE = re.compile(r"、等|》、《|。。|\.\.\.|…|，，|、、|；；|：：|！！|？？|--|—")
 
 
 class PunctuationMisuse(Rule):

@@ -8,6 +8,7 @@ answer is a fact of the report, computed once per line (:func:`marks_of`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -32,6 +33,23 @@ class HalfWidth(NamedTuple):
     lost: bool = False  # a "?" standing for a character lost in conversion (?水灌区)
 
 
+class _Memo(dict[str, bool]):
+    """A character class answered once per character: hits are a C-level dict lookup
+    (``is_chinese`` is two Python calls, asked several times per mark in a P101 flood)."""
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, ch: str) -> bool:
+        value = self[ch] = self.test(ch)
+        return value
+
+
+_CHINESE = _Memo(is_chinese)
+_HAN = _Memo(is_han)
+
+
 def _prev(text: str, index: int) -> str:
     index -= 1
     while index >= 0 and text[index] in _ASCII_SPACE:
@@ -53,11 +71,13 @@ def _spaces_after(text: str, index: int) -> int:
     (姓名:      性别:) and a safe fix never joins layout spaces.
     """
     end = index + 1
+    if end >= len(text) or text[end] not in _ASCII_SPACE:
+        return end  # no space after it (most marks): the fix ends right after the mark
     while end < len(text) and text[end] in _ASCII_SPACE:
         end += 1
     if end - index - 1 > 1:
         return index + 1
-    return end if end < len(text) and is_chinese(text[end]) else index + 1
+    return end if end < len(text) and _CHINESE[text[end]] else index + 1
 
 
 def _lost(text: str, index: int) -> bool:
@@ -108,12 +128,19 @@ def _marks(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:
         if skipped and inside(index, skipped):
             continue
         ch = match.group()
-        if ch in ",:" and 0 < index < last and text[index - 1].isdigit() and text[index + 1].isdigit():
+        before = text[index - 1] if index else ""
+        if ch in ",:" and index < last and before.isdigit() and text[index + 1].isdigit():
             continue  # 1,000 and 8:30
-        if is_chinese(_prev(text, index)) or is_chinese(_next(text, index)):
+        if before == " " or before == "\t":
+            before = _prev(text, index)
+        if _CHINESE[before] or _CHINESE[_next(text, index)]:
             lost = ch == "?" and _lost(text, index)
-            marks.append(HalfWidth(index, HALF_TO_FULL[ch], _spaces_after(text, index), not lost, lost))
+            # tuple.__new__ is what the named tuple's own __new__ calls, minus a Python frame
+            marks.append(_new(HalfWidth, (index, HALF_TO_FULL[ch], _spaces_after(text, index), not lost, lost)))
     return sorted(marks, key=_COLUMN)
+
+
+_new = tuple.__new__
 
 
 _COLUMN = attrgetter("column")
@@ -140,7 +167,7 @@ def _parentheses(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:
         if closing is not None:
             near += [_prev(text, closing), _next(text, closing)]
         content = text[opening + 1 : closing] if opening is not None and closing is not None else ""
-        if any(is_chinese(ch) for ch in near) or any(is_han(ch) for ch in content):
+        if any(map(_CHINESE.__getitem__, near)) or any(map(_HAN.__getitem__, content)):
             marks += [
                 HalfWidth(i, HALF_TO_FULL[text[i]], i + 1 if text[i] == "(" else _spaces_after(text, i)) for i in ends
             ]
@@ -157,7 +184,7 @@ def _quotes(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:
     marks = []
     for a, b in zip(positions[::2], positions[1::2], strict=False):
         near = [_prev(text, a), _next(text, b)]
-        if any(is_chinese(ch) for ch in near) or any(is_han(ch) for ch in text[a + 1 : b]):
+        if any(map(_CHINESE.__getitem__, near)) or any(map(_HAN.__getitem__, text[a + 1 : b])):
             marks += [HalfWidth(a, "“", a + 1), HalfWidth(b, "”", b + 1)]
     if len(positions) % 2:
         last = positions[-1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from array import array
 from collections.abc import Iterator
 
@@ -37,6 +38,22 @@ def _balanced(text: str, start: int) -> bool:
     return True
 
 
+_ITEM_CHARS = frozenset(string.digits + "０１２３４５６７８９一二三四五六七八九十" + string.ascii_letters)
+
+
+def _may_have_item(text: str, start: int) -> bool:
+    """Whether ``_ITEM`` can match in ``text[start:]``: every item ends in a closing bracket
+    right after a character of its number (str.find instead of the regex's scan of every
+    position, ~10 us a line)."""
+    for bracket in ")）":
+        index = text.find(bracket, start + 1)
+        while index >= 0:
+            if text[index - 1] in _ITEM_CHARS:
+                return True
+            index = text.find(bracket, index + 1)
+    return False
+
+
 def _norm(ch: str) -> str:
     return _SAME.get(ch, ch)
 
@@ -49,11 +66,11 @@ def unbalanced(text: str, start: int = 0) -> Iterator[tuple[int, str, str, bool]
     stack (（（（…》》》 would make that quadratic); positions are kept in arrays."""
     if _MARK.search(text, start) is None:  # most lines: nothing to match
         return
-    has_bracket = ")" in text or "）" in text  # only then can a list-item marker matter
+    may_have_item = _may_have_item(text, start)  # only then can a list-item marker matter
     # Most lines with marks: every pair closed in order, and no list-item bracket to skip.
-    if _balanced(text, start) and not (has_bracket and _ITEM.search(text, start)):
+    if _balanced(text, start) and not (may_have_item and _ITEM.search(text, start)):
         return
-    items = {m.end() - 1 for m in _ITEM.finditer(text, start)} if has_bracket else set()
+    items = {m.end() - 1 for m in _ITEM.finditer(text, start)} if may_have_item else set()
     stack = array("q")
     depths: dict[str, array] = {}  # normalised opening -> depths in ``stack`` of its marks
     for match in _MARK.finditer(text, start):
