@@ -70,25 +70,24 @@ class HalfWidthPunctuation(Rule):
         for line in _content(report, context):
             marks = marks_of(context, line)
             if marks:
-                safe_at = safe_columns(line)
-                for mark in marks:
-                    yield self._found(report, line, mark, safe_at)
+                yield from self._found(report, line, marks)
 
-    def _found(self, report: Report, line: Line, mark: HalfWidth, safe_at: Callable[[int], bool]) -> Diagnostic:
-        char = line.text[mark.column]
-        if mark.lost:
-            message = "“?”像是转换时丢失的字符（不像问号）：请对照原文补上这个字；确是问号的，改为全角“？”"
-        else:
-            message = f"中文里用了半角“{char}”：请改为全角“{mark.replacement}”"
-        fix = Fix(
-            edits=(Edit(line.index + 1, mark.column + 1, line.index + 1, mark.fix_end + 1, mark.replacement),),
-            message=_TO_FULL_WIDTH[mark.replacement],
-            # a line that may be the title, a name or a unit is changed only on request
-            safe=mark.safe and safe_at(mark.column),
-        )
-        return self.diagnostic(report, line.index, mark.column, mark.column + 1, message, fix=fix)
+    def _found(self, report: Report, line: Line, marks: list[HalfWidth]) -> Iterator[Diagnostic]:
+        """One finding per mark of a line (the line's facts looked up once for all its marks)."""
+        safe_at = safe_columns(line)
+        text, number = line.text, line.index + 1
+        for column, replacement, fix_end, safe, lost in marks:
+            message = _LOST if lost else f"中文里用了半角“{text[column]}”：请改为全角“{replacement}”"
+            fix = Fix(
+                (Edit(number, column + 1, number, fix_end + 1, replacement),),
+                _TO_FULL_WIDTH[replacement],
+                # a line that may be the title, a name or a unit is changed only on request
+                safe and safe_at(column),
+            )
+            yield self.diagnostic(report, line.index, column, column + 1, message, fix=fix)
 
 
+_LOST = "“?”像是转换时丢失的字符（不像问号）：请对照原文补上这个字；确是问号的，改为全角“？”"
 # The fix message per replacement (a flood of P101 marks shares a handful).
 _TO_FULL_WIDTH = {full: f"改为全角“{full}”" for full in (*HALF_TO_FULL.values(), "“", "”")}
 
