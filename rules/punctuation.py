@@ -27,7 +27,7 @@ from fzlint.rules.common.layout import (
     mark_fix_is_safe,
     starts_marker,
 )
-from fzlint.rules.common.pairs import CLOSING, PAIRS, unbalanced
+from fzlint.rules.common.pairs import CLOSING, PAIRS, quiet, unbalanced
 from fzlint.rules.common.text import QUANTITY_UNITS
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
@@ -201,9 +201,12 @@ class UnbalancedPair(Rule):
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         # Only the columns are kept (an array of ints): the mark, its partner and whether it
         # opens all follow from the text, so a line of millions of 《 costs 8 bytes a mark.
+        # Lines with nothing to report are left out (no array, no generator): an absent line
+        # and an empty one are the same to _join_wrapped and to the loop below.
         found = {
             line.index: array("q", (column for column, *_ in unbalanced(line.text, line.indent)))
             for line in _content(report, context)
+            if not quiet(line.text, line.indent)
         }
         starts = _join_wrapped(report, found)
         lines = report.document.lines

@@ -58,19 +58,23 @@ def _norm(ch: str) -> str:
     return _SAME.get(ch, ch)
 
 
+def quiet(text: str, start: int = 0) -> bool:
+    """Whether :func:`unbalanced` has nothing to report, the cheap way: no pair mark at all
+    (most lines), or marks that nest properly and no list-item bracket to skip."""
+    if _MARK.search(text, start) is None:
+        return True
+    return _balanced(text, start) and not (_may_have_item(text, start) and _ITEM.search(text, start))
+
+
 def unbalanced(text: str, start: int = 0) -> Iterator[tuple[int, str, str, bool]]:
     """(column, char, missing partner, is-opening) for each unmatched pair mark.
 
     Linear in the text: the open marks are one stack, and each kind keeps the stack depths
     of its own marks, so a closing mark finds its opening in O(1) instead of searching the
     stack (（（（…》》》 would make that quadratic); positions are kept in arrays."""
-    if _MARK.search(text, start) is None:  # most lines: nothing to match
+    if quiet(text, start):
         return
-    may_have_item = _may_have_item(text, start)  # only then can a list-item marker matter
-    # Most lines with marks: every pair closed in order, and no list-item bracket to skip.
-    if _balanced(text, start) and not (may_have_item and _ITEM.search(text, start)):
-        return
-    items = {m.end() - 1 for m in _ITEM.finditer(text, start)} if may_have_item else set()
+    items = {m.end() - 1 for m in _ITEM.finditer(text, start)} if _may_have_item(text, start) else set()
     stack = array("q")
     depths: dict[str, array] = {}  # normalised opening -> depths in ``stack`` of its marks
     for match in _MARK.finditer(text, start):
