@@ -158,7 +158,7 @@ def _parentheses(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:
     pairs += [(index, None) for index in stack]
     marks = []
     for opening, closing in pairs:
-        ends = [i for i in (opening, closing) if i is not None and not inside(i, skipped)]
+        ends = [i for i in (opening, closing) if i is not None and not (skipped and inside(i, skipped))]
         if not ends:
             continue
         near = []
@@ -178,7 +178,7 @@ def _quotes(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:
     positions = []
     index = text.find('"')
     while index >= 0:
-        if not inside(index, skipped):
+        if not (skipped and inside(index, skipped)):
             positions.append(index)
         index = text.find('"', index + 1)
     marks = []
