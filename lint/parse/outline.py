@@ -52,9 +52,14 @@ class Section:
         return self.heading.heading
 
     def walk(self) -> Iterator[Section]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This section and its descendants, in document order (preorder)."""
+        # A stack, not nested generators: a recursive ``yield from`` costs every item one
+        # resumption per level, and rules walk the outline many times.
+        stack = [self]
+        while stack:
+            section = stack.pop()
+            yield section
+            stack.extend(reversed(section.children))
 
     def lines(self) -> Iterator[Line]:
         """Heading, text and every descendant's lines, in document order."""
