@@ -251,7 +251,7 @@ class NotEnumerators:
         return following in self.next_chars or text.startswith(self.terms, start)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Enumerator:
     line: Line
     column: int

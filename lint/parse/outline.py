@@ -29,7 +29,7 @@ GROUPS = ("part_one", "part_two", "part_three")
 _SECTION_DEPTH = {"improvement": 2, "shortcomings": 2, "section2": 2, "section3": 3, "section4": 4, "section5": 5}
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """A heading with the text under it and its subsections."""
 
@@ -104,6 +104,9 @@ class Report:
     # Facts derived from the report alone (and the key's inputs), for helpers that get no
     # Context (see ``memo``); the report never changes once built, so they cannot go stale.
     _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    # Every section in document order, fixed once build_report has filled the outline (rules
+    # walk it dozens of times); None for a report put together by hand, which is walked.
+    _flat: tuple[Section, ...] | None = field(default=None, repr=False, compare=False)
 
     def memo(self, key: Any, compute: Callable[[], T]) -> T:
         """``compute()`` once per report and ``key`` (which must name every input besides the report)."""
@@ -128,6 +131,11 @@ class Report:
         return [p for p in self.parts if p.group == name]
 
     def sections(self) -> Iterator[Section]:
+        if self._flat is not None:
+            return iter(self._flat)
+        return self._walk()
+
+    def _walk(self) -> Iterator[Section]:
         for part in self.parts:
             yield from part.walk()
 
@@ -163,7 +171,13 @@ def build_report(document: Document, keywords: PartKeywords, chrome: ChromePatte
     report = Report(document, lines, keywords, recoveries=result.recoveries, tree=result.tree)
     with stage("outline"):
         _Filler(report).fill(result.tree)
+        report._flat = tuple(report._walk())
     return report
+
+
+# Shared, immutable kind sets (an empty frozenset is a new 200-byte object each time).
+_NO_KINDS: frozenset[str] = frozenset()
+_ONE_KIND: dict[str, frozenset[str]] = {}
 
 
 def _is_tree(node: Any) -> bool:
@@ -231,11 +245,11 @@ class _Filler:
         if section.depth == 1:
             return keywords.part_kinds(section.title)
         if role in ("improvement", "shortcomings"):
-            return frozenset({role})
+            return _ONE_KIND.setdefault(role, frozenset({role}))
         top = section.parent
         while top is not None and top.parent is not None:
             top = top.parent
         kind = keywords.section_kind(section.title)
         if kind and section.depth > 2 and ((top is not None and "problems" in top.kinds) or kind == "improvement"):
-            return frozenset({kind})
-        return frozenset()
+            return _ONE_KIND.setdefault(kind, frozenset({kind}))
+        return _NO_KINDS

@@ -27,7 +27,7 @@ from fzlint.parse.outline import Report
 _SENTENCE = "。，,；;！!？?"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Found:
     """One furniture line: why, and whether deleting it is a safe fix."""
 
