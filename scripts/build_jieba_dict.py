@@ -9,6 +9,15 @@ compete with them with their original frequencies, plus one filler
 entry that keeps the dictionary's total frequency unchanged, so every kept word has
 the same probability as in the full dictionary.
 
+The file is written as the prefix dictionary jieba builds from it (every word once with its
+frequency, every prefix of a word that is not itself a word with frequency 0, no tags),
+grouped by first character: jieba still reads it as a dictionary with the same words and
+frequencies, and ``rules/data/jieba_domain.idx`` (each first character's byte range, and
+the total frequency) lets fzlint load only the groups of the characters a sentence holds.
+
+It also writes ``rules/data/char_rank.txt``: the characters of the seed reports, commonest
+first, which T101/T102 use to key each word on its rarest character (rules/common/wordscan.py).
+
 Run after editing rules/data/confusables.toml:  python scripts/build_jieba_dict.py
 """
 
@@ -16,10 +25,13 @@ from __future__ import annotations
 
 import sys
 import tomllib
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "rules" / "data" / "jieba_domain.txt"
+INDEX = ROOT / "rules" / "data" / "jieba_domain.idx"
+RANK = ROOT / "rules" / "data" / "char_rank.txt"
 FILLER = "〓"  # a character that never occurs in report text
 # Common words too: they compete with the overlapping ones for the same characters.
 MIN_FREQ = 100
@@ -50,7 +62,8 @@ class Overlaps:
         return any(word[n - k :] in self.heads or word[:k] in self.tails for k in range(1, min(n, self.longest) + 1))
 
 
-def main(min_freq: int = MIN_FREQ) -> None:
+def selected(min_freq: int = MIN_FREQ) -> list[str]:
+    """The lines of jieba's dictionary the domain dictionary keeps, and the filler line."""
     import jieba
 
     source = Path(jieba.__file__).parent / "dict.txt"
@@ -64,8 +77,51 @@ def main(min_freq: int = MIN_FREQ) -> None:
             kept.append(raw)
     kept_total = sum(int(raw.split(" ")[1]) for raw in kept)
     kept.append(f"{FILLER} {total - kept_total}")
-    TARGET.write_text("\n".join(kept) + "\n", encoding="utf-8")
-    print(f"{len(kept)} entries, {TARGET.stat().st_size} bytes -> {TARGET}")
+    return kept
+
+
+def prefix_dictionary(lines: list[str]) -> tuple[dict[str, int], int]:
+    """What jieba's Tokenizer.gen_pfdict makes of these dictionary lines (same rules)."""
+    freq: dict[str, int] = {}
+    total = 0
+    for line in lines:
+        word, count = line.strip().split(" ")[:2]
+        freq[word] = int(count)
+        total += int(count)
+        for end in range(1, len(word) + 1):
+            freq.setdefault(word[:end], 0)
+    return freq, total
+
+
+def grouped(freq: dict[str, int], total: int) -> tuple[bytes, str]:
+    """The dictionary file grouped by first character, and its index: the total frequency,
+    then one line per group, its first character and its length in bytes."""
+    groups: dict[str, list[str]] = {}
+    for word, count in freq.items():
+        if any(ch.isspace() for ch in word):
+            raise ValueError(f"a word with a space cannot be stored: {word!r}")
+        groups.setdefault(word[0], []).append(f"{word} {count}\n")
+    blocks = [(first, "".join(lines).encode("utf-8")) for first, lines in sorted(groups.items())]
+    index = f"{total}\n" + "".join(f"{first} {len(block)}\n" for first, block in blocks)
+    return b"".join(block for _, block in blocks), index
+
+
+def char_rank() -> str:
+    """The characters of the seed reports that occur twice or more, commonest first."""
+    counts: Counter[str] = Counter()
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        counts.update(ch for ch in path.read_text("utf-8") if not ch.isspace())
+    ranked = sorted((ch for ch, n in counts.items() if n >= 2), key=lambda ch: (-counts[ch], ch))
+    return "".join(ranked) + "\n"
+
+
+def main(min_freq: int = MIN_FREQ) -> None:
+    freq, total = prefix_dictionary(selected(min_freq))
+    data, index = grouped(freq, total)
+    TARGET.write_bytes(data)
+    INDEX.write_text(index, encoding="utf-8")
+    RANK.write_text(char_rank(), encoding="utf-8")
+    print(f"{len(freq)} entries (prefixes included), {len(data)} bytes -> {TARGET}; {INDEX}; {RANK}")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from typing import Any
 from fzlint.parse.lines import SPACE, Line, LineKind, is_date_line, looks_like_unit
 from fzlint.parse.outline import Report
 from fzlint.rules.common.chinese import claim
+from fzlint.rules.common.prefilter import Prefilter, prefilter
 
 # Lines of the closing zone (after the last heading) that may stand for a closing element.
 _ZONE_KINDS = (LineKind.TEXT, LineKind.TAIL, LineKind.SIGNATURE, LineKind.DATE)
@@ -102,15 +103,24 @@ def closing_elements(report: Report, table: dict[str, Any], unit_suffixes: tuple
     return ClosingFound(signature, date)
 
 
+@cache
+def _blanks(shapes: ClosingShapes) -> tuple[tuple[tuple[re.Pattern[str], str], ...], Prefilter]:
+    found = tuple((p, "date") for p in shapes.blank_date) + tuple((p, "seal") for p in shapes.seal)
+    return found, prefilter(tuple(p.pattern for p, _ in found))
+
+
 def closing_placeholders(text: str, table: dict[str, Any], taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Blank dates and seal markers in ``text`` outside the spans ``taken``: ``(start, end,
     "date" or "seal")``."""
-    shapes = closing_shapes(table)
+    patterns, scan = _blanks(closing_shapes(table))
+    possible = scan.possible(text)  # most lines hold neither 年…月 nor 章
+    if not possible:
+        return []
     spans = list(taken)
     found = []
-    for patterns, what in ((shapes.blank_date, "date"), (shapes.seal, "seal")):
-        for pattern in patterns:
-            for match in pattern.finditer(text):
-                if claim(spans, *match.span()):
-                    found.append((match.start(), match.end(), what))
+    for index in possible:
+        pattern, what = patterns[index]
+        for match in pattern.finditer(text):
+            if claim(spans, *match.span()):
+                found.append((match.start(), match.end(), what))
     return sorted(found)

@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 from fzlint.rules.common.chinese import claim
+from fzlint.rules.common.prefilter import prefilter
 
 
 @cache
@@ -23,8 +24,10 @@ def find_placeholders(text: str, table: dict[str, Any]) -> list[tuple[int, int]]
     """Spans of inline placeholders in ``text``, overlaps merged, 张某某 excluded."""
     anonymised = table.get("anonymised_before", "")
     taken: list[tuple[int, int]] = []
-    for pattern in placeholder_patterns(table):
-        for match in pattern.finditer(text):
+    sources = tuple(table.get("inline", []))
+    patterns = _compiled(sources)
+    for index in prefilter(sources).possible(text):  # the others cannot match this line
+        for match in patterns[index].finditer(text):
             start, end = match.span()
             if match.group(0) == "某某" and start > 0 and text[start - 1] in anonymised:
                 continue  # 张某某: anonymisation, not a placeholder
