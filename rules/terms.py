@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from fzlint.diagnostics import Diagnostic, Severity
@@ -17,7 +18,7 @@ from fzlint.parse.numerals import digits_value, int_to_cn
 from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
 from fzlint.rules.common.chinese import claim, content_lines, sentence_bounds, softened
-from fzlint.rules.common.closing import closing_placeholders
+from fzlint.rules.common.closing import closing_blanks, closing_placeholders
 from fzlint.rules.common.layout import could_be_name
 from fzlint.rules.common.placeholders import find_placeholders
 from fzlint.rules.common.prefilter import prefilter
@@ -58,7 +59,7 @@ class TermForm(Rule):
         scan = prefilter(tuple(p["pattern"] for p in table.get("patterns", [])))
         terms = table.get("terms", [])
         index_of_terms = word_index(tuple(term["wrong"] for term in terms))
-        for line in content_lines(report):
+        for line in content_lines(report, context):
             taken: list[tuple[int, int]] = []
             for start, end, right in wrong_titles(line.text, table):
                 claim(taken, start, end)
@@ -132,8 +133,8 @@ class ConfusableWord(Rule):
 
         entries = context.data("confusables").get("words", [])
         dictionary = context.settings.jieba_dictionary
-        finder = word_index(tuple(entry["wrong"] for entry in entries))
-        for line in content_lines(report):
+        finder = _confusable_index(entries)
+        for line in content_lines(report, context):
             text = line.text
             # one scan for hundreds of words before any jieba; by start, then in the list's order
             for start, index in finder.occurrences(text):
@@ -167,6 +168,19 @@ class ConfusableWord(Rule):
         return softened(diagnostic) if ctx else diagnostic
 
 
+_last_entries: list[tuple[list[dict[str, Any]], WordIndex]] = []
+
+
+def _confusable_index(entries: list[dict[str, Any]]) -> WordIndex:
+    """The index of the table's wrong forms: the same list object (the package's table, or the
+    same configured one) gives the same index without reading its 662 entries again."""
+    if _last_entries and _last_entries[0][0] is entries:
+        return _last_entries[0][1]
+    found = word_index(tuple(entry["wrong"] for entry in entries))
+    _last_entries[:] = [(entries, found)]  # holds the list, so its id is never reused
+    return found
+
+
 def compact(text: str) -> str:
     """Text without spaces and punctuation, to compare a paragraph with a placeholder."""
     return re.sub(r"[\s\W_]+", "", text)
@@ -198,7 +212,10 @@ class Placeholder(Rule):
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         table = context.data("placeholders")
         owner = _section_headings(report)
-        for line in content_lines(report):
+        blanks = closing_blanks(table)
+        longest = max(map(len, (*table.get("whole", []), *table.get("weak_whole", []))), default=0)
+        running = _more_letters_than(longest)
+        for line in content_lines(report, context):
             taken = find_placeholders(line.text, table)
             for start, end in taken:
                 yield self.diagnostic(
@@ -208,16 +225,17 @@ class Placeholder(Rule):
                     end,
                     f"占位符“{line.text[start:end]}”没有替换：请填写实际内容",
                 )
-            yield from self._closing(report, line, table, taken)
-            if not taken:
+            blank = closing_placeholders(line.text, blanks, taken)
+            if blank:
+                yield from self._closing(report, line, blank)
+            # running text has more letters than any whole-paragraph placeholder
+            if not taken and not running.search(line.body if line.marker else line.text):
                 yield from self._whole(report, line, table, owner.get(line.index, ""))
 
-    def _closing(
-        self, report: Report, line: Line, table: dict[str, Any], taken: list[tuple[int, int]]
-    ) -> Iterator[Diagnostic]:
+    def _closing(self, report: Report, line: Line, blank: list[tuple[int, int, str]]) -> Iterator[Diagnostic]:
         """A date left blank (年  月  日) and a seal marker (（印章）): warnings, since a form
         printed to be filled in by hand has them too."""
-        for start, end, what in closing_placeholders(line.text, table, taken):
+        for start, end, what in blank:
             written = line.text[start:end]
             if what == "seal":
                 message = f"“{written}”是模板的盖章位置提示：请写明发文单位全称并加盖印章，删去提示文字"
@@ -244,6 +262,12 @@ class Placeholder(Rule):
                     f"这一段只写了“{word}”，像是没有填写：请写明实际情况，确实没有就说明原因",
                 )
             )
+
+
+@cache
+def _more_letters_than(count: int) -> re.Pattern[str]:
+    """Matches a text with more than ``count`` of the characters :func:`compact` keeps."""
+    return re.compile(rf"(?:[^\W_][\W_]*){{{count + 1}}}")
 
 
 def _section_headings(report: Report) -> dict[int, str]:

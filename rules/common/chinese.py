@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from fzlint.diagnostics import Diagnostic, Severity
 from fzlint.parse.lines import Line, LineKind
 from fzlint.parse.outline import Report
+
+if TYPE_CHECKING:
+    from fzlint.rule import Context
 
 # Full-width punctuation of running Chinese text (GB/T 15834).
 FULLWIDTH_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—～·％"
@@ -36,20 +40,25 @@ def is_chinese(ch: str) -> bool:
     return bool(ch) and (is_han(ch) or ch in FULLWIDTH_PUNCT)
 
 
-def content_lines(report: Report) -> Iterator[Line]:
+def content_lines(report: Report, context: Context | None = None) -> Iterator[Line]:
     """Every line of the report's own text (title, body, headings, closing).
 
     Page furniture that W101 finds by position or shape (来源/发布时间 bars, metadata rows
     under the title) is left out too: its spaces and marks are the site's, and W101
-    already asks for the whole line to go.
+    already asks for the whole line to go. With ``context`` the lines are found once per
+    report (a fact of the report: the package's chrome table is not configurable here).
     """
+    if context is None:
+        return iter(_content_lines(report))
+    return iter(context.facts.get(("chinese", "content_lines"), lambda: _content_lines(report)))
+
+
+def _content_lines(report: Report) -> list[Line]:
     from fzlint import data
     from fzlint.rules.common.furniture import furniture, shapes
 
     placed = {found.index for found in furniture(report, shapes(data.load("chrome")))}
-    for line in report.lines:
-        if line.kind not in SKIPPED_KINDS and line.index not in placed:
-            yield line
+    return [line for line in report.lines if line.kind not in SKIPPED_KINDS and line.index not in placed]
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:

@@ -103,23 +103,35 @@ def closing_elements(report: Report, table: dict[str, Any], unit_suffixes: tuple
     return ClosingFound(signature, date)
 
 
+@dataclass(frozen=True)
+class Blanks:
+    """The blank-date and seal shapes, and which of them can match a line."""
+
+    patterns: tuple[tuple[re.Pattern[str], str], ...]  # (shape, "date" or "seal")
+    scan: Prefilter
+
+
 @cache
-def _blanks(shapes: ClosingShapes) -> tuple[tuple[tuple[re.Pattern[str], str], ...], Prefilter]:
+def _blanks(shapes: ClosingShapes) -> Blanks:
     found = tuple((p, "date") for p in shapes.blank_date) + tuple((p, "seal") for p in shapes.seal)
-    return found, prefilter(tuple(p.pattern for p, _ in found))
+    return Blanks(found, prefilter(tuple(p.pattern for p, _ in found)))
 
 
-def closing_placeholders(text: str, table: dict[str, Any], taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def closing_blanks(table: dict[str, Any]) -> Blanks:
+    """The ``[closing]`` blank-date and seal shapes of ``placeholders.toml`` (once per check)."""
+    return _blanks(closing_shapes(table))
+
+
+def closing_placeholders(text: str, blanks: Blanks, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Blank dates and seal markers in ``text`` outside the spans ``taken``: ``(start, end,
     "date" or "seal")``."""
-    patterns, scan = _blanks(closing_shapes(table))
-    possible = scan.possible(text)  # most lines hold neither 年…月 nor 章
+    possible = blanks.scan.possible(text)  # most lines hold neither 年…月 nor 章
     if not possible:
         return []
     spans = list(taken)
     found = []
     for index in possible:
-        pattern, what = patterns[index]
+        pattern, what = blanks.patterns[index]
         for match in pattern.finditer(text):
             if claim(spans, *match.span()):
                 found.append((match.start(), match.end(), what))

@@ -97,10 +97,14 @@ class Prefilter:
 
     needed: tuple[Needed, ...]  # per expression, in the table's order
     scan: re.Pattern[str]  # every character some expression needs
+    always: list[int]  # the expressions whose characters are unknown
 
     def possible(self, text: str) -> list[int]:
-        """Indexes of the expressions that can match ``text``, in order."""
-        present = set(self.scan.findall(text))
+        """Indexes of the expressions that can match ``text``, in order (do not change it)."""
+        found = self.scan.findall(text)
+        if not found:  # most lines
+            return self.always
+        present = set(found)
         return [i for i, needed in enumerate(self.needed) if needed is None or not needed.isdisjoint(present)]
 
 
@@ -109,4 +113,4 @@ def prefilter(patterns: tuple[str, ...]) -> Prefilter:
     needed = tuple(needed_chars(p) for p in patterns)
     chars = sorted(set().union(*(n for n in needed if n is not None)))
     scan = re.compile(f"[{re.escape(''.join(chars))}]" if chars else "(?!)")
-    return Prefilter(needed, scan)
+    return Prefilter(needed, scan, [i for i, n in enumerate(needed) if n is None])
