@@ -12,8 +12,8 @@ the same probability as in the full dictionary.
 The file is written as the prefix dictionary jieba builds from it (every word once with its
 frequency, every prefix of a word that is not itself a word with frequency 0, no tags),
 grouped by first character: jieba still reads it as a dictionary with the same words and
-frequencies, and ``rules/data/jieba_domain.idx`` (each first character's byte range, and
-the total frequency) lets fzlint load only the groups of the characters a sentence holds.
+frequencies, and ``rules/data/jieba_domain.idx`` (the total frequency and each first
+character's byte range) lets fzlint load only the groups of the characters a sentence holds.
 
 It also writes ``rules/data/char_rank.txt``: the characters of the seed reports, commonest
 first, which T101/T102 use to key each word on its rarest character (rules/common/wordscan.py).
@@ -26,12 +26,14 @@ from __future__ import annotations
 import sys
 import tomllib
 from collections import Counter
+from itertools import accumulate
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "rules" / "data" / "jieba_domain.txt"
 INDEX = ROOT / "rules" / "data" / "jieba_domain.idx"
 RANK = ROOT / "rules" / "data" / "char_rank.txt"
+OFFSET_WIDTH = 8  # digits of a byte offset in the index (rules/common/segment.py reads them)
 FILLER = "〓"  # a character that never occurs in report text
 # Common words too: they compete with the overlapping ones for the same characters.
 MIN_FREQ = 100
@@ -94,16 +96,21 @@ def prefix_dictionary(lines: list[str]) -> tuple[dict[str, int], int]:
 
 
 def grouped(freq: dict[str, int], total: int) -> tuple[bytes, str]:
-    """The dictionary file grouped by first character, and its index: the total frequency,
-    then one line per group, its first character and its length in bytes."""
+    """The dictionary file grouped by first character, and its index: three lines, the total
+    frequency, the groups' first characters, and where each group ends (byte offsets written
+    in fixed-width fields, so that a reader takes the one it needs without parsing them all)."""
     groups: dict[str, list[str]] = {}
     for word, count in freq.items():
         if any(ch.isspace() for ch in word):
             raise ValueError(f"a word with a space cannot be stored: {word!r}")
         groups.setdefault(word[0], []).append(f"{word} {count}\n")
     blocks = [(first, "".join(lines).encode("utf-8")) for first, lines in sorted(groups.items())]
-    index = f"{total}\n" + "".join(f"{first} {len(block)}\n" for first, block in blocks)
-    return b"".join(block for _, block in blocks), index
+    data = b"".join(block for _, block in blocks)
+    ends = list(accumulate(len(b) for _, b in blocks))
+    if len(str(len(data))) > OFFSET_WIDTH:
+        raise ValueError(f"{len(data)} bytes: offsets wider than {OFFSET_WIDTH} digits")
+    firsts = "".join(first for first, _ in blocks)
+    return data, f"{total}\n{firsts}\n{''.join(str(end).rjust(OFFSET_WIDTH) for end in ends)}\n"
 
 
 def char_rank() -> str:
