@@ -17,7 +17,7 @@ from fzlint.parse.lines import Line
 from fzlint.parse.numerals import digits_value, int_to_cn
 from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
-from fzlint.rules.common.chinese import claim, content_lines, sentence_bounds, softened
+from fzlint.rules.common.chinese import claim, content_text, sentence_bounds, softened
 from fzlint.rules.common.closing import closing_blanks, closing_placeholders
 from fzlint.rules.common.layout import could_be_name
 from fzlint.rules.common.placeholders import find_placeholders
@@ -55,21 +55,28 @@ class TermForm(Rule):
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         table = context.data("terms")
-        patterns = [(re.compile(p["pattern"]), p) for p in table.get("patterns", [])]
-        scan = prefilter(tuple(p["pattern"] for p in table.get("patterns", [])))
+        sources = tuple(p["pattern"] for p in table.get("patterns", []))
+        patterns = list(zip(_compiled(sources), table.get("patterns", []), strict=True))
         terms = table.get("terms", [])
         index_of_terms = word_index(tuple(term["wrong"] for term in terms))
-        for line in content_lines(report, context):
+        content = content_text(report, context)  # one scan of the report for each word list
+        occurrences = content.spread(index_of_terms.occurrences(content.text))
+        possible = prefilter(sources).possible_each(content.text, content.starts)
+        titles = "《" in content.text
+        for number, line in enumerate(content.lines):
+            found = occurrences.get(number, [])
+            if not (found or possible[number] or (titles and "《" in line.text)):
+                continue  # none of the three can match this line
             taken: list[tuple[int, int]] = []
             for start, end, right in wrong_titles(line.text, table):
                 claim(taken, start, end)
                 yield self._found(report, line, start, end, right, certain=True, what="文件名称的年份括注")
-            for start, index in _each_term_occurrence(index_of_terms, line.text):
+            for start, index in _each_term_occurrence(found, index_of_terms.words, len(line.text)):
                 term = terms[index]
                 end = start + len(term["wrong"])
                 if claim(taken, start, end):
                     yield self._found(report, line, start, end, term["right"], certain=term.get("certain", True))
-            for pattern_index in scan.possible(line.text):
+            for pattern_index in possible[number]:
                 pattern, entry = patterns[pattern_index]
                 for match in pattern.finditer(line.text):
                     if not claim(taken, *match.span()):
@@ -95,17 +102,23 @@ class TermForm(Rule):
         return diagnostic if certain else softened(diagnostic)
 
 
-def _each_term_occurrence(index: WordIndex, text: str) -> list[tuple[int, int]]:
-    """``(start, term index)`` in the order a ``str.find`` loop per term, term after term,
-    finds them: by term, then left to right, an occurrence that overlaps the term's previous
-    one skipped (法制法制 is two, 马克思主意 in 马克思主意主意 one)."""
-    found = sorted(index.occurrences(text), key=lambda item: (item[1], item[0]))
+@cache
+def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in patterns]
+
+
+def _each_term_occurrence(found: list[tuple[int, int]], words: tuple[str, ...], width: int) -> list[tuple[int, int]]:
+    """``(start, term index)`` of a line's occurrences ``found`` in the order a ``str.find``
+    loop per term, term after term, finds them: by term, then left to right, an occurrence
+    that overlaps the term's previous one skipped (法制法制 is two, 马克思主意 in 马克思主意主意
+    one). ``width`` is the line's length: nothing runs on into the next line."""
     kept: list[tuple[int, int]] = []
     resume: dict[int, int] = {}  # term index → where its next occurrence may start
-    for start, term in found:
-        if start >= resume.get(term, 0):
+    for start, term in sorted(found, key=lambda item: (item[1], item[0])):
+        end = start + len(words[term])
+        if start >= resume.get(term, 0) and end <= width:
             kept.append((start, term))
-            resume[term] = start + len(index.words[term])
+            resume[term] = end
     return kept
 
 
@@ -134,12 +147,17 @@ class ConfusableWord(Rule):
         entries = context.data("confusables").get("words", [])
         dictionary = context.settings.jieba_dictionary
         finder = _confusable_index(entries)
-        for line in content_lines(report, context):
+        content = content_text(report, context)
+        # one scan of the report for hundreds of words before any jieba; by start, then in
+        # the list's order
+        for number, found in content.spread(finder.occurrences(content.text)).items():
+            line = content.lines[number]
             text = line.text
-            # one scan for hundreds of words before any jieba; by start, then in the list's order
-            for start, index in finder.occurrences(text):
+            for start, index in found:
                 entry = entries[index]
                 end = start + len(entry["wrong"])
+                if end > len(text):
+                    continue  # runs on into the next line
                 before = entry.get("before")
                 if before and not re.match(before, text[end:]):
                     continue
@@ -215,8 +233,11 @@ class Placeholder(Rule):
         blanks = closing_blanks(table)
         longest = max(map(len, (*table.get("whole", []), *table.get("weak_whole", []))), default=0)
         running = _more_letters_than(longest)
-        for line in content_lines(report, context):
-            taken = find_placeholders(line.text, table)
+        content = content_text(report, context)
+        inline = prefilter(tuple(table.get("inline", []))).possible_each(content.text, content.starts)
+        dates_and_seals = blanks.scan.possible_each(content.text, content.starts)
+        for number, line in enumerate(content.lines):
+            taken = find_placeholders(line.text, table, inline[number]) if inline[number] else []
             for start, end in taken:
                 yield self.diagnostic(
                     report,
@@ -225,7 +246,7 @@ class Placeholder(Rule):
                     end,
                     f"占位符“{line.text[start:end]}”没有替换：请填写实际内容",
                 )
-            blank = closing_placeholders(line.text, blanks, taken)
+            blank = closing_placeholders(line.text, blanks, taken, dates_and_seals[number])
             if blank:
                 yield from self._closing(report, line, blank)
             # running text has more letters than any whole-paragraph placeholder

@@ -63,7 +63,8 @@ def _find_loop(words: tuple[str, ...], text: str) -> list[tuple[int, int]]:
 @pytest.mark.parametrize("text", [*SYNTHETIC, "习近平法制思想和法制政府法制政府，中央全面依法制国委员会"])
 def test_term_occurrences_in_the_order_of_a_find_loop(text: str) -> None:
     for words in (tuple(t["wrong"] for t in _table("terms")["terms"]), ("法制", "法制政府", "制政", "法制法")):
-        assert _each_term_occurrence(word_index(words), text) == _find_loop(words, text)
+        found = word_index(words).occurrences(text)
+        assert _each_term_occurrence(found, words, len(text)) == _find_loop(words, text)
 
 
 def _all_patterns() -> list[str]:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
+from functools import cache
+from itertools import accumulate
+from typing import TYPE_CHECKING, Any
 
 from fzlint.diagnostics import Diagnostic, Severity
 from fzlint.parse.lines import Line, LineKind
@@ -54,11 +57,47 @@ def content_lines(report: Report, context: Context | None = None) -> Iterator[Li
 
 
 def _content_lines(report: Report) -> list[Line]:
-    from fzlint import data
-    from fzlint.rules.common.furniture import furniture, shapes
+    from fzlint.rules.common.furniture import furniture
 
-    placed = {found.index for found in furniture(report, shapes(data.load("chrome")))}
+    placed = {found.index for found in furniture(report, _package_shapes())}
     return [line for line in report.lines if line.kind not in SKIPPED_KINDS and line.index not in placed]
+
+
+@cache
+def _package_shapes() -> Any:
+    from fzlint import data
+    from fzlint.rules.common.furniture import shapes
+
+    return shapes(data.load("chrome"))
+
+
+@dataclass(frozen=True)
+class ContentText:
+    """The content lines joined by newlines, so that one scan covers the whole report."""
+
+    lines: list[Line]
+    text: str
+    starts: list[int]  # where each line starts in ``text``
+
+    def spread(self, found: list[tuple[int, int]]) -> dict[int, list[tuple[int, int]]]:
+        """``(position in text, value)`` pairs, in order → line number → ``(column, value)``."""
+        by_line: dict[int, list[tuple[int, int]]] = {}
+        starts = self.starts
+        for position, value in found:
+            number = bisect_right(starts, position) - 1
+            by_line.setdefault(number, []).append((position - starts[number], value))
+        return by_line
+
+
+def content_text(report: Report, context: Context) -> ContentText:
+    """The report's content lines as one text (once per report)."""
+
+    def join() -> ContentText:
+        lines = list(content_lines(report, context))
+        starts = [0, *accumulate(len(line.text) + 1 for line in lines)][:-1] if lines else []
+        return ContentText(lines, "\n".join(line.text for line in lines), starts)
+
+    return context.facts.get(("chinese", "content_text"), join)
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:

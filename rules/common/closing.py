@@ -122,10 +122,13 @@ def closing_blanks(table: dict[str, Any]) -> Blanks:
     return _blanks(closing_shapes(table))
 
 
-def closing_placeholders(text: str, blanks: Blanks, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def closing_placeholders(
+    text: str, blanks: Blanks, taken: list[tuple[int, int]], possible: list[int] | None = None
+) -> list[tuple[int, int, str]]:
     """Blank dates and seal markers in ``text`` outside the spans ``taken``: ``(start, end,
-    "date" or "seal")``."""
-    possible = blanks.scan.possible(text)  # most lines hold neither 年…月 nor 章
+    "date" or "seal")``. ``possible``: the shapes that can match (blanks.scan), if known."""
+    if possible is None:
+        possible = blanks.scan.possible(text)  # most lines hold neither 年…月 nor 章
     if not possible:
         return []
     spans = list(taken)

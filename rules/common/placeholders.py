@@ -20,13 +20,17 @@ def placeholder_patterns(table: dict[str, Any]) -> list[re.Pattern[str]]:
     return _compiled(tuple(table.get("inline", [])))
 
 
-def find_placeholders(text: str, table: dict[str, Any]) -> list[tuple[int, int]]:
-    """Spans of inline placeholders in ``text``, overlaps merged, 张某某 excluded."""
+def find_placeholders(text: str, table: dict[str, Any], possible: list[int] | None = None) -> list[tuple[int, int]]:
+    """Spans of inline placeholders in ``text``, overlaps merged, 张某某 excluded.
+
+    ``possible``: the expressions that can match ``text`` (Prefilter.possible), if known."""
     anonymised = table.get("anonymised_before", "")
     taken: list[tuple[int, int]] = []
     sources = tuple(table.get("inline", []))
     patterns = _compiled(sources)
-    for index in prefilter(sources).possible(text):  # the others cannot match this line
+    if possible is None:
+        possible = prefilter(sources).possible(text)
+    for index in possible:  # the others cannot match this line
         for match in patterns[index].finditer(text):
             start, end = match.span()
             if match.group(0) == "某某" and start > 0 and text[start - 1] in anonymised:

@@ -11,6 +11,7 @@ can match at all; the others are not run. An expression whose set cannot be work
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -106,6 +107,17 @@ class Prefilter:
             return self.always
         present = set(found)
         return [i for i, needed in enumerate(self.needed) if needed is None or not needed.isdisjoint(present)]
+
+    def possible_each(self, text: str, starts: list[int]) -> list[list[int]]:
+        """:meth:`possible` for each line of ``text``, the lines starting at ``starts`` (one
+        scan of the whole text: a report has few lines with any of these characters)."""
+        each = [self.always] * len(starts)
+        present: dict[int, set[str]] = {}
+        for match in self.scan.finditer(text):
+            present.setdefault(bisect_right(starts, match.start()) - 1, set()).add(match.group())
+        for number, chars in present.items():
+            each[number] = [i for i, n in enumerate(self.needed) if n is None or not n.isdisjoint(chars)]
+        return each
 
 
 @cache
