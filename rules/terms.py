@@ -23,7 +23,7 @@ from fzlint.rules.common.layout import could_be_name
 from fzlint.rules.common.placeholders import find_placeholders
 from fzlint.rules.common.prefilter import prefilter
 from fzlint.rules.common.titles import wrong_titles
-from fzlint.rules.common.wordscan import WordIndex, word_index
+from fzlint.rules.common.wordscan import WordIndex, read_data, word_index
 
 _DIGITS = re.compile(r"[0-9０-９]+")
 
@@ -55,8 +55,8 @@ class TermForm(Rule):
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         table = context.data("terms")
-        sources = tuple(p["pattern"] for p in table.get("patterns", []))
-        patterns = list(zip(_compiled(sources), table.get("patterns", []), strict=True))
+        entries = table.get("patterns", [])
+        sources = tuple(p["pattern"] for p in entries)
         terms = table.get("terms", [])
         index_of_terms = word_index(tuple(term["wrong"] for term in terms))
         content = content_text(report, context)  # one scan of the report for each word list
@@ -77,8 +77,8 @@ class TermForm(Rule):
                 if claim(taken, start, end):
                     yield self._found(report, line, start, end, term["right"], certain=term.get("certain", True))
             for pattern_index in possible[number]:
-                pattern, entry = patterns[pattern_index]
-                for match in pattern.finditer(line.text):
+                entry = entries[pattern_index]
+                for match in _compiled(entry["pattern"]).finditer(line.text):  # compiled when first needed
                     if not claim(taken, *match.span()):
                         continue
                     right = _cn_numerals(match.group(0))
@@ -103,8 +103,8 @@ class TermForm(Rule):
 
 
 @cache
-def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in patterns]
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _each_term_occurrence(found: list[tuple[int, int]], words: tuple[str, ...], width: int) -> list[tuple[int, int]]:
@@ -144,9 +144,14 @@ class ConfusableWord(Rule):
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         from fzlint.rules.common import segment
 
-        entries = context.data("confusables").get("words", [])
         dictionary = context.settings.jieba_dictionary
-        finder = _confusable_index(entries)
+        wrongs = None if context.settings.data_overrides.get("confusables") else _package_wrongs()
+        entries: list[dict[str, Any]] | None = None
+        if wrongs is None:
+            entries = context.data("confusables").get("words", [])
+            finder = _confusable_index(entries)
+        else:  # the package's table, read only when a report holds a candidate
+            finder = word_index(wrongs)
         content = content_text(report, context)
         # one scan of the report for hundreds of words before any jieba; by start, then in
         # the list's order
@@ -154,10 +159,12 @@ class ConfusableWord(Rule):
             line = content.lines[number]
             text = line.text
             for start, index in found:
-                entry = entries[index]
-                end = start + len(entry["wrong"])
+                end = start + len(finder.words[index])
                 if end > len(text):
                     continue  # runs on into the next line
+                if entries is None:
+                    entries = context.data("confusables").get("words", [])
+                entry = entries[index]
                 before = entry.get("before")
                 if before and not re.match(before, text[end:]):
                     continue
@@ -184,6 +191,19 @@ class ConfusableWord(Rule):
             ),
         )
         return softened(diagnostic) if ctx else diagnostic
+
+
+@cache
+def _package_wrongs() -> tuple[str, ...] | None:
+    """The wrong forms of the package's confusables.toml, in order, from confusables_wrong.txt
+    (scripts/build_jieba_dict.py); None if the TOML file changed since it was written."""
+    import zlib
+
+    toml = read_data("confusables.toml")
+    head, _, wrongs = read_data("confusables_wrong.txt").decode("utf-8").partition("\n")
+    if head != f"{zlib.crc32(toml)} {len(toml)}":
+        return None
+    return tuple(wrongs.split("\n")[:-1])
 
 
 _last_entries: list[tuple[list[dict[str, Any]], WordIndex]] = []

@@ -15,7 +15,8 @@ from fzlint.rules.common.chinese import sentence_bounds
 
 DATA = ROOT / "rules" / "data"
 ENTRIES = tomllib.loads((DATA / "confusables.toml").read_text("utf-8"))["words"]
-WRONGS = sorted({entry["wrong"] for entry in ENTRIES})
+WRONGS_IN_ORDER = [entry["wrong"] for entry in ENTRIES]
+WRONGS = sorted(set(WRONGS_IN_ORDER))
 WORDS = sorted({word for entry in ENTRIES for word in (entry["wrong"], entry["right"])})
 
 
@@ -96,7 +97,7 @@ def test_domain_dictionary_and_index_are_current() -> None:
     build = _build_script()
     data, index = build.grouped(*build.prefix_dictionary(build.selected()))
     assert (DATA / "jieba_domain.txt").read_bytes() == data
-    assert (DATA / "jieba_domain.idx").read_text(encoding="utf-8") == index
+    assert (DATA / "jieba_domain_index.txt").read_text(encoding="utf-8") == index
 
 
 def test_finalseg_is_loaded_only_when_the_hmm_is_used() -> None:
@@ -115,3 +116,17 @@ def test_finalseg_is_loaded_only_when_the_hmm_is_used() -> None:
     assert out[0] == "False"
     assert out[1] == str(["王小明", "去", "了", "北京"])
     assert out[2] == "True"
+
+
+def test_confusable_wrong_forms_are_current() -> None:
+    assert (DATA / "confusables_wrong.txt").read_text(encoding="utf-8") == _build_script().wrong_forms()
+
+
+def test_wrong_forms_of_an_edited_table_are_not_used(monkeypatch) -> None:
+    """A confusables.toml edited without rebuilding confusables_wrong.txt is parsed as before."""
+    from fzlint.rules import terms
+
+    assert terms._package_wrongs.__wrapped__() == tuple(WRONGS_IN_ORDER)
+    real = terms.read_data
+    monkeypatch.setattr(terms, "read_data", lambda name: real(name) + b"\n" if name.endswith(".toml") else real(name))
+    assert terms._package_wrongs.__wrapped__() is None

@@ -112,14 +112,16 @@ class Blanks:
 
 
 @cache
-def _blanks(shapes: ClosingShapes) -> Blanks:
-    found = tuple((p, "date") for p in shapes.blank_date) + tuple((p, "seal") for p in shapes.seal)
-    return Blanks(found, prefilter(tuple(p.pattern for p, _ in found)))
+def _blanks(blank_date: tuple[str, ...], seal: tuple[str, ...]) -> Blanks:
+    found = tuple((re.compile(p), "date") for p in blank_date) + tuple((re.compile(p), "seal") for p in seal)
+    return Blanks(found, prefilter((*blank_date, *seal)))
 
 
 def closing_blanks(table: dict[str, Any]) -> Blanks:
-    """The ``[closing]`` blank-date and seal shapes of ``placeholders.toml`` (once per check)."""
-    return _blanks(closing_shapes(table))
+    """The ``[closing]`` blank-date and seal shapes of ``placeholders.toml`` (once per check;
+    the date and signature shapes are compiled only if F102/F103 need them)."""
+    closing = table.get("closing", {})
+    return _blanks(tuple(closing.get("blank_date", ())), tuple(closing.get("seal", ())))
 
 
 def closing_placeholders(

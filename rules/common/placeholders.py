@@ -15,6 +15,11 @@ def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
     return [re.compile(p) for p in patterns]
 
 
+@cache
+def _compiled_one(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
 def placeholder_patterns(table: dict[str, Any]) -> list[re.Pattern[str]]:
     """The inline placeholder expressions of ``placeholders.toml`` (shared with S104)."""
     return _compiled(tuple(table.get("inline", [])))
@@ -27,11 +32,10 @@ def find_placeholders(text: str, table: dict[str, Any], possible: list[int] | No
     anonymised = table.get("anonymised_before", "")
     taken: list[tuple[int, int]] = []
     sources = tuple(table.get("inline", []))
-    patterns = _compiled(sources)
     if possible is None:
         possible = prefilter(sources).possible(text)
-    for index in possible:  # the others cannot match this line
-        for match in patterns[index].finditer(text):
+    for index in possible:  # the others cannot match this line (and need not be compiled)
+        for match in _compiled_one(sources[index]).finditer(text):
             start, end = match.span()
             if match.group(0) == "某某" and start > 0 and text[start - 1] in anonymised:
                 continue  # 张某某: anonymisation, not a placeholder

@@ -56,7 +56,7 @@ def _grouped_tokenizer(jieba: Any) -> Any:
     """
     from fzlint.rules.common.wordscan import read_data
 
-    total, firsts, ends = read_data("jieba_domain.idx").decode("utf-8").split("\n")[:3]
+    total, firsts, ends = read_data("jieba_domain_index.txt").decode("utf-8").split("\n")[:3]
     groups = _Groups(firsts, ends)
 
     class Grouped(jieba.Tokenizer):  # type: ignore[misc,name-defined]

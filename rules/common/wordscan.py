@@ -45,7 +45,12 @@ def char_rank() -> dict[str, int]:
 def _key_offset(word: str, rank: dict[str, int]) -> int:
     """Offset of the word's rarest character (an unranked one is rarer than any ranked)."""
     unranked = len(rank)
-    return max(range(len(word)), key=lambda i: (rank.get(word[i], unranked), i))
+    best, rarest = 0, -1
+    for offset, ch in enumerate(word):
+        place = rank.get(ch, unranked)
+        if place >= rarest:  # a tie: the later character
+            best, rarest = offset, place
+    return best
 
 
 @dataclass(frozen=True)
