@@ -130,7 +130,8 @@ class ConfusableWord(Rule):
     正好是完整的词（“以经济”里的“以经”不算）。两种写法都是正确词语、要看上下文的（如“截止/
     截至”“做出/作出”“多途经/多途径”）只给警告，修复也不自动应用（需 ``--unsafe-fixes``）。
     词表在 ``rules/data/confusables.toml``。jieba 只在真正要分词时才加载，默认用随包提供的
-    小词典（约 0.04 秒），配置 ``jieba-dictionary = "full"`` 可改用 jieba 完整词典（约 0.6 秒）。
+    领域词典，只读入句中各字开头的词条（一句约 0.01 秒，另加导入 jieba 约 0.02 秒）；配置
+    ``jieba-dictionary = "full"`` 可改用 jieba 完整词典（整本读入，约 1 秒）。
     """
 
     code = "T102"
