@@ -250,7 +250,7 @@ class Placeholder(Rule):
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         table = context.data("placeholders")
-        owner = _section_headings(report)
+        owner: dict[int, str] | None = None  # line → its section's title, when a line needs it
         blanks = closing_blanks(table)
         longest = max(map(len, (*table.get("whole", []), *table.get("weak_whole", []))), default=0)
         running = _more_letters_than(longest)
@@ -272,6 +272,8 @@ class Placeholder(Rule):
                 yield from self._closing(report, line, blank)
             # running text has more letters than any whole-paragraph placeholder
             if not taken and not running.search(line.body if line.marker else line.text):
+                if owner is None:
+                    owner = _section_headings(report)
                 yield from self._whole(report, line, table, owner.get(line.index, ""))
 
     def _closing(self, report: Report, line: Line, blank: list[tuple[int, int, str]]) -> Iterator[Diagnostic]:
