@@ -34,9 +34,9 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 def _content(report: Report, context: Context) -> list[Line]:
-    """``content_lines(report)``, found once per report for the four P1xx rules (each would
-    otherwise look for the page furniture again)."""
-    return context.facts.get(("punctuation", "content_lines"), lambda: list(content_lines(report)))
+    """``content_lines(report)``, found once per report and shared with the T1xx rules (each
+    would otherwise look for the page furniture again)."""
+    return list(content_lines(report, context))
 
 
 _SHORT_RUN = 3  # longer runs between words are blanks left to fill in
