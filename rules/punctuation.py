@@ -63,8 +63,9 @@ class HalfWidthPunctuation(Rule):
     good = "2025年，我局坚持依法行政（见附件），现将有关情况报告如下：\n（一）推进“放管服”改革"
 
     # The brackets of a wrongly written document title (《…纲要(2021-2025年)》) are part of
-    # T101's finding, which rewrites the whole title.
-    defers_to = frozenset({"T101"})
+    # T101's finding, which rewrites the whole title; those of a doubled heading number
+    # ("(1)(1)") are N106's, whose fix deletes that copy.
+    defers_to = frozenset({"T101", "N106"})
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         for line in _content(report, context):
