@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from fzlint.diagnostics import Diagnostic, Severity
 from fzlint.hookspecs import hookimpl
-from fzlint.parse.lines import SPACE, Marker, parse_marker
+from fzlint.parse.lines import MARKER_START, SPACE, Marker, parse_marker
 from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
 
@@ -53,7 +53,13 @@ class DoubledAutoNumber(Rule):
                         report, index, len(label), typed, why, "请删去手工输入的序号（或取消这一段的自动编号）"
                     )
                 continue
-            first = parse_marker(text, _after_spaces(text, 0))
+            start = _after_spaces(text, 0)
+            if start >= len(text) or text[start] not in MARKER_START:
+                continue  # most lines: no marker to parse
+            line = report.lines[index]
+            # The classifier parsed the marker at the line's indent already (the same column
+            # unless a Markdown prefix or &nbsp; stands before it).
+            first = line.marker if line.indent == start and line.text is text else parse_marker(text, start)
             if first is None:
                 continue
             second = parse_marker(text, _after_spaces(text, first.end))

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import chain, compress, count, repeat
+from functools import cache
 
 from fzlint.diagnostics import Diagnostic, Severity
 from fzlint.hookspecs import hookimpl
 from fzlint.parse.lines import SPACE, LineKind
 from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
+from fzlint.rules.common.copies import RARE, SHINGLE, similar_pairs
 from fzlint.rules.common.text import normalise, sentences
 
-_SHINGLE = 5
+_SHINGLE = SHINGLE
 _COPIED_SENTENCE_MIN = 15
-_RARE = 16
+_RARE = RARE
 
 
 class MissingResponsibility(Rule):
@@ -64,7 +64,7 @@ class MissingResponsibility(Rule):
         )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Paragraph:
     line: int
     start: int
@@ -75,21 +75,37 @@ class Paragraph:
 
 # A field label: a few words before a colon at the start of the paragraph (三级标题：,
 # 四级及以下标题：, 行政复议：), the shape of a format specification's or a form's entries.
-_LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()]{2,10}[：:]")
+# Compiled on first use (its CJK class costs ~1 ms), and tried only where a colon stands
+# within the first eleven characters, as every label's does.
+@cache
+def _label() -> re.Pattern[str]:
+    return re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()]{2,10}[：:]")
 
 
-def _paragraphs(report: Report) -> list[Paragraph]:
+def _label_of(text: str) -> re.Match[str] | None:
+    head = text[:11]
+    return _label().match(text) if "：" in head or ":" in head else None
+
+
+def _paragraphs(report: Report, min_length: int = 0) -> list[Paragraph]:
+    """The text and heading lines with running text, compacted; those shorter than
+    ``min_length`` compacted left out (compacting only removes, so a short line is skipped
+    before it is compacted)."""
     found = []
+    text_kinds = (LineKind.TEXT, LineKind.HEADING)
     for line in report.lines:
-        if line.kind not in (LineKind.TEXT, LineKind.HEADING):
+        if line.kind not in text_kinds:
             continue
         body = line.body
-        if not body.strip(SPACE):
+        if len(body) < min_length or not body.strip(SPACE):
+            continue
+        compact = normalise(body)
+        if len(compact) < min_length:
             continue
         start = line.body_column
         end = len(line.text.rstrip(SPACE))
-        label = _LABEL.match(body.lstrip(SPACE))
-        found.append(Paragraph(line.index, start, end, normalise(body), normalise(label.group(0)) if label else ""))
+        label = _label_of(body.lstrip(SPACE))
+        found.append(Paragraph(line.index, start, end, compact, normalise(label.group(0)) if label else ""))
     return found
 
 
@@ -102,57 +118,9 @@ def _parallel(one: Paragraph, other: Paragraph) -> bool:
     return one.compact[len(one.label) :] != other.compact[len(other.label) :]
 
 
-def _shingles(compact: str, ids: dict[str, int], fresh: Iterator[int]) -> set[int]:
-    """The paragraph's 5-character shingles, each as an id shared by every paragraph.
-
-    Built with C-level iteration (no Python loop per character), and the ids are the
-    same int objects across paragraphs, so a 20 MB report's sets stay small.
-    """
-    total = len(compact) - _SHINGLE + 1
-    if total <= 0:
-        return set()
-    pieces = map(compact.__getitem__, map(slice, range(total), range(_SHINGLE, total + _SHINGLE)))
-    return set(map(ids.setdefault, pieces, fresh))
-
-
 def _similar_pairs(paragraphs: list[Paragraph], threshold: float) -> Iterator[tuple[int, int, float]]:
-    """(later, earlier, similarity) for each paragraph that copies an earlier one.
-
-    Exact copies are found by their text. Near copies are looked up through an inverted
-    index of their *rare* shingles only (in at most ``_RARE`` paragraphs): boilerplate
-    shingles such as 进一步提升 would make every paragraph a candidate of every other,
-    while a real copy shares its rare shingles with its source. Candidates are then
-    measured exactly, so the work stays near-linear in the size of the report.
-    """
-    ids: dict[str, int] = {}
-    fresh = count()
-    by_text: dict[str, set[int]] = {}  # identical paragraphs share one set
-    sets = [
-        by_text[p.compact] if p.compact in by_text else by_text.setdefault(p.compact, _shingles(p.compact, ids, fresh))
-        for p in paragraphs
-    ]
-    frequency: Counter[int] = Counter(chain.from_iterable(sets))
-    # A shingle in one paragraph only can neither find nor be found: leaving it out of the
-    # index changes nothing and skips most of the work (most shingles are unique).
-    shared_and_rare = range(2, _RARE + 1).__contains__
-    first_seen: dict[str, int] = {}
-    index: dict[int, list[int]] = defaultdict(list)
-    for number, shingles in enumerate(sets):
-        original = first_seen.setdefault(paragraphs[number].compact, number)
-        rare = list(compress(shingles, map(shared_and_rare, map(frequency.__getitem__, shingles))))
-        if original != number:
-            yield number, original, 1.0
-        else:
-            candidates = set(chain.from_iterable(map(index.__getitem__, rare)))
-            if paragraphs[number].label:
-                candidates = {o for o in candidates if not _parallel(paragraphs[number], paragraphs[o])}
-            best = max(
-                ((len(shingles & sets[o]) / max(len(shingles), len(sets[o])), o) for o in candidates), default=None
-            )
-            if best is not None and best[0] >= threshold:
-                yield number, best[1], best[0]
-        # index[s].append(number) for every rare shingle, looped in C (the hot spot of R101)
-        deque(map(list.append, map(index.__getitem__, rare), repeat(number)), maxlen=0)
+    """(later, earlier, similarity) for each paragraph that copies an earlier one (copies.py)."""
+    return similar_pairs(paragraphs, threshold, _parallel)  # type: ignore[arg-type]
 
 
 class DuplicateParagraph(Rule):
@@ -184,7 +152,7 @@ class DuplicateParagraph(Rule):
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         settings = context.settings
-        paragraphs = [p for p in _paragraphs(report) if len(p.compact) >= settings.duplicate_min_length]
+        paragraphs = _paragraphs(report, settings.duplicate_min_length)
         reported: set[int] = set()
         for later, earlier, similarity in _similar_pairs(paragraphs, settings.duplicate_similarity):
             paragraph = paragraphs[later]

@@ -26,6 +26,14 @@ class Breakdown:
     complete: bool
 
 
+@cache
+def _lead_words(triggers: tuple[str, ...]) -> re.Pattern[str]:
+    """The triggers and 其余/剩余 in one pattern: one search tells a line can hold a breakdown."""
+    if not all(triggers):
+        return re.compile("")  # an empty trigger (configuration) is in every sentence
+    return re.compile("|".join([*(re.escape(t) for t in triggers), _REMAINDER.pattern]))
+
+
 class SumMismatch(Rule):
     """总数和分项对不上。
 
@@ -74,6 +82,10 @@ class SumMismatch(Rule):
 
 def _breakdowns(line: Line, table: dict, minimum: int) -> Iterator[Breakdown]:
     text = line.text
+    # A breakdown needs a trigger or 其余/剩余 inside one sentence, so inside the line: most
+    # lines have neither and need no sentence split.
+    if _lead_words(tuple(table["triggers"])).search(text) is None:
+        return
     spans = list(sentences(text, ends=FULL_STOPS))
     seen_totals: set[int] = set()
     for index, sentence in enumerate(spans):
@@ -204,7 +216,7 @@ class RateOver100(Rule):
         table = context.data("figures")["rates"]
         words = _rate_words(tuple(table.get("bounded", [])), tuple(table.get("unbounded", [])))
         for line in report.lines:
-            if line.kind not in _BODY_KINDS:
+            if line.kind not in _BODY_KINDS or not words.may_hold(line.text):
                 continue
             for rate_start, rate_end, number in _rates(line.text, words):
                 value = float(line.text[number.start(1) : number.end(1)])
@@ -230,12 +242,17 @@ _CHANGE = re.compile(r"提升|提高|增长|增加|上升|下降|降低|减少|�
 class RateWords:
     bounded: re.Pattern[str]
     unbounded: tuple[str, ...]
+    last_chars: frozenset[str] | None  # a line holding none of these holds no bounded word
+
+    def may_hold(self, text: str) -> bool:
+        return self.last_chars is None or any(ch in text for ch in self.last_chars)
 
 
 @cache
 def _rate_words(bounded: tuple[str, ...], unbounded: tuple[str, ...]) -> RateWords:
     alternatives = "|".join(re.escape(w) for w in sorted(bounded, key=len, reverse=True))
-    return RateWords(re.compile(alternatives or r"(?!)"), unbounded)
+    last_chars = frozenset(w[-1] for w in bounded) if all(bounded) else None  # "" matches anywhere
+    return RateWords(re.compile(alternatives or r"(?!)"), unbounded, last_chars)
 
 
 def _rates(text: str, words: RateWords) -> Iterator[tuple[int, int, re.Match[str]]]:

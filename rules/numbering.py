@@ -226,7 +226,9 @@ class HeadingLevel(Rule):
 # -- inline enumerations ---------------------------------------------------------
 
 _SENTENCE_START = "。；;！!？?：:，,"
-_NUMERAL = re.compile(r"[一二三四五六七八九十]")
+_NUMERAL_CHARS = "一二三四五六七八九十"
+_LEADING_NUMERAL = re.compile(f"[ \u3000\t]*[{_NUMERAL_CHARS}]")
+_OPENING_NUMERAL = re.compile(f"(?<=[{re.escape(_SENTENCE_START)}])[ \u3000\t]*[{_NUMERAL_CHARS}]")
 _ENUMERATOR = re.compile(r"([一二三四五六七八九十]{1,3})是")
 _MALFORMED = re.compile(r"([一二三四五六七八九十]{1,3})(?=[\u4e00-\u9fff])")
 
@@ -249,7 +251,7 @@ class NotEnumerators:
         return following in self.next_chars or text.startswith(self.terms, start)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Enumerator:
     line: Line
     column: int
@@ -259,6 +261,7 @@ class Enumerator:
 
 
 def _at_sentence_start(text: str, index: int, start: int) -> bool:
+    """Whether ``text[index]`` opens a sentence (what ``_numeral_starts`` enumerates)."""
     cursor = index - 1
     while cursor >= start and text[cursor] in " \u3000\t":
         cursor -= 1
@@ -271,30 +274,52 @@ def _enumerator_value(numeral: str) -> int:
     return value if 0 < value < 100 and int_to_cn(value) == numeral else 0
 
 
+def scoped_enumerators(report: Report, context: Context) -> list[list[Enumerator]]:
+    """``enumerators`` of each of the report's scopes; N104 and N105 share one pass."""
+    exclusions = NotEnumerators.from_context(context)
+    return context.facts.get(
+        ("enumerators", exclusions), lambda: [list(enumerators(scope, exclusions)) for scope in report.scopes()]
+    )
+
+
+def _numeral_starts(text: str, start: int) -> Iterator[int]:
+    """Columns from ``start`` on where a numeral opens a sentence (``_at_sentence_start``):
+    first after ``start`` itself, then after each sentence mark, spaces skipped; in order."""
+    first = _LEADING_NUMERAL.match(text, start)
+    last = -1
+    if first is not None:
+        last = first.end() - 1
+        yield last
+    for found in _OPENING_NUMERAL.finditer(text, start):
+        if found.end() - 1 > last:  # a mark just before ``start`` finds the first again
+            yield found.end() - 1
+
+
 def enumerators(scope: list[Line], exclusions: NotEnumerators) -> Iterator[Enumerator]:
     """一是/二是… (and lost-是 candidates such as 二深化) at sentence starts, in order."""
     expected_next = 1
     for line in scope:
         text, start = line.text, line.body_column
         index = start
-        while (found := _NUMERAL.search(text, index)) is not None:  # jump to the next numeral
-            index = found.start()
-            if _at_sentence_start(text, index, start):
-                match = _ENUMERATOR.match(text, index)
-                number = _enumerator_value(match.group(1)) if match else 0
-                if match and number:
-                    yield Enumerator(line, index, match.end(), number, False)
+        for candidate in _numeral_starts(text, start):
+            if candidate < index:
+                continue  # inside the enumerator just found
+            index = candidate
+            match = _ENUMERATOR.match(text, index)
+            number = _enumerator_value(match.group(1)) if match else 0
+            if match and number:
+                yield Enumerator(line, index, match.end(), number, False)
+                expected_next = number + 1
+                index = match.end()
+                continue
+            loose = _MALFORMED.match(text, index)
+            if loose and expected_next > 1:
+                number = _enumerator_value(loose.group(1))
+                if number == expected_next and not exclusions.excludes(text, index, loose.end()):
+                    yield Enumerator(line, index, loose.end(), number, True)
                     expected_next = number + 1
-                    index = match.end()
+                    index = loose.end()
                     continue
-                loose = _MALFORMED.match(text, index)
-                if loose and expected_next > 1:
-                    number = _enumerator_value(loose.group(1))
-                    if number == expected_next and not exclusions.excludes(text, index, loose.end()):
-                        yield Enumerator(line, index, loose.end(), number, True)
-                        expected_next = number + 1
-                        index = loose.end()
-                        continue
             index += 1
 
 
@@ -314,10 +339,9 @@ class EnumerationSequence(Rule):
     good = "一是坚持开展年度述法工作。二是加强领导干部学法考法。三是严格落实普法责任制。"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
-        exclusions = NotEnumerators.from_context(context)
-        for scope in report.scopes():
+        for items in scoped_enumerators(report, context):
             previous = 0
-            for item in enumerators(scope, exclusions):
+            for item in items:
                 if item.number == 1:
                     previous = 1
                     continue
@@ -356,9 +380,8 @@ class MalformedEnumerator(Rule):
     good = "一是提升法治宣传实效。二是深化政务服务数智化场景应用。"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
-        exclusions = NotEnumerators.from_context(context)
-        for scope in report.scopes():
-            for item in enumerators(scope, exclusions):
+        for items in scoped_enumerators(report, context):
+            for item in items:
                 if not item.malformed:
                     continue
                 numeral = item.line.text[item.column : item.end]

@@ -206,8 +206,14 @@ class UnfilledImprovement(Rule):
         pairs_left = TWIN_MAX_PAIRS
 
         def compact_of(section: Section) -> str:
+            """``_PUNCT.sub("", section.body_text())``, built from the children's compacts:
+            deleting characters commutes with joining, so each line is compacted once however
+            deep it sits (body_text joins with "\n", which _PUNCT deletes too)."""
             if id(section) not in compacts:
-                compacts[id(section)] = _PUNCT.sub("", section.body_text())[:TWIN_MAX_CHARS]
+                pieces = [_PUNCT.sub("", section.heading.body), *(_PUNCT.sub("", ln.body) for ln in section.text)]
+                for child in section.children:
+                    pieces += (_PUNCT.sub("", child.heading.heading), compact_of(child))
+                compacts[id(section)] = "".join(pieces)
             return compacts[id(section)]
 
         def twin_of(text: str) -> Section | None:
@@ -216,7 +222,7 @@ class UnfilledImprovement(Rule):
                 if pairs_left <= 0:
                     return None
                 pairs_left -= 1
-                if _similar(text[:TWIN_MAX_CHARS], compact_of(other)):
+                if _similar(text[:TWIN_MAX_CHARS], compact_of(other)[:TWIN_MAX_CHARS]):
                     return other
             return None
 
@@ -277,7 +283,14 @@ def _similar(a: str, b: str) -> bool:
     if 2.0 * min(len(a), len(b)) / length < 0.8:
         return False
     counts_a, counts_b = _char_counts(a), _char_counts(b)
-    shared = sum(min(n, counts_b[ch]) for ch, n in counts_a.items() if ch in counts_b)
+    if len(counts_b) < len(counts_a):
+        counts_a, counts_b = counts_b, counts_a  # the sum is symmetric: loop over the fewer
+    shared = 0  # Σ min(count in a, count in b); a plain loop is ~2.5x the genexpr with min()
+    other = counts_b.get
+    for ch, n in counts_a.items():
+        m = other(ch)
+        if m:
+            shared += n if n < m else m
     if 2.0 * shared / length < 0.8:
         return False
     from difflib import SequenceMatcher  # only here: most comparisons stop at the bounds above

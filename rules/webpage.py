@@ -4,22 +4,37 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from fzlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from fzlint.hookspecs import hookimpl
 from fzlint.parse.lines import Line, LineKind
 from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
-from fzlint.rules.common.furniture import furniture, shapes
+from fzlint.rules.common.furniture import Found, furniture, shapes
 from fzlint.rules.common.text import clip
 
-# A run of characters a GBK decoder produces from UTF-8 bytes: ideographs, CJK and
-# full-width punctuation, the replacement character for a cut byte, and the odd
-# Greek, Cyrillic, box-drawing or vertical-form character GBK also holds.
-_MOJIBAKE_RUN = re.compile(
-    "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff01-\uffef\u3001-\u303f"
-    "\ufffd\u2010-\u2027\u2030-\u205e\u0391-\u03c9\u0401-\u0451\u2460-\u24ff\u2500-\u257f]{3,}"
-)
+
+@cache
+def _mojibake_run() -> re.Pattern[str]:
+    """A run of characters a GBK decoder produces from UTF-8 bytes: ideographs, CJK and
+    full-width punctuation, the replacement character for a cut byte, and the odd Greek,
+    Cyrillic, box-drawing or vertical-form character GBK also holds. Compiled on first use
+    (its CJK ranges make a large charset), i.e. only for a line that may hold mojibake."""
+    return re.compile(
+        "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff01-\uffef\u3001-\u303f"
+        "\ufffd\u2010-\u2027\u2030-\u205e\u0391-\u03c9\u0401-\u0451\u2460-\u24ff\u2500-\u257f]{3,}"
+    )
+
+
+def placed_furniture(report: Report, context: Context) -> dict[int, Found]:
+    """W101's furniture lines by index, found once per report for W101 and W102 (the chrome
+    table is the context's, the same for every rule of one report)."""
+
+    def compute() -> dict[int, Found]:
+        return {found.index: found for found in furniture(report, shapes(context.data("chrome")))}
+
+    return context.facts.get(("webpage", "furniture"), compute)
 
 
 def delete_line_fix(report: Report, line: Line, safe: bool = True) -> Fix:
@@ -65,8 +80,7 @@ class PageChrome(Rule):
     good = "某某局2025年法治政府建设年度报告"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
-        table = context.data("chrome")
-        placed = {found.index: found for found in furniture(report, shapes(table))}
+        placed = placed_furniture(report, context)
         for line in report.lines:
             found = placed.get(line.index)
             if line.kind is LineKind.CHROME:
@@ -89,7 +103,9 @@ class PageChrome(Rule):
 
     def _html_residue(self, report: Report, line: Line) -> Iterator[Diagnostic]:
         """HTML entities and tags left inside a line of text (&nbsp;, <br>)."""
-        for match in _HTML_RESIDUE.finditer(line.text):
+        if "&" not in line.text and "<" not in line.text:  # each residue starts with one
+            return
+        for match in _html_residue().finditer(line.text):
             replacement = _unescaped(line.text, match.start(), match.end())
             yield self.diagnostic(
                 report,
@@ -108,11 +124,14 @@ class PageChrome(Rule):
             )
 
 
-_HTML_RESIDUE = re.compile(
-    r"(?:&(?:nbsp|ensp|emsp|amp|lt|gt|quot|apos|ldquo|rdquo|mdash|hellip);|&#\d{2,5};"
-    r"|</?(?:br|p|div|span|font|strong|b|i|u|em|a|img|table|tr|td)\b[^<>]{0,200}>)+",
-    re.IGNORECASE,
-)
+@cache
+def _html_residue() -> re.Pattern[str]:
+    """Entities and tags (compiled on first use: only a line with "&" or "<" needs it)."""
+    return re.compile(
+        r"(?:&(?:nbsp|ensp|emsp|amp|lt|gt|quot|apos|ldquo|rdquo|mdash|hellip);|&#\d{2,5};"
+        r"|</?(?:br|p|div|span|font|strong|b|i|u|em|a|img|table|tr|td)\b[^<>]{0,200}>)+",
+        re.IGNORECASE,
+    )
 
 
 def _unescaped(text: str, start: int, end: int) -> str:
@@ -153,12 +172,16 @@ class GarbledTerm(Rule):
     good = "深化政务公开，以法治规范权力运行。"
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
-        terms = context.data("garbled").get("terms", [])
         # Furniture W101 deletes whole is not mended word by word (the fixes would overlap).
-        placed = {found.index for found in furniture(report, shapes(context.data("chrome")))}
-        for line in report.lines:
-            if line.kind in (LineKind.BLANK, LineKind.CHROME, LineKind.COMMENT) or line.index in placed:
-                continue
+        placed = placed_furniture(report, context)
+        skipped = (LineKind.BLANK, LineKind.CHROME, LineKind.COMMENT)
+        lines = [line for line in report.lines if line.kind not in skipped and line.index not in placed]
+        # One look at the whole text first (most reports hold neither): a term or a garbled
+        # run inside a line is inside the lines joined by "\n" too.
+        whole = "\n".join(line.text for line in lines)
+        terms = [term for term in context.data("garbled").get("terms", []) if term["wrong"] in whole]
+        garbled = may_be_garbled(whole)
+        for line in lines:
             for term in terms:
                 wrong, right = term["wrong"], term["right"]
                 start = line.text.find(wrong)
@@ -173,7 +196,8 @@ class GarbledTerm(Rule):
                         fix=self.replacement(line.index, start, end, right, f"改为“{right}”"),
                     )
                     start = line.text.find(wrong, end)
-            yield from self._mojibake(report, line)
+            if garbled:
+                yield from self._mojibake(report, line)
 
     def _mojibake(self, report: Report, line: Line) -> Iterator[Diagnostic]:
         for start, end, restored in garbled_spans(line.text):
@@ -198,13 +222,26 @@ def garbled_spans(text: str) -> Iterator[tuple[int, int, str]]:
     across the U+FFFD a GBK decoder leaves for a byte it could not pair (and the cut
     character beside it), holding at least two restored ideographs.
     """
-    for match in _MOJIBAKE_RUN.finditer(text):
+    if not may_be_garbled(text):
+        return
+    for match in _mojibake_run().finditer(text):
         # Cheap filter first: mojibake of two ideographs holds two UTF-8 sequences in a row.
         if _TWO_SEQUENCES.search(match.group(0).encode("gbk", errors="replace")):
             yield from _garbled_in(text, match.start(), match.end())
 
 
+def may_be_garbled(text: str) -> bool:
+    """Whether ``text`` may hold a garbled run: GBK encodes character by character, so a
+    run's bytes are a piece of the text's, and a run is only looked at when its bytes hold
+    two UTF-8 sequences in a row (``_TWO_SEQUENCES``); a line break is never part of one."""
+    return _TWO_SEQUENCES_BY_CLASS in text.encode("gbk", errors="replace").translate(_BYTE_CLASS)
+
+
 _TWO_SEQUENCES = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){2}")
+# The same test without the regex engine: bytes mapped to their class (lead L, continuation c)
+# hold "LccLcc" exactly where _TWO_SEQUENCES matches.
+_BYTE_CLASS = bytes(76 if 0xE4 <= b <= 0xE9 else 99 if 0x80 <= b <= 0xBF else 46 for b in range(256))
+_TWO_SEQUENCES_BY_CLASS = b"LccLcc"
 
 
 def _garbled_in(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:

@@ -90,6 +90,15 @@ def test_t103_defers_to_s104_for_the_whole_section_it_judges() -> None:
     ]
 
 
+def test_p101_defers_to_n106_for_the_doubled_number_it_deletes() -> None:
+    # found by the fuzz test: P101's fix of "(" and N106's deletion of the second "(1)" overlapped
+    document = Document.from_text("r.txt", "①主要举措和成效\n(1)(1)一")
+    found = lint_document(document, Settings(select=["N106", "P101"]), REGISTRY)
+    assert [(d.code, d.line, d.column) for d in found] == [("N106", 2, 4)]
+    alone = lint_document(document, Settings(select=["P101"]), REGISTRY)
+    assert [(d.code, d.column) for d in alone] == [("P101", 4), ("P101", 6)]
+
+
 def test_facts_are_computed_once() -> None:
     calls: list[int] = []
     facts = Facts()

@@ -37,7 +37,7 @@ class LineKind(StrEnum):
     COMMENT = "comment"  # a Markdown <!-- … --> line (suppressions): not report text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Marker:
     """A heading's number as written: ``（一）`` is level 2, number 1, style ``（一）``."""
 
@@ -50,7 +50,7 @@ class Marker:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)  # one per line: a 20 MB report has ~150,000
 class Line:
     index: int
     text: str
@@ -86,30 +86,112 @@ class Line:
         return self.indent
 
 
-_CN = f"[{NUMERAL_CHARS}]+"
-_DIGITS = "[0-9０-９]{1,3}"
-# (level, regex, standard-form predicate on the captured separator/brackets)
-_HEADING_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
-    (2, re.compile(rf"(?P<open>[（(])(?P<num>{_CN})(?P<close>[）)])(?P<sep>[、，,.．：:]?)")),
-    (4, re.compile(rf"(?P<open>[（(])(?P<num>{_DIGITS})(?P<close>[）)])(?P<sep>[、，,.．：:]?)")),
-    (1, re.compile(rf"(?P<num>{_CN})(?P<sep>[、，,．.：:])")),
-    (3, re.compile(rf"(?P<num>{_DIGITS})(?P<sep>[.．、，,：:])(?![0-9０-９])")),
-    (5, re.compile(r"(?P<num>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])(?P<sep>[、，,.．]?)")),
-]
+# Heading markers, by level (first char decides: the five shapes start with disjoint
+# characters, so at most one can match at a column):
+#   2 （一）  [（(] numerals [）)] [、，,.．：:]?      4 （1）  [（(] 1-3 digits [）)] same
+#   1 一、    numerals [、，,．.：:]                  3 1.    1-3 digits [.．、，,：:] not before a digit
+#   5 ①      a circled number [、，,.．]?
+# Scanned by hand rather than with five regexes: cheaper per line and at import (a class of
+# scattered CJK characters makes sre build a 64K-entry charset).
+_DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
+_NUMERALS = frozenset(NUMERAL_CHARS)
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_BRACKET_SEPS = frozenset("、，,.．：:")
+# Every character a heading marker can start with (parse_marker is None elsewhere).
+MARKER_START = frozenset("（(") | _NUMERALS | _DIGIT_CHARS | frozenset(_CIRCLED)
+_LEVEL1_SEPS = frozenset("、，,．.：:")
+_LEVEL3_SEPS = frozenset(".．、，,：:")
+_LEVEL5_SEPS = frozenset("、，,.．")
+
+
+def _run(text: str, start: int, chars: frozenset[str]) -> int:
+    """The end of the run of ``chars`` from ``start``."""
+    end, size = start, len(text)
+    while end < size and text[end] in chars:
+        end += 1
+    return end
+
+
+def _match_marker(text: str, start: int) -> tuple[int, dict[str, str], int] | None:
+    """(level, groups, end) of the marker shape at ``start``, as the patterns above read it."""
+    size = len(text)
+    if start >= size:
+        return None
+    first = text[start]
+    if first in "（(":
+        at = start + 1
+        if at < size and text[at] in _NUMERALS:
+            level, end = 2, _run(text, at, _NUMERALS)
+        elif at < size and text[at] in _DIGIT_CHARS:
+            level, end = 4, _run(text, at, _DIGIT_CHARS)
+            if end - at > 3:
+                return None
+        else:
+            return None
+        if end >= size or text[end] not in "）)":
+            return None
+        groups = {"open": first, "num": text[at:end], "close": text[end]}
+        end += 1
+        groups["sep"] = text[end] if end < size and text[end] in _BRACKET_SEPS else ""
+        return level, groups, end + len(groups["sep"])
+    if first in _NUMERALS:
+        end = _run(text, start, _NUMERALS)
+        if end >= size or text[end] not in _LEVEL1_SEPS:
+            return None
+        return 1, {"num": text[start:end], "sep": text[end]}, end + 1
+    if first in _DIGIT_CHARS:
+        end = _run(text, start, _DIGIT_CHARS)
+        if end - start > 3 or end >= size or text[end] not in _LEVEL3_SEPS:
+            return None
+        if end + 1 < size and text[end + 1] in _DIGIT_CHARS:
+            return None
+        return 3, {"num": text[start:end], "sep": text[end]}, end + 1
+    if first in _CIRCLED:
+        sep = text[start + 1] if start + 1 < size and text[start + 1] in _LEVEL5_SEPS else ""
+        return 5, {"num": first, "sep": sep}, start + 1 + len(sep)
+    return None
+
+
 _MARKDOWN_PREFIX = re.compile(r"(#{1,6}\s+|>\s*|\*\*|__)*")
 
-DATE_PATTERN = re.compile(
+
+class _Lazy:
+    """A pattern compiled on its first use, so that importing the classifier stays cheap
+    (its CJK classes make sre build 64K-entry charsets). Reads like a ``re.Pattern``."""
+
+    __slots__ = ("_compiled", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern)
+        return self._compiled
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled().match(text, pos)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled().search(text, pos)
+
+    def sub(self, repl: str, text: str) -> str:
+        return self.compiled().sub(repl, text)
+
+
+DATE_PATTERN = _Lazy(
     r"^(?P<year>[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*(?P<s1>年|[.\-/．])\s*"
     r"(?P<month>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})\s*(?P<s2>月|[.\-/．])\s*"
     r"(?P<day>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*(?P<s3>日?)$"
 )
-CLOSE_PATTERN = re.compile(r"^(专此|特此)(报告|报送)[。.！!]?$")
-TITLE_SUBJECT = re.compile(r"法治政府|法治建[设設]|依法行政|法治.{0,6}工作")
-TITLE_KIND = re.compile(r"报告|報告|情况|情況|总结|總結")
+CLOSE_PATTERN = _Lazy(r"^(专此|特此)(报告|报送)[。.！!]?$")
+TITLE_SUBJECT = _Lazy(r"法治政府|法治建[设設]|依法行政|法治.{0,6}工作")
+TITLE_KIND = _Lazy(r"报告|報告|情况|情況|总结|總結")
 # 主送机关: organ names (、-separated) ending in a colon, on a line of their own.
-ADDRESSEE_PATTERN = re.compile(r"^[^，,。；;！!？?\s：:]{2,}(?:[、，,\s][^，,。；;！!？?\s：:]{2,}){0,5}[：:]$")
-ANNEX_PATTERN = re.compile(r"^[(（]?(附件|附注)")
-HTML_COMMENT = re.compile(r"^\s*<!--((?!-->).)*-->\s*$")
+ADDRESSEE_PATTERN = _Lazy(r"^[^，,。；;！!？?\s：:]{2,}(?:[、，,\s][^，,。；;！!？?\s：:]{2,}){0,5}[：:]$")
+ANNEX_PATTERN = _Lazy(r"^[(（]?(附件|附注)")
+HTML_COMMENT = _Lazy(r"^\s*<!--((?!-->).)*-->\s*$")
 
 
 @dataclass(frozen=True)
@@ -119,6 +201,17 @@ class ChromePatterns:
     max_weak_length: int
     max_weak_rest: int
     unit_suffixes: tuple[str, ...] = ()
+    # The same patterns split at their top-level ``|``, for "does any match" only: one branch
+    # anchored with ^ stops sre from skipping ahead to where the others could start, so
+    # `A|B|^C` searched whole costs several times its three branches searched apart.
+    strong_any: tuple[re.Pattern[str], ...] = ()
+    weak_any: tuple[re.Pattern[str], ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.strong and not self.strong_any:
+            object.__setattr__(self, "strong_any", tuple(b for p in self.strong for b in _branches(p)))
+        if self.weak and not self.weak_any:
+            object.__setattr__(self, "weak_any", tuple(b for p in self.weak for b in _branches(p)))
 
 
 def chrome_patterns(override: dict | None = None) -> ChromePatterns:
@@ -142,18 +235,60 @@ def _compiled_chrome(override_json: str) -> ChromePatterns:
     )
 
 
-_NON_WORD = re.compile(r"[\W_]+")
+def _branches(pattern: re.Pattern[str]) -> list[re.Pattern[str]]:
+    """``pattern`` split at its top-level ``|`` (a pattern matches somewhere exactly when one
+    of its branches does); the pattern itself when it cannot be split safely."""
+    source, parts, depth, start, index = pattern.pattern, [], 0, 0, 0
+    if pattern.flags & ~re.UNICODE or source.startswith("(?"):
+        return [pattern]  # flags apply to the whole (and a leading group may carry them)
+    while index < len(source):
+        ch = source[index]
+        if ch == "\\":
+            index += 1
+        elif ch == "[":
+            index = _class_end(source, index)
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(source[start:index])
+            start = index + 1
+        index += 1
+    parts.append(source[start:])
+    if len(parts) == 1 or "(?P=" in source or re.search(r"\\[1-9]", source):
+        return [pattern]  # backreferences refer to groups of other branches
+    try:
+        return [re.compile(part) for part in parts]
+    except re.error:
+        return [pattern]
+
+
+def _class_end(source: str, start: int) -> int:
+    """The index of the ``]`` closing the character class opened at ``start``."""
+    index = start + 1
+    if index < len(source) and source[index] == "^":
+        index += 1
+    if index < len(source) and source[index] == "]":
+        index += 1  # a ] first in the class is literal
+    while index < len(source) and source[index] != "]":
+        index += 2 if source[index] == "\\" else 1
+    return index
+
+
+_NON_WORD = _Lazy(r"[\W_]+")
 
 
 def is_chrome(text: str, patterns: ChromePatterns | None = None) -> bool:
     """Whether a line is web-page furniture (see ``data/chrome.toml``)."""
     patterns = patterns or chrome_patterns()
     stripped = text.strip(SPACE)
-    if any(p.search(stripped) for p in patterns.strong):
-        return True
+    for pattern in patterns.strong_any:
+        if pattern.search(stripped):
+            return True
     if len(stripped) > patterns.max_weak_length or any(ch in stripped for ch in "。；;，,"):
         return False
-    if not any(p.search(stripped) for p in patterns.weak):
+    if not any(p.search(stripped) for p in patterns.weak_any):
         return False
     rest = stripped
     for pattern in patterns.weak:
@@ -163,23 +298,21 @@ def is_chrome(text: str, patterns: ChromePatterns | None = None) -> bool:
 
 def parse_marker(text: str, start: int) -> Marker | None:
     """The heading marker at column ``start``, if the line begins with one."""
-    for level, pattern in _HEADING_PATTERNS:
-        match = pattern.match(text, start)
-        if not match:
-            continue
-        rest = text[match.end() :].lstrip(SPACE)
-        if not rest or rest[0] in "是、，,。.；;：:%％年月日号届次个项件":
-            continue  # 一是…, 1.5%, 2024年 … are not headings
-        groups = match.groupdict()
-        raw = groups["num"]
-        number = cn_to_int(raw) if level in (1, 2) else digits_value(raw)
-        if level == 5:
-            number = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(raw) + 1
-        if number is None or number == 0:
-            continue
-        style, standard = _style(level, groups, raw)
-        return Marker(level, number, match.group(0), style, standard, start, match.end())
-    return None
+    found = _match_marker(text, start)
+    if found is None:
+        return None
+    level, groups, end = found
+    rest = text[end:].lstrip(SPACE)
+    if not rest or rest[0] in "是、，,。.；;：:%％年月日号届次个项件":
+        return None  # 一是…, 1.5%, 2024年 … are not headings
+    raw = groups["num"]
+    number = cn_to_int(raw) if level in (1, 2) else digits_value(raw)
+    if level == 5:
+        number = _CIRCLED.index(raw) + 1
+    if number is None or number == 0:
+        return None
+    style, standard = _style(level, groups, raw)
+    return Marker(level, number, text[start:end], style, standard, start, end)
 
 
 def _style(level: int, groups: dict[str, str], raw: str) -> tuple[str, bool]:
@@ -354,7 +487,7 @@ def _is_unit(text: str, unit_suffixes: tuple[str, ...]) -> bool:
 _MORE_UNITS = ("党委", "党组", "工委", "街道", "办事处", "镇", "乡")
 
 
-_YEARISH = re.compile(r"[0-9０-９]{4}\s*年?度?|关于")
+_YEARISH = _Lazy(r"[0-9０-９]{4}\s*年?度?|关于")
 
 
 def _names_unit(title: str) -> bool:

@@ -9,9 +9,9 @@ out of order is a ``misplaced`` part (S102). Nothing is written onto the lexer's
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from fzlint.document import Document
 from fzlint.parse.grammar import Recovery
@@ -21,13 +21,15 @@ from fzlint.parse.tokens import MAX_DEPTH
 
 __all__ = ["MAX_DEPTH", "Closing", "Report", "Section", "build_report"]
 
+T = TypeVar("T")
+
 # Grammar nodes that are level-1 parts, and the groups a part may stand in.
 PART_NODES = ("achievements", "topic", "problems", "plan", "responsibility", "other", "stray", "misplaced")
 GROUPS = ("part_one", "part_two", "part_three")
 _SECTION_DEPTH = {"improvement": 2, "shortcomings": 2, "section2": 2, "section3": 3, "section4": 4, "section5": 5}
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """A heading with the text under it and its subsections."""
 
@@ -50,9 +52,14 @@ class Section:
         return self.heading.heading
 
     def walk(self) -> Iterator[Section]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This section and its descendants, in document order (preorder)."""
+        # A stack, not nested generators: a recursive ``yield from`` costs every item one
+        # resumption per level, and rules walk the outline many times.
+        stack = [self]
+        while stack:
+            section = stack.pop()
+            yield section
+            stack.extend(reversed(section.children))
 
     def lines(self) -> Iterator[Line]:
         """Heading, text and every descendant's lines, in document order."""
@@ -94,6 +101,20 @@ class Report:
     tail: list[Line] = field(default_factory=list)
     recoveries: list[Recovery] = field(default_factory=list)
     tree: Any = field(default=None, repr=False)  # the lark Tree the grammar produced
+    # Facts derived from the report alone (and the key's inputs), for helpers that get no
+    # Context (see ``memo``); the report never changes once built, so they cannot go stale.
+    _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    # Every section in document order, fixed once build_report has filled the outline (rules
+    # walk it dozens of times); None for a report put together by hand, which is walked.
+    _flat: tuple[Section, ...] | None = field(default=None, repr=False, compare=False)
+
+    def memo(self, key: Any, compute: Callable[[], T]) -> T:
+        """``compute()`` once per report and ``key`` (which must name every input besides the report)."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
 
     @property
     def title(self) -> Line | None:
@@ -110,6 +131,11 @@ class Report:
         return [p for p in self.parts if p.group == name]
 
     def sections(self) -> Iterator[Section]:
+        if self._flat is not None:
+            return iter(self._flat)
+        return self._walk()
+
+    def _walk(self) -> Iterator[Section]:
         for part in self.parts:
             yield from part.walk()
 
@@ -145,7 +171,13 @@ def build_report(document: Document, keywords: PartKeywords, chrome: ChromePatte
     report = Report(document, lines, keywords, recoveries=result.recoveries, tree=result.tree)
     with stage("outline"):
         _Filler(report).fill(result.tree)
+        report._flat = tuple(report._walk())
     return report
+
+
+# Shared, immutable kind sets (an empty frozenset is a new 200-byte object each time).
+_NO_KINDS: frozenset[str] = frozenset()
+_ONE_KIND: dict[str, frozenset[str]] = {}
 
 
 def _is_tree(node: Any) -> bool:
@@ -213,11 +245,11 @@ class _Filler:
         if section.depth == 1:
             return keywords.part_kinds(section.title)
         if role in ("improvement", "shortcomings"):
-            return frozenset({role})
+            return _ONE_KIND.setdefault(role, frozenset({role}))
         top = section.parent
         while top is not None and top.parent is not None:
             top = top.parent
         kind = keywords.section_kind(section.title)
         if kind and section.depth > 2 and ((top is not None and "problems" in top.kinds) or kind == "improvement"):
-            return frozenset({kind})
-        return frozenset()
+            return _ONE_KIND.setdefault(kind, frozenset({kind}))
+        return _NO_KINDS

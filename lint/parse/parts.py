@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 MANDATED = ("achievements", "problems", "plan")
@@ -34,8 +34,15 @@ class PartKeywords:
 
     def part_kinds(self, heading: str) -> frozenset[str]:
         """Which parts a level-1 heading names (empty when none: an unknown part)."""
-        text = _NOISE.sub("", heading)
-        strong = {k for k, e in self.parts.items() if _any_in(e.get("keywords", []), text)}
+        # The lexer, the outline and the year rules ask about the same headings.
+        memo = self._memo
+        key = ("part", heading)
+        if key not in memo:
+            memo[key] = self._part_kinds(_NOISE.sub("", heading))
+        return memo[key]
+
+    def _part_kinds(self, text: str) -> frozenset[str]:
+        strong = {k for k, words in self._part_words.items() if any(w in text for w in words)}
         if strong:
             return frozenset(strong)
         weak = {k for k, e in self.parts.items() if self._weak_match(e.get("weak", []), text)}
@@ -56,11 +63,29 @@ class PartKeywords:
 
     def section_kind(self, heading: str) -> str | None:
         """``improvement``, ``shortcomings`` or None for a heading inside part two."""
-        text = _NOISE.sub("", heading)
-        for kind in ("improvement", "shortcomings"):
-            if _any_in(self.sections.get(kind, {}).get("keywords", []), text):
-                return kind
-        return None
+        memo = self._memo
+        key = ("section", heading)
+        if key not in memo:
+            text = _NOISE.sub("", heading)
+            memo[key] = next((kind for kind, words in self._section_words if any(w in text for w in words)), None)
+        return memo[key]
+
+    @cached_property
+    def _memo(self) -> dict[tuple[str, str], Any]:
+        """Answers per heading text (the tables never change once the keywords are built)."""
+        return {}
+
+    @cached_property
+    def _part_words(self) -> dict[str, tuple[str, ...]]:
+        """Each part's strong keywords without noise (empty ones dropped), in table order."""
+        return {k: tuple(_normal(w) for w in e.get("keywords", []) if w) for k, e in self.parts.items()}
+
+    @cached_property
+    def _section_words(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return tuple(
+            (kind, tuple(_normal(w) for w in self.sections.get(kind, {}).get("keywords", []) if w))
+            for kind in ("improvement", "shortcomings")
+        )
 
     def extended(self, extra: dict[str, Any]) -> PartKeywords:
         """A copy with another table's keywords added (used for plugin contributions)."""
@@ -69,10 +94,6 @@ class PartKeywords:
         table = {"parts": _deep(self.parts), "sections": _deep(self.sections), "weak": _deep(self.options)}
         _merge(table, extra)
         return PartKeywords.from_table(table)
-
-
-def _any_in(words: list[str], text: str) -> bool:
-    return any(_normal(w) in text for w in words if w)
 
 
 @lru_cache(maxsize=4096)

@@ -42,6 +42,11 @@ IMPROVEMENT_LEAD = re.compile(
 )
 
 
+# One string per token type, not one per line.
+_PLAIN_HEADINGS = {depth: f"H{depth}" for depth in range(1, MAX_DEPTH + 1)}
+_SUBSECTION_TOKENS: dict[str, str] = {}
+
+
 def depth_of(kind: str) -> int:
     """The nesting depth a token stands for (0 for lines that are not headings)."""
     return int(kind[1]) if kind.startswith("H") and kind[1].isdigit() else 0
@@ -82,5 +87,5 @@ def _heading_token(line: Line, depth: int, keywords: PartKeywords) -> str:
     if depth == 2:
         kind = keywords.section_kind(line.heading)
         if kind is not None:
-            return f"H2_{kind.upper()}"
-    return f"H{depth}"
+            return _SUBSECTION_TOKENS.setdefault(kind, f"H2_{kind.upper()}")
+    return _PLAIN_HEADINGS[depth]

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import cache
+from itertools import accumulate
+from typing import TYPE_CHECKING, Any
 
 from fzlint.diagnostics import Diagnostic, Severity
 from fzlint.parse.lines import Line, LineKind
 from fzlint.parse.outline import Report
+
+if TYPE_CHECKING:
+    from fzlint.rule import Context
 
 # Full-width punctuation of running Chinese text (GB/T 15834).
 FULLWIDTH_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—～·％"
@@ -36,20 +43,61 @@ def is_chinese(ch: str) -> bool:
     return bool(ch) and (is_han(ch) or ch in FULLWIDTH_PUNCT)
 
 
-def content_lines(report: Report) -> Iterator[Line]:
+def content_lines(report: Report, context: Context | None = None) -> Iterator[Line]:
     """Every line of the report's own text (title, body, headings, closing).
 
     Page furniture that W101 finds by position or shape (来源/发布时间 bars, metadata rows
     under the title) is left out too: its spaces and marks are the site's, and W101
-    already asks for the whole line to go.
+    already asks for the whole line to go. With ``context`` the lines are found once per
+    report (a fact of the report: the package's chrome table is not configurable here).
     """
-    from fzlint import data
-    from fzlint.rules.common.furniture import furniture, shapes
+    if context is None:
+        return iter(_content_lines(report))
+    return iter(context.facts.get(("chinese", "content_lines"), lambda: _content_lines(report)))
 
-    placed = {found.index for found in furniture(report, shapes(data.load("chrome")))}
-    for line in report.lines:
-        if line.kind not in SKIPPED_KINDS and line.index not in placed:
-            yield line
+
+def _content_lines(report: Report) -> list[Line]:
+    from fzlint.rules.common.furniture import furniture
+
+    placed = {found.index for found in furniture(report, _package_shapes())}
+    return [line for line in report.lines if line.kind not in SKIPPED_KINDS and line.index not in placed]
+
+
+@cache
+def _package_shapes() -> Any:
+    from fzlint import data
+    from fzlint.rules.common.furniture import shapes
+
+    return shapes(data.load("chrome"))
+
+
+@dataclass(frozen=True)
+class ContentText:
+    """The content lines joined by newlines, so that one scan covers the whole report."""
+
+    lines: list[Line]
+    text: str
+    starts: list[int]  # where each line starts in ``text``
+
+    def spread(self, found: list[tuple[int, int]]) -> dict[int, list[tuple[int, int]]]:
+        """``(position in text, value)`` pairs, in order → line number → ``(column, value)``."""
+        by_line: dict[int, list[tuple[int, int]]] = {}
+        starts = self.starts
+        for position, value in found:
+            number = bisect_right(starts, position) - 1
+            by_line.setdefault(number, []).append((position - starts[number], value))
+        return by_line
+
+
+def content_text(report: Report, context: Context) -> ContentText:
+    """The report's content lines as one text (once per report)."""
+
+    def join() -> ContentText:
+        lines = list(content_lines(report, context))
+        starts = [0, *accumulate(len(line.text) + 1 for line in lines)][:-1] if lines else []
+        return ContentText(lines, "\n".join(line.text for line in lines), starts)
+
+    return context.facts.get(("chinese", "content_text"), join)
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:

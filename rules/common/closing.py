@@ -18,6 +18,7 @@ from typing import Any
 from fzlint.parse.lines import SPACE, Line, LineKind, is_date_line, looks_like_unit
 from fzlint.parse.outline import Report
 from fzlint.rules.common.chinese import claim
+from fzlint.rules.common.prefilter import Prefilter, prefilter
 
 # Lines of the closing zone (after the last heading) that may stand for a closing element.
 _ZONE_KINDS = (LineKind.TEXT, LineKind.TAIL, LineKind.SIGNATURE, LineKind.DATE)
@@ -102,15 +103,41 @@ def closing_elements(report: Report, table: dict[str, Any], unit_suffixes: tuple
     return ClosingFound(signature, date)
 
 
-def closing_placeholders(text: str, table: dict[str, Any], taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+@dataclass(frozen=True)
+class Blanks:
+    """The blank-date and seal shapes, and which of them can match a line."""
+
+    patterns: tuple[tuple[re.Pattern[str], str], ...]  # (shape, "date" or "seal")
+    scan: Prefilter
+
+
+@cache
+def _blanks(blank_date: tuple[str, ...], seal: tuple[str, ...]) -> Blanks:
+    found = tuple((re.compile(p), "date") for p in blank_date) + tuple((re.compile(p), "seal") for p in seal)
+    return Blanks(found, prefilter((*blank_date, *seal)))
+
+
+def closing_blanks(table: dict[str, Any]) -> Blanks:
+    """The ``[closing]`` blank-date and seal shapes of ``placeholders.toml`` (once per check;
+    the date and signature shapes are compiled only if F102/F103 need them)."""
+    closing = table.get("closing", {})
+    return _blanks(tuple(closing.get("blank_date", ())), tuple(closing.get("seal", ())))
+
+
+def closing_placeholders(
+    text: str, blanks: Blanks, taken: list[tuple[int, int]], possible: list[int] | None = None
+) -> list[tuple[int, int, str]]:
     """Blank dates and seal markers in ``text`` outside the spans ``taken``: ``(start, end,
-    "date" or "seal")``."""
-    shapes = closing_shapes(table)
+    "date" or "seal")``. ``possible``: the shapes that can match (blanks.scan), if known."""
+    if possible is None:
+        possible = blanks.scan.possible(text)  # most lines hold neither 年…月 nor 章
+    if not possible:
+        return []
     spans = list(taken)
     found = []
-    for patterns, what in ((shapes.blank_date, "date"), (shapes.seal, "seal")):
-        for pattern in patterns:
-            for match in pattern.finditer(text):
-                if claim(spans, *match.span()):
-                    found.append((match.start(), match.end(), what))
+    for index in possible:
+        pattern, what = blanks.patterns[index]
+        for match in pattern.finditer(text):
+            if claim(spans, *match.span()):
+                found.append((match.start(), match.end(), what))
     return sorted(found)

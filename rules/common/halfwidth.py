@@ -8,7 +8,9 @@ answer is a fact of the report, computed once per line (:func:`marks_of`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from operator import attrgetter
+from typing import NamedTuple
 
 from fzlint.parse.lines import Line
 from fzlint.rule import Context
@@ -21,13 +23,31 @@ _SEPARATOR = re.compile(r"[,;:?!]")
 _PARENTHESIS = re.compile(r"[()]")
 
 
-@dataclass(frozen=True)
-class HalfWidth:
+class HalfWidth(NamedTuple):
+    """One mark P101 rewrites (a named tuple: a flood of them is built per report)."""
+
     column: int  # 0-based column of the mark
     replacement: str
     fix_end: int  # the fix also swallows the English-style space after a mark
     safe: bool = True
     lost: bool = False  # a "?" standing for a character lost in conversion (?水灌区)
+
+
+class _Memo(dict[str, bool]):
+    """A character class answered once per character: hits are a C-level dict lookup
+    (``is_chinese`` is two Python calls, asked several times per mark in a P101 flood)."""
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, ch: str) -> bool:
+        value = self[ch] = self.test(ch)
+        return value
+
+
+_CHINESE = _Memo(is_chinese)
+_HAN = _Memo(is_han)
 
 
 def _prev(text: str, index: int) -> str:
@@ -51,11 +71,13 @@ def _spaces_after(text: str, index: int) -> int:
     (姓名:      性别:) and a safe fix never joins layout spaces.
     """
     end = index + 1
+    if end >= len(text) or text[end] not in _ASCII_SPACE:
+        return end  # no space after it (most marks): the fix ends right after the mark
     while end < len(text) and text[end] in _ASCII_SPACE:
         end += 1
     if end - index - 1 > 1:
         return index + 1
-    return end if end < len(text) and is_chinese(text[end]) else index + 1
+    return end if end < len(text) and _CHINESE[text[end]] else index + 1
 
 
 def _lost(text: str, index: int) -> bool:
@@ -71,7 +93,9 @@ def _lost(text: str, index: int) -> bool:
 
 def _skipped(line: Line) -> list[tuple[int, int]]:
     """Spans P101 leaves alone: URLs and heading-marker separators (N102's)."""
-    spans = url_spans(line.text)
+    text = line.text
+    # Each URL form holds "://", "www." or "@": without them no line needs the URL scan.
+    spans = url_spans(text) if "://" in text or "www." in text or "@" in text else []
     marker = line.marker
     if marker is not None:
         # N102 owns a marker's separator (一, 1: ); its half-width brackets are P101's.
@@ -93,24 +117,33 @@ def marks_of(context: Context, line: Line) -> list[HalfWidth]:
     """``halfwidth_marks(line)``, computed once per report and line for every rule that asks."""
     if _ANY_MARK.search(line.text) is None:  # most lines: no need to remember anything
         return []
-    return context.facts.get(("halfwidth", line.index), lambda: halfwidth_marks(line))
+    return context.facts.get(("halfwidth", line.index), lambda: _marks(line.text, _skipped(line)))
 
 
 def _marks(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:
     marks = [*_parentheses(text, skipped), *_quotes(text, skipped)]
+    last = len(text) - 1
     for match in _SEPARATOR.finditer(text):
         index = match.start()
-        if inside(index, skipped):
+        if skipped and inside(index, skipped):
             continue
-        ch = text[index]
+        ch = match.group()
         before = text[index - 1] if index else ""
-        after = text[index + 1] if index + 1 < len(text) else ""
-        if ch in ",:" and before.isdigit() and after.isdigit():
+        if ch in ",:" and index < last and before.isdigit() and text[index + 1].isdigit():
             continue  # 1,000 and 8:30
-        if is_chinese(_prev(text, index)) or is_chinese(_next(text, index)):
+        if before == " " or before == "\t":
+            before = _prev(text, index)
+        if _CHINESE[before] or _CHINESE[_next(text, index)]:
             lost = ch == "?" and _lost(text, index)
-            marks.append(HalfWidth(index, HALF_TO_FULL[ch], _spaces_after(text, index), safe=not lost, lost=lost))
-    return sorted(marks, key=lambda m: m.column)
+            # tuple.__new__ is what the named tuple's own __new__ calls, minus a Python frame
+            marks.append(_new(HalfWidth, (index, HALF_TO_FULL[ch], _spaces_after(text, index), not lost, lost)))
+    return sorted(marks, key=_COLUMN)
+
+
+_new = tuple.__new__
+
+
+_COLUMN = attrgetter("column")
 
 
 def _parentheses(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:
@@ -125,7 +158,7 @@ def _parentheses(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:
     pairs += [(index, None) for index in stack]
     marks = []
     for opening, closing in pairs:
-        ends = [i for i in (opening, closing) if i is not None and not inside(i, skipped)]
+        ends = [i for i in (opening, closing) if i is not None and not (skipped and inside(i, skipped))]
         if not ends:
             continue
         near = []
@@ -134,7 +167,7 @@ def _parentheses(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:
         if closing is not None:
             near += [_prev(text, closing), _next(text, closing)]
         content = text[opening + 1 : closing] if opening is not None and closing is not None else ""
-        if any(is_chinese(ch) for ch in near) or any(is_han(ch) for ch in content):
+        if any(map(_CHINESE.__getitem__, near)) or any(map(_HAN.__getitem__, content)):
             marks += [
                 HalfWidth(i, HALF_TO_FULL[text[i]], i + 1 if text[i] == "(" else _spaces_after(text, i)) for i in ends
             ]
@@ -145,13 +178,13 @@ def _quotes(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:
     positions = []
     index = text.find('"')
     while index >= 0:
-        if not inside(index, skipped):
+        if not (skipped and inside(index, skipped)):
             positions.append(index)
         index = text.find('"', index + 1)
     marks = []
     for a, b in zip(positions[::2], positions[1::2], strict=False):
         near = [_prev(text, a), _next(text, b)]
-        if any(is_chinese(ch) for ch in near) or any(is_han(ch) for ch in text[a + 1 : b]):
+        if any(map(_CHINESE.__getitem__, near)) or any(map(_HAN.__getitem__, text[a + 1 : b])):
             marks += [HalfWidth(a, "“", a + 1), HalfWidth(b, "”", b + 1)]
     if len(positions) % 2:
         last = positions[-1]

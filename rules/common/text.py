@@ -9,13 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from fractions import Fraction
+from functools import cache
+from typing import TYPE_CHECKING
 
 from fzlint.parse.numerals import DIGITS
 
+if TYPE_CHECKING:
+    from fractions import Fraction
+
 SENTENCE_END = "。！？!?；;"
 FULL_STOPS = "。！？!?"  # sentence ends that also close a list whose items end in ；
-_NOT_WORD = re.compile(r"[\W_]+")
+_WORD_RUN = re.compile(r"[^\W_]+")
 CN_NUMBER_CHARS = "零〇一二两三四五六七八九十百千万亿"
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
@@ -40,7 +44,7 @@ def sentences(text: str, offset: int = 0, ends: str = SENTENCE_END) -> Iterator[
 
 def normalise(text: str) -> str:
     """Text without whitespace and punctuation, for comparing copies that differ only there."""
-    return _NOT_WORD.sub("", text)
+    return "".join(_WORD_RUN.findall(text))  # the runs between [\W_]+, joined: ~15% faster than sub
 
 
 def cn_number(text: str) -> int | None:
@@ -100,13 +104,19 @@ QUANTITY_UNITS = (
     "亿元",
     "元",
 )
-_UNIT_ALT = "|".join(sorted(QUANTITY_UNITS, key=len, reverse=True))
-QUANTITY = re.compile(
-    r"(?P<approx>约|近|超过|超|逾|多达|近乎)?"
-    r"(?P<num>(?<![0-9.．])[0-9]+(?:\.[0-9]+)?|(?<![零〇一二两三四五六七八九十百千])[两三四五六七八九十][零〇一二两三四五六七八九十百千]*)"
-    r"(?P<scale>万|亿)?(?P<more>余|多|以上)?"
-    rf"(?P<unit>{_UNIT_ALT})"
-)
+
+
+@cache
+def _quantity() -> re.Pattern[str]:
+    """The counted-quantity pattern, compiled on first use (~2 ms: a run of P1 rules alone
+    never needs it)."""
+    units = "|".join(sorted(QUANTITY_UNITS, key=len, reverse=True))
+    return re.compile(
+        r"(?P<approx>约|近|超过|超|逾|多达|近乎)?"
+        r"(?P<num>(?<![0-9.．])[0-9]+(?:\.[0-9]+)?|(?<![零〇一二两三四五六七八九十百千])[两三四五六七八九十][零〇一二两三四五六七八九十百千]*)"
+        r"(?P<scale>万|亿)?(?P<more>余|多|以上)?"
+        rf"(?P<unit>{units})"
+    )
 
 
 @dataclass(frozen=True)
@@ -122,7 +132,9 @@ class Quantity:
 
 def quantities(text: str) -> Iterator[Quantity]:
     """Counted quantities in ``text``, in order. Percentages and years never match (no unit)."""
-    for match in QUANTITY.finditer(text):
+    from fractions import Fraction  # on first use: the import costs a few ms at start-up
+
+    for match in _quantity().finditer(text):
         raw = match.group("num")
         if raw[0].isdigit():
             value = Fraction(raw)

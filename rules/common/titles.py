@@ -26,6 +26,8 @@ def wrong_titles(text: str, table: dict[str, Any]) -> Iterator[tuple[int, int, s
     P101 asks this too, so that the half-width brackets of such a title are reported
     once, by T101, and not a second time as half-width punctuation.
     """
+    if "《" not in text:  # every title pattern starts with it
+        return
     names = tuple(entry["name"] for entry in table.get("titles", []))
     if not names:
         return

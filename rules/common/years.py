@@ -27,7 +27,7 @@ _SPAN_BEFORE = re.compile(r"[0-9]{4}\s*[-－—–~～至到]\s*$")
 _SPAN_AFTER = re.compile(r"^\s*[-－—–~～至到]\s*[0-9]{4}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class YearMention:
     year: int
     start: int  # 0-based column of the first digit
@@ -36,6 +36,23 @@ class YearMention:
 
 def year_mentions(text: str) -> Iterator[YearMention]:
     """Years written as ``2025年`` / ``二〇二五年`` outside 《》 titles and year spans."""
+    matches = list(_YEAR.finditer(text))
+    if not matches:
+        return  # most lines: no per-character pass for the 《》 depth
+    inside_title = _inside_titles(text) if "《" in text or "〈" in text else None
+    for match in matches:
+        start = match.start("year")
+        if inside_title is not None and inside_title[start]:
+            continue
+        if _SPAN_BEFORE.search(text[:start]) or _SPAN_AFTER.match(text[match.end("year") :]):
+            continue
+        value = year_value(match.group("year"))
+        if value is not None:
+            yield YearMention(value, start, match.end())
+
+
+def _inside_titles(text: str) -> list[bool]:
+    """Per column, whether it stands inside 《》 / 〈〉 (nesting counted)."""
     depth = 0
     inside_title = [False] * (len(text) + 1)
     for index, ch in enumerate(text):
@@ -44,15 +61,7 @@ def year_mentions(text: str) -> Iterator[YearMention]:
         inside_title[index] = depth > 0
         if ch in "》〉" and depth:
             depth -= 1
-    for match in _YEAR.finditer(text):
-        start = match.start("year")
-        if inside_title[start]:
-            continue
-        if _SPAN_BEFORE.search(text[:start]) or _SPAN_AFTER.match(text[match.end("year") :]):
-            continue
-        value = year_value(match.group("year"))
-        if value is not None:
-            yield YearMention(value, start, match.end())
+    return inside_title
 
 
 @dataclass(frozen=True)
