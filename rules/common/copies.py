@@ -84,13 +84,11 @@ def exhaustive_pairs(
         deque(map(list.append, map(index.__getitem__, rare), repeat(number)), maxlen=0)
 
 
-def _prefixes(compact: str) -> list[list[int]] | None:
+def _prefixes(compact: str) -> list[list[int]]:
     """G(compact): the 4-grams at positions 0 … len - 5, each as the int of its UTF-16 code
-    units, in four lists (four shifted 8-byte casts, no Python loop per character); None
-    when the text holds a character outside the BMP (a surrogate pair) or is too short."""
+    units, in four lists (four shifted 8-byte casts, no Python loop per character); only for
+    texts that :func:`_fits`."""
     data = compact.encode("utf-16-le")
-    if len(data) != 2 * len(compact) or len(compact) < SHINGLE:
-        return None
     end = 2 * (len(compact) - 1)  # a 4-gram starting at len - 5 ends at character len - 2
     view = memoryview(data)
     return [view[shift : shift + (end - shift) // 8 * 8].cast("Q").tolist() for shift in (0, 2, 4, 6)]
@@ -101,39 +99,45 @@ def similar_pairs(
 ) -> Iterator[tuple[int, int, float]]:
     """What :func:`exhaustive_pairs` yields, measuring only the pairs that can reach ``threshold``."""
     compacts = [p.compact for p in paragraphs]
-    grams = list(map(_prefixes, compacts))
-    if None in grams:  # the filter's bound needs every 4-gram as one 8-byte int
+    if not all(map(_fits, compacts)):  # the filter's bound needs every 4-gram as one 8-byte int
         yield from exhaustive_pairs(paragraphs, threshold, parallel)
         return
     share = max(0.0, 1.0 - threshold)
     bounds = [share * (len(c) - SHINGLE + 1) + _SLACK for c in compacts]
     seen: set[int] = set()
     first_seen: dict[str, int] = {}
-    sets: dict[int, set[int]] = {}
+    # 4-gram sets by text, made only for paragraphs that are compared: the int lists of every
+    # paragraph held at once cost ~40 bytes a character (hundreds of MB on a 20 MB report)
+    sets: dict[str, set[int]] = {}
     shingles: dict[int, frozenset[str]] = {}
     frequency: dict[str, int] = {}
     for number, compact in enumerate(compacts):
         before = len(seen)
-        deque(map(seen.update, grams[number]), maxlen=0)  # type: ignore[arg-type]
+        deque(map(seen.update, _prefixes(compact)), maxlen=0)  # type: ignore[arg-type]
         original = first_seen.setdefault(compact, number)
         if original != number:
             yield number, original, 1.0
         elif len(seen) - before <= bounds[number]:  # else: too much of it is new to be a copy
-            own = _grams(number, grams, sets)
+            own = _grams(compact, sets)
             candidates = [
                 o
                 for o in range(number)
-                if len(own - _grams(o, grams, sets)) <= bounds[number] and len(sets[o] - own) <= bounds[o]
+                if len(own - _grams(compacts[o], sets)) <= bounds[number] and len(sets[compacts[o]] - own) <= bounds[o]
             ]
             best = _best(number, candidates, paragraphs, compacts, shingles, frequency, parallel)
             if best is not None and best[0] >= threshold:
                 yield number, best[1], best[0]
 
 
-def _grams(index: int, grams: list, sets: dict[int, set[int]]) -> set[int]:
-    if index not in sets:
-        sets[index] = set(chain.from_iterable(grams[index]))
-    return sets[index]
+def _fits(compact: str) -> bool:
+    """Whether :func:`_prefixes` can cast the text: long enough, and no character outside the BMP."""
+    return len(compact) >= SHINGLE and max(compact) <= "\uffff"
+
+
+def _grams(compact: str, sets: dict[str, set[int]]) -> set[int]:
+    if compact not in sets:
+        sets[compact] = set(chain.from_iterable(_prefixes(compact)))  # type: ignore[arg-type]
+    return sets[compact]
 
 
 def _best(
