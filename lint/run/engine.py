@@ -18,7 +18,7 @@ from fzlint.diagnostics import CRASH_CODE, CRASH_NAME, Diagnostic, Severity, one
 from fzlint.document import Document
 from fzlint.hookspecs import hookimpl
 from fzlint.load.loading import LoadError, load_path
-from fzlint.parse.lines import chrome_patterns
+from fzlint.parse.lines import ChromePatterns, chrome_patterns
 from fzlint.parse.outline import Report, build_report
 from fzlint.parse.parts import PartKeywords
 from fzlint.rule import Context, Rule
@@ -78,13 +78,35 @@ def _selection(settings: Settings) -> tuple[tuple[str, ...], ...]:
 
 
 def keywords_for(settings: Settings, reg: Registry) -> PartKeywords:
+    """The part keywords for ``settings``: one object per run and override, so the answers it
+    remembers per heading carry across the files of a batch."""
+    import json
+
     from fzlint import data
 
-    keywords = PartKeywords.from_table(data.load("parts", settings.data_overrides.get("parts")))
+    override = settings.data_overrides.get("parts")
+    key = ("part-keywords", json.dumps(override, sort_keys=True, ensure_ascii=False) if override else "")
+    cached = reg.memo.get(key)
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    keywords = PartKeywords.from_table(data.load("parts", override))
     for extra in reg.manager.hook.fzlint_part_keywords():
         if extra:
             keywords = keywords.extended(extra)
+    reg.memo[key] = keywords
     return keywords
+
+
+def _last_year_report(previous: Document, keywords: PartKeywords, chrome: ChromePatterns, reg: Registry) -> Report:
+    """Last year's report parsed once for all the files of a run that compare with it (one
+    slot: the same document object, keywords and chrome table, else parsed again)."""
+    cached = reg.memo.get("last-year-report")
+    inputs = (previous, keywords, chrome)
+    if cached is not None and all(a is b for a, b in zip(cached[:3], inputs, strict=True)):  # type: ignore[index]
+        return cached[3]  # type: ignore[index,no-any-return]
+    report = build_report(previous, keywords, chrome)
+    reg.memo["last-year-report"] = (*inputs, report)
+    return report
 
 
 @hookimpl
@@ -140,7 +162,7 @@ def lint_document(
         chrome = chrome_patterns(settings.data_overrides.get("chrome"))
         keywords = keywords_for(settings, registry)
     report = build_report(document, keywords, chrome)
-    last_year = build_report(previous, keywords, chrome) if previous is not None else None
+    last_year = _last_year_report(previous, keywords, chrome, registry) if previous is not None else None
     known_codes = frozenset(registry.rules)
     context = Context(settings=settings, known_codes=known_codes, previous=last_year)
     rules = enabled_rules(settings, registry)
@@ -272,11 +294,28 @@ def lint_path(
     if last_year is not None and not _same_file(last_year, path, data):
         try:
             with stage("read + decode"):
-                previous_document = load_path(last_year, registry.manager, max_size=settings.max_file_size)
+                previous_document = _last_year_document(last_year, registry, settings.max_file_size)
         except LoadError as error:
             return FileResult(path=display, error=f"上一年度报告 {last_year}：{error}")
     diagnostics = lint_document(document, settings, registry, previous_document)
     return FileResult(path=display, document=document, diagnostics=diagnostics)
+
+
+def _last_year_document(path: Path, reg: Registry, max_size: int) -> Document:
+    """Last year's report, read once per run for every file compared with it (kept while its
+    size and modification time stay the same; a failed read is not kept)."""
+    try:
+        info = path.stat()
+        key: tuple[object, ...] = (str(path.resolve()), info.st_size, info.st_mtime_ns, max_size)
+    except OSError:
+        key = ()  # load_path reports the error
+    cached = reg.memo.get("last-year-document")
+    if key and cached is not None and cached[0] == key:  # type: ignore[index]
+        return cached[1]  # type: ignore[index,no-any-return]
+    document = load_path(path, reg.manager, max_size=max_size)
+    if key:
+        reg.memo["last-year-document"] = (key, document)
+    return document
 
 
 def _same_file(previous: Path, path: Path, data: bytes | None) -> bool:
