@@ -32,7 +32,7 @@ def placed_furniture(report: Report, context: Context) -> dict[int, Found]:
     table is the context's, the same for every rule of one report)."""
 
     def compute() -> dict[int, Found]:
-        return {found.index: found for found in furniture(report, shapes(context.data("chrome")))}
+        return {found.index: found for found in furniture(report, shapes(context.data("chrome")), context)}
 
     return context.facts.get(("webpage", "furniture"), compute)
 

@@ -9,9 +9,9 @@ out of order is a ``misplaced`` part (S102). Nothing is written onto the lexer's
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 from fzlint.document import Document
 from fzlint.parse.grammar import Recovery
@@ -21,7 +21,6 @@ from fzlint.parse.tokens import MAX_DEPTH
 
 __all__ = ["MAX_DEPTH", "Closing", "Report", "Section", "build_report"]
 
-T = TypeVar("T")
 
 # Grammar nodes that are level-1 parts, and the groups a part may stand in.
 PART_NODES = ("achievements", "topic", "problems", "plan", "responsibility", "other", "stray", "misplaced")
@@ -101,20 +100,9 @@ class Report:
     tail: list[Line] = field(default_factory=list)
     recoveries: list[Recovery] = field(default_factory=list)
     tree: Any = field(default=None, repr=False)  # the lark Tree the grammar produced
-    # Facts derived from the report alone (and the key's inputs), for helpers that get no
-    # Context (see ``memo``); the report never changes once built, so they cannot go stale.
-    _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
     # Every section in document order, fixed once build_report has filled the outline (rules
     # walk it dozens of times); None for a report put together by hand, which is walked.
     _flat: tuple[Section, ...] | None = field(default=None, repr=False, compare=False)
-
-    def memo(self, key: Any, compute: Callable[[], T]) -> T:
-        """``compute()`` once per report and ``key`` (which must name every input besides the report)."""
-        try:
-            return self._memo[key]
-        except KeyError:
-            value = self._memo[key] = compute()
-            return value
 
     @property
     def title(self) -> Line | None:

@@ -52,14 +52,14 @@ def content_lines(report: Report, context: Context | None = None) -> Iterator[Li
     report (a fact of the report: the package's chrome table is not configurable here).
     """
     if context is None:
-        return iter(_content_lines(report))
-    return iter(context.facts.get(("chinese", "content_lines"), lambda: _content_lines(report)))
+        return iter(_content_lines(report, None))
+    return iter(context.facts.get(("chinese", "content_lines"), lambda: _content_lines(report, context)))
 
 
-def _content_lines(report: Report) -> list[Line]:
+def _content_lines(report: Report, context: Context | None) -> list[Line]:
     from fzlint.rules.common.furniture import furniture
 
-    placed = {found.index for found in furniture(report, _package_shapes())}
+    placed = {found.index for found in furniture(report, _package_shapes(), context)}
     return [line for line in report.lines if line.kind not in SKIPPED_KINDS and line.index not in placed]
 
 

@@ -23,6 +23,7 @@ from functools import cache
 
 from fzlint.parse.lines import SPACE, Line, LineKind, looks_like_title, looks_like_unit
 from fzlint.parse.outline import Report
+from fzlint.rule import Context
 
 _SENTENCE = "。，,；;！!？?"
 
@@ -207,13 +208,14 @@ _NOT_FURNITURE = (
 )
 
 
-def furniture(report: Report, s: Shapes) -> tuple[Found, ...]:
+def furniture(report: Report, s: Shapes, context: Context | None = None) -> tuple[Found, ...]:
     """Furniture lines that the chrome classifier left as text.
 
-    W101, W102 and the lines helper of the punctuation and term rules all ask for this
-    per report: it is worked out once per report and shape table (the report's lines never
-    change once built)."""
-    return report.memo(("furniture", s), lambda: tuple(_furniture(report, s)))
+    W101, W102 and the lines helper of the punctuation and term rules all ask for this per
+    report: with ``context`` it is worked out once per report and shape table (a report fact)."""
+    if context is None:
+        return tuple(_furniture(report, s))
+    return context.facts.get(("furniture", s), lambda: tuple(_furniture(report, s)))
 
 
 def _furniture(report: Report, s: Shapes) -> list[Found]:
