@@ -25,7 +25,7 @@ import zlib
 from typing import Any, AnyStr
 
 TABLE = os.path.join(os.path.dirname(__file__), "data", "regex-table.marshal")
-MAGIC = b"fzlint-regex-table 1\n"
+MAGIC = b"fzlint-regex-table 2\n"
 
 Key = tuple[type, str | bytes, int]
 _built: dict[Key, re.Pattern[Any]] = {}  # only table-built patterns: as many as the table has
@@ -35,7 +35,15 @@ _recording: set[tuple[str | bytes, int]] | None = None
 
 def engine() -> tuple[object, ...]:
     """What the compiled code depends on: the interpreter's release and its ``_sre``."""
-    return (sys.implementation.name, sys.hexversion, _sre.MAGIC, _sre.CODESIZE, _sre.MAXGROUPS, _sre.MAXREPEAT)
+    return (
+        sys.implementation.name,
+        sys.hexversion,
+        _sre.MAGIC,
+        _sre.CODESIZE,
+        _sre.MAXGROUPS,
+        _sre.MAXREPEAT,
+        sys.byteorder,  # the code is stored as machine words
+    )
 
 
 def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
@@ -58,8 +66,11 @@ def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
 def build(pattern: AnyStr, stored: Any) -> re.Pattern[AnyStr] | None:
     """The Pattern of one table entry, as ``re._compiler.compile`` makes it; None when it is damaged."""
     try:
-        final_flags, code, groups, groupindex, indexgroup = stored
-        return _sre.compile(pattern, final_flags, code, groups - 1, groupindex, indexgroup)
+        final_flags, words, groups, groupindex, indexgroup = stored
+        code = memoryview(words).cast("I")
+        if code.itemsize != _sre.CODESIZE:
+            return None
+        return _sre.compile(pattern, final_flags, code.tolist(), groups - 1, groupindex, indexgroup)
     except Exception:  # _sre refuses code it cannot run: compile the pattern as re would
         return None
 
@@ -102,8 +113,10 @@ def parse_table(data: bytes) -> dict[tuple[str | bytes, int], Any]:
     return entries
 
 
-def entry(pattern: str | bytes, flags: int) -> tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]:
-    """What ``re._compiler.compile`` computes for one pattern before ``_sre.compile``."""
+def entry(pattern: str | bytes, flags: int) -> tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]:
+    """What ``re._compiler.compile`` computes for one pattern before ``_sre.compile``, the code
+    as machine words (bytes: marshal loads one object per pattern, not one per word)."""
+    from array import array
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
     parsed = _parser.parse(pattern, flags)
@@ -112,8 +125,10 @@ def entry(pattern: str | bytes, flags: int) -> tuple[int, list[int], int, dict[s
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
-    # int(): the opcodes are re's named int constants, which marshal does not write
-    return int(flags | parsed.state.flags), [int(c) for c in code], parsed.state.groups, groupindex, tuple(indexgroup)
+    words = array("I", code)
+    if words.itemsize != _sre.CODESIZE:
+        raise SystemExit(f"array('I') has {words.itemsize} bytes, _sre's code words {_sre.CODESIZE}")
+    return int(flags | parsed.state.flags), words.tobytes(), parsed.state.groups, groupindex, tuple(indexgroup)
 
 
 def table_bytes(patterns: set[tuple[str | bytes, int]]) -> bytes:

@@ -145,7 +145,7 @@ def test_a_table_written_here_is_used(tmp_path: Path, monkeypatch: pytest.Monkey
 def test_a_bad_table_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str) -> None:
     path = tmp_path / "t.marshal"
     good = regex.table_bytes({(PATTERN, 0)})
-    other = ("cpython", 0x030C01F0, 20221023, 4, 1073741823, 4294967295)
+    other = ("cpython", 0x030C01F0, 20221023, 4, 1073741823, 4294967295, "little")
     if damage == "foreign engine":
         write_table(path, other, regex.parse_table(good))
     elif damage == "wrong magic":
@@ -172,13 +172,14 @@ def test_a_damaged_entry_compiles_as_usual(tmp_path: Path, monkeypatch: pytest.M
     good = regex.parse_table(regex.table_bytes({(PATTERN, 0)}))[(PATTERN, 0)]
     final_flags, code, groups, groupindex, indexgroup = good  # type: ignore[misc]
     entries = {
-        (PATTERN, 0): (final_flags, [999, *code], groups, groupindex, indexgroup),  # _sre refuses the code
+        (PATTERN, 0): (final_flags, b"\xe7\x03\0\0" + code, groups, groupindex, indexgroup),  # _sre refuses it
+        ("z+", 0): (final_flags, code[:-1], groups, groupindex, indexgroup),  # not whole words
         ("x+", 0): ("flags", [], 1, {}, ()),  # not even the right types
         ("y+", 0): (1, 2),  # not the right shape
     }
     write_table(path, regex.engine(), entries)
     use_table(monkeypatch, path)
-    for pattern in (PATTERN, "x+", "y+"):
+    for pattern in (PATTERN, "x+", "y+", "z+"):
         assert_compiled_as_usual(pattern)
 
 
