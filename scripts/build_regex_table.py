@@ -4,10 +4,11 @@ fzlint compiles its patterns through :func:`fzlint.regex.compile`, which builds 
 listed in this table straight from its stored code instead of compiling it (see that
 module). This script finds the patterns by doing what fzlint does, in this process, with
 the helper recording: it imports every module (the patterns compiled at import), then runs
-``fzlint check`` over the seeds and tests/corpus in every output format, with every rule,
-with --previous, --pair-years and --diff, and ``explain``/``rules``/``outline`` (the patterns
-compiled on first use: word-list unions, page-chrome patterns, ...). Patterns that come from
-a user's configuration are not in the table: they compile as usual.
+``fzlint check`` over the seeds (in GB18030 and UTF-16 too) and tests/corpus in every output
+format, with every rule, with --previous, --pair-years, --diff and --annotate (into a
+temporary directory), and ``explain``/``rules``/``outline`` (the patterns compiled on first
+use: word-list unions, page-chrome patterns, ...). Patterns that come from a user's
+configuration are not in the table: they compile as usual.
 
 Run after changing a regex in lint/ or rules/, or the data they are built from, with the
 Python the table is for (it is used only by that interpreter's regex engine):
@@ -26,6 +27,7 @@ import os
 import pkgutil
 import re
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -35,9 +37,17 @@ CORPUS = str(ROOT / "tests" / "corpus")
 FORMATS = ("concise", "json", "json-lines", "sarif", "github", "html", "rich")
 
 
-def runs() -> Iterator[list[str]]:
-    """The command lines whose regexes the table holds."""
+def runs(scratch: Path) -> Iterator[list[str]]:
+    """The command lines whose regexes the table holds (``scratch``: a temporary directory)."""
     isolated = ["--isolated", "-j", "1", "--no-cache"]
+    legacy = []  # the seeds in the other encodings fzlint reads (GB18030 has its own patterns)
+    for encoding in ("gb18030", "utf-16"):
+        for seed in SEEDS[:2]:
+            path = scratch / f"{encoding}-{Path(seed).name}"
+            path.write_bytes(Path(seed).read_text(encoding="utf-8").encode(encoding))
+            legacy.append(str(path))
+    yield ["check", *legacy, "--format", "json", *isolated]
+    yield ["check", *SEEDS, "--annotate", str(scratch), *isolated]
     for fmt in FORMATS:
         yield ["check", *SEEDS, "--format", fmt, *isolated]
     yield ["check", *SEEDS, "--color", "--show-all", *isolated]
@@ -65,8 +75,9 @@ def collect() -> set[tuple[str | bytes, int]]:
                 importlib.import_module(module.name)
     from fzlint import cli
 
-    for argv in runs():
-        _quietly(cli.main, argv)
+    with tempfile.TemporaryDirectory() as scratch:
+        for argv in runs(Path(scratch)):
+            _quietly(cli.main, argv)
     codes = sorted(set(re.findall(r"\b[A-Z]{1,3}[0-9]{3}\b", _quietly(cli.main, ["rules"]))))
     for code in codes:
         _quietly(cli.main, ["explain", code])
