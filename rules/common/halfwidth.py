@@ -115,23 +115,32 @@ def halfwidth_marks(line: Line) -> list[HalfWidth]:
 
 
 def _marks(text: str, skipped: list[tuple[int, int]]) -> list[HalfWidth]:
-    marks = [*_parentheses(text, skipped), *_quotes(text, skipped)]
+    # Brackets and quotes pair up across the line; most lines of a flood have only commas.
+    paired = _parentheses(text, skipped) if "(" in text or ")" in text else []
+    if '"' in text:
+        paired += _quotes(text, skipped)
+    marks: list[HalfWidth] = []
     last = len(text) - 1
+    chinese = _CHINESE
     for match in _SEPARATOR.finditer(text):
         index = match.start()
         if skipped and inside(index, skipped):
             continue
-        ch = match.group()
+        ch = text[index]
         before = text[index - 1] if index else ""
         if ch in ",:" and index < last and before.isdigit() and text[index + 1].isdigit():
             continue  # 1,000 and 8:30
         if before == " " or before == "\t":
             before = _prev(text, index)
-        if _CHINESE[before] or _CHINESE[_next(text, index)]:
+        if chinese[before] or chinese[_next(text, index)]:
             lost = ch == "?" and _lost(text, index)
+            # most marks have no space after them: the fix ends right after the mark
+            end = _spaces_after(text, index) if index < last and text[index + 1] in _ASCII_SPACE else index + 1
             # tuple.__new__ is what the named tuple's own __new__ calls, minus a Python frame
-            marks.append(_new(HalfWidth, (index, HALF_TO_FULL[ch], _spaces_after(text, index), not lost, lost)))
-    return sorted(marks, key=_COLUMN)
+            marks.append(_new(HalfWidth, (index, HALF_TO_FULL[ch], end, not lost, lost)))
+    if not paired:
+        return marks  # found left to right: already in column order
+    return sorted(paired + marks, key=_COLUMN)
 
 
 _new = tuple.__new__
