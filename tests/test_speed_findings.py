@@ -14,13 +14,15 @@ import pickle
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from registry_for_tests import REGISTRY
 
 from fzlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from fzlint.document import Document
+from fzlint.parse.lines import SPACE
 from fzlint.parse.outline import build_report
+from fzlint.parse.tokens import IMPROVEMENT_LEAD, opens_improvement
 from fzlint.rule import Context, Rule
 from fzlint.rules.common.chinese import HALF_TO_FULL, inside, is_chinese
 from fzlint.rules.common.halfwidth import (
@@ -169,3 +171,18 @@ _MARK_TEXT = st.text(alphabet=list('政府法治,;:?!()" \t1a《》“”（）'
 @given(_MARK_TEXT, st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=2))
 def test_marks_found_as_before(text: str, skipped: list[tuple[int, int]]) -> None:
     assert _marks(text, skipped) == _old_marks(text, skipped)
+
+
+_LEAD_TEXT = st.text(
+    alphabet=list("（(一二1０2023年度上去关于问题不足意见的整改进落实工作情况：:。； \u3000"), max_size=24
+)
+
+
+@given(_LEAD_TEXT)
+@example("\u30002023年度问题整改情况：已全部完成")
+@example("（一）上年度整改落实情况:")
+@example("关于改进工作：")
+@example("整改：")
+@example("问题整改情况")
+def test_improvement_lead_prefilter_only_skips_lines_that_cannot_match(text: str) -> None:
+    assert opens_improvement(text) == (IMPROVEMENT_LEAD.match(text.strip(SPACE)) is not None)
