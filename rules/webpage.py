@@ -171,34 +171,45 @@ class GarbledTerm(Rule):
     summary = "替换或编码错误造成的乱词、乱码（如“探花公开”应为“政务公开”）"
     bad = "深化探花公开，以法治规范权力运行。"
     good = "深化政务公开，以法治规范权力运行。"
+    # Lines looked at together (below): a few hundred KB of text and GBK bytes at most.
+    chunk_lines = 2_000
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         # Furniture W101 deletes whole is not mended word by word (the fixes would overlap).
         placed = placed_furniture(report, context)
         skipped = (LineKind.BLANK, LineKind.CHROME, LineKind.COMMENT)
         lines = [line for line in report.lines if line.kind not in skipped and line.index not in placed]
-        # One look at the whole text first (most reports hold neither): a term or a garbled
-        # run inside a line is inside the lines joined by "\n" too.
-        whole = "\n".join(line.text for line in lines)
-        terms = [term for term in context.data("garbled").get("terms", []) if term["wrong"] in whole]
-        garbled = may_be_garbled(whole)
-        for line in lines:
-            for term in terms:
-                wrong, right = term["wrong"], term["right"]
-                start = line.text.find(wrong)
-                while start >= 0:
-                    end = start + len(wrong)
-                    yield self.diagnostic(
-                        report,
-                        line.index,
-                        start,
-                        end,
-                        f"“{wrong}”是替换错误留下的乱词：请改为“{right}”",
-                        fix=self.replacement(line.index, start, end, right, f"改为“{right}”"),
-                    )
-                    start = line.text.find(wrong, end)
-            if garbled:
-                yield from self._mojibake(report, line)
+        table = context.data("garbled").get("terms", [])
+        for start in range(0, len(lines), self.chunk_lines):
+            chunk = lines[start : start + self.chunk_lines]
+            # One look at a chunk's text first (most reports hold neither): a term or a
+            # garbled run inside a line is inside its chunk's lines joined by "\n" too (GBK
+            # encodes character by character), so the look only skips lines that yield
+            # nothing. Bounded chunks, not the whole text: a 20 MB report's text joined and
+            # its GBK bytes would add ~36 MB to the peak.
+            joined = "\n".join(line.text for line in chunk)
+            terms = [term for term in table if term["wrong"] in joined]
+            garbled = may_be_garbled(joined)
+            for line in chunk:
+                yield from self._terms(report, line, terms)
+                if garbled:
+                    yield from self._mojibake(report, line)
+
+    def _terms(self, report: Report, line: Line, terms: list[dict[str, str]]) -> Iterator[Diagnostic]:
+        for term in terms:
+            wrong, right = term["wrong"], term["right"]
+            start = line.text.find(wrong)
+            while start >= 0:
+                end = start + len(wrong)
+                yield self.diagnostic(
+                    report,
+                    line.index,
+                    start,
+                    end,
+                    f"“{wrong}”是替换错误留下的乱词：请改为“{right}”",
+                    fix=self.replacement(line.index, start, end, right, f"改为“{right}”"),
+                )
+                start = line.text.find(wrong, end)
 
     def _mojibake(self, report: Report, line: Line) -> Iterator[Diagnostic]:
         for start, end, restored in garbled_spans(line.text):
