@@ -1,6 +1,7 @@
-"""``--format json`` writes its common findings straight from their attributes (json_output._direct):
-for a finding of any shape, the same text as the general path (``as_dict``, then ``_item`` or the
-general encoder), or the same exception."""
+"""``--format json`` and ``json-lines`` write their common findings straight from their attributes
+(``reporters.json_direct``): for a finding of any shape, the same text as the general path
+(``as_dict``, then ``_item`` or the general encoder; ``json.dumps`` for json-lines), or the same
+exception."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from registry_for_tests import REGISTRY
 
 from fzlint.diagnostics import Diagnostic, Edit, Fix, Severity
-from fzlint.reporters import ReportOptions, json_output
+from fzlint.reporters import ReportOptions, json_lines, json_output
 from fzlint.reporters.json_output import _item, as_dict
 from fzlint.reporters.json_text import dumps_indented
 from fzlint.run.engine import FileResult, lint_path
@@ -42,7 +43,7 @@ class OwnEdit(Edit):
 
 
 def general(diagnostics: list[Diagnostic], ascii_escape: bool) -> list[str]:
-    """What items wrote before _direct: each finding through as_dict."""
+    """What json items wrote before json_direct: each finding through as_dict."""
     from json.encoder import encode_basestring, encode_basestring_ascii
 
     encode = encode_basestring_ascii if ascii_escape else encode_basestring
@@ -60,9 +61,14 @@ def outcome(write: Any) -> tuple[str, Any]:
         return "raised", type(error)
 
 
-def direct(diagnostics: list[Diagnostic], ascii_escape: bool) -> list[str]:
+def direct(diagnostics: list[Diagnostic], ascii_escape: bool, reporter: Any = json_output) -> list[str]:
     options = ReportOptions(registry=None, extra={"ascii": ascii_escape})  # type: ignore[arg-type]
-    return list(json_output.items([FileResult("x", diagnostics)], options))
+    return list(reporter.items([FileResult("x", diagnostics)], options))
+
+
+def general_lines(diagnostics: list[Diagnostic], ascii_escape: bool) -> list[str]:
+    """What json-lines wrote before: json.dumps of each finding's as_dict."""
+    return [json.dumps(as_dict(d), ensure_ascii=ascii_escape) + "\n" for d in diagnostics]
 
 
 def mostly(plain: st.SearchStrategy[Any], odd: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
@@ -106,6 +112,8 @@ def diagnostics(draw: st.DrawFn) -> Diagnostic:
 @given(st.lists(diagnostics(), max_size=6), st.booleans())
 def test_items_write_what_the_general_path_writes_for_every_shape(found: list[Diagnostic], ascii_escape: bool) -> None:
     assert outcome(lambda: direct(found, ascii_escape)) == outcome(lambda: general(found, ascii_escape))
+    lines = outcome(lambda: direct(found, ascii_escape, json_lines))
+    assert lines == outcome(lambda: general_lines(found, ascii_escape))
 
 
 @settings(max_examples=200, deadline=None)
@@ -116,6 +124,8 @@ def test_a_file_s_path_is_escaped_once_and_still_right(found: list[Diagnostic], 
     again += [Diagnostic("报告\n.txt", *_fields(d)) for d in found if type(d) is Diagnostic]
     mixed = found + again + found
     assert outcome(lambda: direct(mixed, ascii_escape)) == outcome(lambda: general(mixed, ascii_escape))
+    lines = outcome(lambda: direct(mixed, ascii_escape, json_lines))
+    assert lines == outcome(lambda: general_lines(mixed, ascii_escape))
 
 
 def _fields(d: Diagnostic) -> tuple:
@@ -133,3 +143,4 @@ def test_seed_and_corpus_findings_are_written_as_before() -> None:
         written = list(json_output.items(results, options))
         assert written == general(found, ascii_escape)
         assert json.loads("[" + ",".join(written) + "]") == [as_dict(d) for d in found]
+        assert list(json_lines.items(results, options)) == general_lines(found, ascii_escape)
