@@ -474,7 +474,7 @@ def _report_streamed(args: argparse.Namespace, reg: Registry, todo: list[CheckIn
         if workers > 1 and hasattr(render, "parts"):  # workers render; this process writes bytes
             renderer = reporters.chunk_renderer(render, options, stream)
             streamed: StreamedResults | RenderedResults = RenderedResults(
-                render_in_pool(todo, workers, cache, renderer)
+                render_in_pool(todo, workers, cache, renderer, reg)
             )
             streamed.write(reporters.PartsWriter(render.parts, stream))  # type: ignore[attr-defined]
         else:
