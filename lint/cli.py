@@ -348,7 +348,7 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     args.annotate, args.paths = annotating.inputs_from_option(args.annotate, args.paths)
     notes: list[str] = []  # files left out on purpose (Word lock files)
     try:
-        resolver = resolver_from_args(args, frozenset(reg.rules))
+        resolver = resolver_from_args(args, reg.codes())
         reporter_reads_documents = reporters.needs_documents(reg, args.format)
         todo = list(
             inputs.collect(
@@ -600,7 +600,7 @@ def run_config(args: argparse.Namespace, out: TextIO) -> int:
     from fzlint.run.plugins import new_registry
 
     try:
-        resolver = resolver_from_args(args, frozenset(new_registry().rules))
+        resolver = resolver_from_args(args, new_registry().codes())
         path = Path(args.path)
         resolved = resolver.for_file(path) if path.is_file() else resolver.for_directory(path)
     except ConfigError as error:
