@@ -153,7 +153,9 @@ def test_cli_rejects_bad_jobs(value: str) -> None:
 
 
 def test_auto_jobs_stay_single_for_few_files(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "available_cpus", lambda: 4)
+    from fzlint.run import jobs
+
+    monkeypatch.setattr(jobs, "available_cpus", lambda: 4)
     assert parallel.effective_jobs(0, 1) == 1
     assert parallel.effective_jobs(0, parallel.AUTO_MIN_FILES - 1) == 1
     assert parallel.effective_jobs(0, parallel.AUTO_MIN_FILES) == 4

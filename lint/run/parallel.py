@@ -19,12 +19,22 @@ available CPU for more.
 from __future__ import annotations
 
 import math
-import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
+
+# What every run needs lives in fzlint.run.jobs; re-exported here, where it always was.
+from fzlint.run.jobs import (
+    AUTO_MIN_FILES,
+    Lintable,
+    available_cpus,
+    effective_jobs,
+    lint_items,
+    parse_jobs,
+    release_caches,
+)
 
 if TYPE_CHECKING:
     from fzlint.run.cache import ResultCache
@@ -32,38 +42,23 @@ if TYPE_CHECKING:
     from fzlint.run.plugins import Registry
     from fzlint.settings import Settings
 
-# Below this many files one process wins: a worker costs ~15 ms to fork and set
-# up, a seed-sized report ~4 ms to lint (see the Performance section of README).
-AUTO_MIN_FILES = 16
+__all__ = [
+    "AUTO_MIN_FILES",
+    "Lintable",
+    "available_cpus",
+    "effective_jobs",
+    "lint_files",
+    "lint_items",
+    "parse_jobs",
+    "release_caches",
+    "render_in_pool",
+]
+
 # Chunks per worker: enough to balance uneven file sizes, few enough that the
 # per-chunk round trip does not dominate.
 CHUNKS_PER_WORKER = 8
 MAX_CHUNK = 64
 MIN_TAIL_CHUNK = 2  # the smallest chunk of the shrinking tail (a round trip costs ~1 ms)
-
-
-def available_cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # not on Linux
-        return os.cpu_count() or 1
-
-
-def parse_jobs(value: str) -> int:
-    """``--jobs`` value: a positive number or ``auto`` (0 stands for auto)."""
-    if value.strip().lower() == "auto":
-        return 0
-    jobs = int(value)
-    if jobs < 0:
-        raise ValueError(value)
-    return jobs
-
-
-def effective_jobs(jobs: int, files: int) -> int:
-    """How many processes to use for ``files`` files (``jobs=0`` is auto)."""
-    if jobs == 0:
-        jobs = available_cpus() if files >= AUTO_MIN_FILES else 1
-    return max(1, min(jobs, files))
 
 
 def chunk_size(files: int, jobs: int) -> int:
@@ -80,13 +75,6 @@ def chunk_sizes(files: int, jobs: int) -> list[int]:
         sizes.append(size)
         left -= size
     return sizes
-
-
-class Lintable(Protocol):
-    """What ``lint_items`` runs: a picklable item (``fzlint.run.inputs.CheckInput``) that lints
-    itself with the registry it is given."""
-
-    def lint(self, registry: Registry, cache: ResultCache | None = None) -> FileResult: ...
 
 
 @dataclass(frozen=True)
@@ -107,32 +95,11 @@ def lint_files(paths: Sequence[Path], settings: Settings, registry: Registry, jo
     return lint_items([PathInput(path, settings) for path in paths], registry, jobs)
 
 
-def lint_items(
-    items: Sequence[Lintable], registry: Registry, jobs: int = 1, cache: ResultCache | None = None
+def lint_in_pool(
+    items: list[Lintable], workers: int, cache: ResultCache | None, registry: Registry | None = None
 ) -> Iterator[FileResult]:
-    """``item.lint(registry)`` for every item, yielded in the order given (``jobs=0``: auto).
-
-    Forked workers inherit ``registry``; spawned ones build a registry of their own from
-    the installed plugins (a registry holds modules and hook callers, which do not cross a
-    process boundary by pickling)."""
-    workers = effective_jobs(jobs, len(items))
-    if workers <= 1:
-        for item in items:
-            yield release_caches(item.lint(registry, cache))
-        return
-    yield from _pool(list(items), workers, cache, None, registry)
-
-
-def release_caches(result: FileResult) -> FileResult:
-    """Drop what rules derived from the document (a joined copy of the text, line offsets).
-
-    A batch keeps every result until the reporter runs, so these copies would
-    add up file by file; they are rebuilt on demand if anything asks again.
-    """
-    if result.document is not None:
-        for derived in ("joined", "line_offsets"):
-            result.document.__dict__.pop(derived, None)
-    return result
+    """``lint_items`` over ``workers`` processes (results in the order given)."""
+    return _pool(items, workers, cache, None, registry)
 
 
 # Renders a chunk's results as the parent would: (texts joined, how many texts). Made by
