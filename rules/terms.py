@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from fzlint import regex
 from fzlint.diagnostics import Diagnostic, Severity
 from fzlint.hookspecs import hookimpl
 from fzlint.parse.lines import Line
@@ -25,7 +26,7 @@ from fzlint.rules.common.prefilter import prefilter
 from fzlint.rules.common.titles import wrong_titles
 from fzlint.rules.common.wordscan import WordIndex, read_data, word_index
 
-_DIGITS = re.compile(r"[0-9０-９]+")
+_DIGITS = regex.compile(r"[0-9０-９]+")
 
 
 def _cn_numerals(text: str) -> str:
@@ -104,7 +105,7 @@ class TermForm(Rule):
 
 @cache
 def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return regex.compile(pattern)
 
 
 def _each_term_occurrence(found: list[tuple[int, int]], words: tuple[str, ...], width: int) -> list[tuple[int, int]]:
@@ -167,7 +168,7 @@ class ConfusableWord(Rule):
                     entries = context.data("confusables").get("words", [])
                 entry = entries[index]
                 before = entry.get("before")
-                if before and not re.match(before, text[end:]):
+                if before and not regex.compile(before).match(text[end:]):
                     continue
                 left, right = sentence_bounds(text, start, end)
                 if not segment.is_word(text[left:right], start - left, end - left, dictionary):
@@ -222,7 +223,7 @@ def _confusable_index(entries: list[dict[str, Any]]) -> WordIndex:
 
 def compact(text: str) -> str:
     """Text without spaces and punctuation, to compare a paragraph with a placeholder."""
-    return re.sub(r"[\s\W_]+", "", text)
+    return regex.compile(r"[\s\W_]+").sub("", text)
 
 
 class Placeholder(Rule):
@@ -311,7 +312,7 @@ class Placeholder(Rule):
 @cache
 def _more_letters_than(count: int) -> re.Pattern[str]:
     """Matches a text with more than ``count`` of the characters :func:`compact` keeps."""
-    return re.compile(rf"(?:[^\W_][\W_]*){{{count + 1}}}")
+    return regex.compile(rf"(?:[^\W_][\W_]*){{{count + 1}}}")
 
 
 def _section_headings(report: Report) -> dict[int, str]:

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from fzlint import regex
 from fzlint.rules.common.wordscan import char_rank
 
 # A class of more characters than this is no help: the line almost surely holds one.
@@ -124,5 +125,5 @@ class Prefilter:
 def prefilter(patterns: tuple[str, ...]) -> Prefilter:
     needed = tuple(needed_chars(p) for p in patterns)
     chars = sorted(set().union(*(n for n in needed if n is not None)))
-    scan = re.compile(f"[{re.escape(''.join(chars))}]" if chars else "(?!)")
+    scan = regex.compile(f"[{re.escape(''.join(chars))}]" if chars else "(?!)")
     return Prefilter(needed, scan, [i for i, n in enumerate(needed) if n is None])
