@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import gc
 import io
+from pathlib import Path
 
 import pytest
 from conftest import SEEDS
@@ -54,12 +55,35 @@ def test_the_collector_is_paused_only_until_the_rules_are_loaded(monkeypatch: py
         seen.append(gc.isenabled())
         real(reg, todo)
         seen.append(gc.isenabled())
+        frozen.append(gc.get_freeze_count())
 
+    frozen: list[int] = []
     monkeypatch.setattr(cli, "_rules_loaded", spy)
     monkeypatch.setattr("sys.stdout", io.StringIO())
-    assert gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
     cli.main(["check", "--format", "concise", str(SEEDS[0])])
     assert seen == [False, True] and gc.isenabled()
+    assert frozen[0] > 0 and gc.get_freeze_count() == 0  # frozen while linting, not after
+
+
+def test_workers_fork_from_a_frozen_start_up_and_it_stays_frozen_until_main_returns(tmp_path: Path) -> None:
+    paths = []
+    for index in range(20):
+        path = tmp_path / f"r{index:02d}.txt"
+        path.write_text(SEEDS[index % len(SEEDS)].read_text(encoding="utf-8"), encoding="utf-8")
+        paths.append(str(path))
+    out = io.StringIO()
+    args = cli.build_parser().parse_args(["check", "-j", "2", "--format", "concise", *paths])
+    cli._collector_paused = True
+    gc.disable()
+    try:
+        cli.run_check(args, out, io.StringIO())
+        assert gc.isenabled() and gc.get_freeze_count() > 0  # the pool left start-up's freeze alone
+    finally:
+        gc.unfreeze()
+        gc.enable()
+        cli._collector_paused = cli._startup_frozen = False
+    assert out.getvalue().count("\n") > 20
 
 
 def test_other_commands_run_with_the_collector_on(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -172,6 +172,8 @@ def _pool(
     _inherited = registry if inherit else None
     # Objects that exist before the fork are moved out of the collector's sight: a worker's
     # collections then never touch (and so never copy) the pages it shares with the parent.
+    # (What the command line froze after start-up stays frozen until it returns.)
+    frozen_before = gc.get_freeze_count() > 0
     gc.freeze()
     try:
         with ProcessPoolExecutor(
@@ -179,7 +181,8 @@ def _pool(
         ) as pool:
             # map() keeps input order and lets later chunks run while earlier ones are consumed.
             outputs = pool.map(_lint_chunk, chunks, [cache] * len(chunks), [render] * len(chunks))
-            gc.unfreeze()  # the workers are forked by now (all at once, on the first submit)
+            if not frozen_before:
+                gc.unfreeze()  # the workers are forked by now (all at once, on the first submit)
             for output, totals, counts in outputs:
                 profiling.merge(totals, counts)
                 if render is None:
@@ -187,7 +190,8 @@ def _pool(
                 else:
                     yield output
     finally:
-        gc.unfreeze()
+        if not frozen_before:
+            gc.unfreeze()
         _inherited = None
 
 
