@@ -1,0 +1,54 @@
+"""The chrome table's strong branches are searched only on lines holding one of their needed
+characters, and that skips no match: ``strong_match`` is ``any(branch.search(line))``."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fzlint.parse.lines import SPACE, ChromePatterns, chrome_patterns
+
+
+def _searched(patterns: ChromePatterns, text: str) -> bool:
+    return any(branch.search(text) for branch in patterns.strong_any)
+
+
+# The characters the shipped strong patterns are made of, and some report text around them.
+_SOURCE = "".join(chrome_patterns().strong[i].pattern for i in range(len(chrome_patterns().strong)))
+_ALPHABET = sorted({ch for ch in _SOURCE if not ch.isspace()} | set(" \t：:，。法治政府2024年"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+def test_strong_match_is_a_search_of_every_branch(text: str) -> None:
+    patterns = chrome_patterns()
+    assert patterns.strong_match(text) == _searched(patterns, text)
+
+
+def test_every_line_of_the_corpus_and_seeds_is_judged_as_by_every_branch() -> None:
+    patterns = chrome_patterns()
+    lines = [
+        line.strip(SPACE)
+        for folder in ("tests/corpus", "seeds")
+        for path in sorted((ROOT / folder).rglob("*.txt"))
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+    ]
+    assert sum(map(patterns.strong_match, lines)) > 10  # the web openings carry chrome
+    assert [patterns.strong_match(line) for line in lines] == [_searched(patterns, line) for line in lines]
+
+
+def test_a_branch_without_needed_characters_always_runs() -> None:
+    # (?i) and a lone . have no certain character: they must be searched on every line.
+    patterns = ChromePatterns([re.compile("(?i)copyright"), re.compile("^.{3}$")], [], 40, 3)
+    assert patterns.strong_needed == (None, None)
+    assert patterns.strong_match("COPYRIGHT 2024") and patterns.strong_match("abc")
+    assert not patterns.strong_match("法治政府建设")
+
+
+def test_a_configured_pattern_is_prefiltered_too() -> None:
+    patterns = chrome_patterns({"strong": ["扫码关注"]})
+    assert frozenset("码") in patterns.strong_needed or frozenset("扫") in patterns.strong_needed
+    assert patterns.strong_match("请扫码关注本网") and not patterns.strong_match("关注群众诉求")
