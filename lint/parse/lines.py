@@ -8,7 +8,7 @@ heading with its marker, title, closing elements, plain text); the grammar in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 
@@ -212,6 +212,9 @@ class ChromePatterns:
     # (on report text most lines hold none of the characters of most branches).
     strong_needed: tuple[Needed, ...] = ()
     strong_scan: re.Pattern[str] | None = None
+    # The same as an index: character → the branches needing it, and those that always run.
+    strong_by_char: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    strong_always: tuple[re.Pattern[str], ...] = ()
 
     def __post_init__(self) -> None:
         if self.strong and not self.strong_any:
@@ -220,17 +223,33 @@ class ChromePatterns:
             object.__setattr__(self, "weak_any", tuple(b for p in self.weak for b in _branches(p)))
         if self.strong_any and not self.strong_needed:
             needed = tuple(_branch_needs(b) for b in self.strong_any)
-            chars = "".join(sorted(set().union(*(n for n in needed if n is not None))))
+            by_char: dict[str, list[re.Pattern[str]]] = {}
+            for branch, chars in zip(self.strong_any, needed, strict=True):
+                for ch in sorted(chars or ()):
+                    by_char.setdefault(ch, []).append(branch)
+            scan = re.compile(f"[{re.escape(''.join(sorted(by_char)))}]" if by_char else "(?!)")
             object.__setattr__(self, "strong_needed", needed)
-            object.__setattr__(self, "strong_scan", re.compile(f"[{re.escape(chars)}]" if chars else "(?!)"))
+            object.__setattr__(self, "strong_scan", scan)
+            object.__setattr__(self, "strong_by_char", {ch: tuple(b) for ch, b in by_char.items()})
+            always = tuple(b for b, chars in zip(self.strong_any, needed, strict=True) if chars is None)
+            object.__setattr__(self, "strong_always", always)
 
     def strong_match(self, text: str) -> bool:
         """Whether a strong branch matches somewhere in ``text`` (each branch searched only
-        when the line holds one of its needed characters)."""
-        present = set(self.strong_scan.findall(text)) if self.strong_scan is not None else set()
-        for pattern, needed in zip(self.strong_any, self.strong_needed, strict=True):
-            if (needed is None or not needed.isdisjoint(present)) and pattern.search(text):
+        when the line holds one of its needed characters; which one matches does not matter)."""
+        for branch in self.strong_always:
+            if branch.search(text):
                 return True
+        if self.strong_scan is None:
+            return False
+        by_char = self.strong_by_char
+        tried: set[re.Pattern[str]] = set()
+        for ch in set(self.strong_scan.findall(text)):
+            for branch in by_char[ch]:
+                if branch not in tried:
+                    tried.add(branch)
+                    if branch.search(text):
+                        return True
         return False
 
 
@@ -371,16 +390,12 @@ def _style(level: int, groups: dict[str, str], raw: str) -> tuple[str, bool]:
 
 def _heading_end(text: str, start: int) -> tuple[int, int | None]:
     """Where the heading's words end and the inline body (if any) starts."""
-    for index in range(start, len(text)):
-        if text[index] in "。":
-            rest = index + 1
-            while rest < len(text) and text[rest] in SPACE:
-                rest += 1
-            return index, (rest if rest < len(text) else None)
-    end = len(text)
-    while end > start and text[end - 1] in SPACE:
-        end -= 1
-    return end, None
+    index = text.find("。", start)  # str methods, not a loop per character: bodies run long
+    if index >= 0:
+        rest = len(text) - len(text[index + 1 :].lstrip(SPACE))
+        return index, (rest if rest < len(text) else None)
+    end = len(text.rstrip(SPACE))
+    return (end if end > start else min(start, len(text))), None
 
 
 # Indentation copied from a web page can be HTML spaces (&nbsp;&nbsp;一、…).

@@ -1,5 +1,6 @@
-"""The chrome table's strong branches are searched only on lines holding one of their needed
-characters, and that skips no match: ``strong_match`` is ``any(branch.search(line))``."""
+"""The classifier's shortcuts change no answer: the chrome table's strong branches are searched
+only on lines holding one of their needed characters, and that skips no match (``strong_match``
+is ``any(branch.search(line))``); a heading's end is found as the character loop found it."""
 
 from __future__ import annotations
 
@@ -52,3 +53,26 @@ def test_a_configured_pattern_is_prefiltered_too() -> None:
     patterns = chrome_patterns({"strong": ["扫码关注"]})
     assert frozenset("码") in patterns.strong_needed or frozenset("扫") in patterns.strong_needed
     assert patterns.strong_match("请扫码关注本网") and not patterns.strong_match("关注群众诉求")
+
+
+def _heading_end_by_character(text: str, start: int) -> tuple[int, int | None]:
+    """The character loop ``_heading_end`` replaced: the first 。 from ``start``, the body after
+    the spaces that follow it; without one, the end of the words before trailing spaces."""
+    for index in range(start, len(text)):
+        if text[index] == "。":
+            rest = index + 1
+            while rest < len(text) and text[rest] in SPACE:
+                rest += 1
+            return index, (rest if rest < len(text) else None)
+    end = len(text)
+    while end > start and text[end - 1] in SPACE:
+        end -= 1
+    return end, None
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=SPACE + "。一、法a", max_size=12), st.integers(0, 14))
+def test_heading_end_is_the_character_loop(text: str, start: int) -> None:
+    from fzlint.parse.lines import _heading_end
+
+    assert _heading_end(text, start) == _heading_end_by_character(text, start)
