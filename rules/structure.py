@@ -12,7 +12,7 @@ from fzlint.hookspecs import hookimpl
 from fzlint.parse.outline import Report, Section
 from fzlint.parse.parts import MANDATED
 from fzlint.rule import Context, Rule
-from fzlint.rules.common.text import clip
+from fzlint.rules.common.text import clip, compact_body
 
 ORDINAL = {"achievements": "第一部分", "problems": "第二部分", "plan": "第三部分"}
 _PUNCT = re.compile(r"[\s\W_]+")
@@ -210,7 +210,8 @@ class UnfilledImprovement(Rule):
             deleting characters commutes with joining, so each line is compacted once however
             deep it sits (body_text joins with "\n", which _PUNCT deletes too)."""
             if id(section) not in compacts:
-                pieces = [_PUNCT.sub("", section.heading.body), *(_PUNCT.sub("", ln.body) for ln in section.text)]
+                # compact_body is _PUNCT.sub("", body): both delete exactly the [\W_] characters
+                pieces = [compact_body(section.heading, context), *(compact_body(ln, context) for ln in section.text)]
                 for child in section.children:
                     pieces += (_PUNCT.sub("", child.heading.heading), compact_of(child))
                 compacts[id(section)] = "".join(pieces)

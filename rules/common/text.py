@@ -17,6 +17,9 @@ from fzlint.parse.numerals import DIGITS
 if TYPE_CHECKING:
     from fractions import Fraction
 
+    from fzlint.parse.lines import Line
+    from fzlint.rule import Context
+
 SENTENCE_END = "。！？!?；;"
 FULL_STOPS = "。！？!?"  # sentence ends that also close a list whose items end in ；
 _WORD_RUN = re.compile(r"[^\W_]+")
@@ -45,6 +48,16 @@ def sentences(text: str, offset: int = 0, ends: str = SENTENCE_END) -> Iterator[
 def normalise(text: str) -> str:
     """Text without whitespace and punctuation, for comparing copies that differ only there."""
     return "".join(_WORD_RUN.findall(text))  # the runs between [\W_]+, joined: ~15% faster than sub
+
+
+def compact_body(line: Line, context: Context) -> str:
+    """``normalise(line.body)``, computed once per line for every rule that compares bodies
+    (R101's paragraphs, S104's sections: the same long lines)."""
+    bodies: dict[int, str] = context.facts.get(("text", "compact_bodies"), dict)
+    compact = bodies.get(line.index)
+    if compact is None:
+        compact = bodies[line.index] = normalise(line.body)
+    return compact
 
 
 def cn_number(text: str) -> int | None:
