@@ -216,7 +216,7 @@ class RateOver100(Rule):
         table = context.data("figures")["rates"]
         words = _rate_words(tuple(table.get("bounded", [])), tuple(table.get("unbounded", [])))
         for line in report.lines:
-            if line.kind not in _BODY_KINDS or not words.may_hold(line.text):
+            if line.kind not in _BODY_KINDS or not _has_percent(line.text) or not words.may_hold(line.text):
                 continue
             for rate_start, rate_end, number in _rates(line.text, words):
                 value = float(line.text[number.start(1) : number.end(1)])
@@ -236,6 +236,12 @@ class RateOver100(Rule):
 _RATE_VALUE = re.compile(r"[^，,。；;%％0-9０-９率度]{0,8}?(\d+(?:\.\d+)?)\s*[%％]")
 _MORE_VALUES = re.compile(r"\s*[、和及与]\s*(\d+(?:\.\d+)?)\s*[%％]")
 _CHANGE = re.compile(r"提升|提高|增长|增加|上升|下降|降低|减少|同比|环比|较")
+
+
+def _has_percent(text: str) -> bool:
+    """Every value _RATE_VALUE or _MORE_VALUES reads ends in % or ％: a line without either
+    holds no rate value (two C scans; most lines are ruled out here)."""
+    return "%" in text or "％" in text
 
 
 @dataclass(frozen=True)
