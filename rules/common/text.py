@@ -134,7 +134,7 @@ def _quantity() -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class Quantity:
-    value: Fraction
+    value: int | Fraction  # exact either way (an int for a whole number)
     unit: str
     approximate: bool
     start: int
@@ -149,13 +149,16 @@ def quantities(text: str) -> Iterator[Quantity]:
 
     for match in _quantity().finditer(text):
         raw = match.group("num")
-        if raw[0].isdigit():
+        value: int | Fraction
+        if raw.isdigit():  # a whole number stays an int: exact like a Fraction, ~5x cheaper to make
+            value = int(raw)
+        elif raw[0].isdigit():
             value = Fraction(raw)
         else:
             number = cn_number(raw)
             if number is None:
                 continue
-            value = Fraction(number)
+            value = number
         scale = match.group("scale")
         if scale:
             value *= _CN_BIG[scale]
@@ -170,7 +173,7 @@ def quantities(text: str) -> Iterator[Quantity]:
         )
 
 
-def format_number(value: Fraction) -> str:
+def format_number(value: int | Fraction) -> str:
     """A value as a writer would put it: 77, 8.74 (never 437/50)."""
     if value.denominator == 1:
         return str(value.numerator)

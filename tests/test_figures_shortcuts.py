@@ -1,11 +1,15 @@
-"""D102 skips lines without % or ％: no rate value is ever read from such a line."""
+"""The figure rules' shortcuts change no answer: D102 skips lines without % or ％ (no rate
+value is ever read from one), and a whole number is an int, equal to the Fraction it was."""
 
 from __future__ import annotations
+
+from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fzlint import data
+from fzlint.rules.common.text import format_number, quantities
 from fzlint.rules.figures import _has_percent, _rate_words, _rates
 
 _TABLE = data.load("figures")["rates"]
@@ -24,3 +28,11 @@ def test_a_rate_value_needs_a_percent_sign(pieces: list[str]) -> None:
 def test_a_rate_over_100_has_its_percent_sign() -> None:
     text = "群众满意率达105%"
     assert _has_percent(text) and [m.group(1) for *_, m in _rates(text, _WORDS)] == ["105"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(r"[0-9]{1,6}(\.[0-9]{1,3})?", fullmatch=True), st.sampled_from(["", "万", "亿"]))
+def test_a_quantity_has_the_value_of_its_fraction(number: str, scale: str) -> None:
+    (found,) = quantities(f"办理{number}{scale}件")
+    expected = Fraction(number) * {"": 1, "万": 10_000, "亿": 100_000_000}[scale]
+    assert found.value == expected and format_number(found.value) == format_number(expected)
