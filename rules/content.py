@@ -87,10 +87,10 @@ def _label_of(text: str) -> re.Match[str] | None:
     return _label().match(text) if "：" in head or ":" in head else None
 
 
-def _paragraphs(report: Report, context: Context, min_length: int = 0) -> list[Paragraph]:
+def _paragraphs(report: Report, min_length: int = 0, context: Context | None = None) -> list[Paragraph]:
     """The text and heading lines with running text, compacted; those shorter than
     ``min_length`` compacted left out (compacting only removes, so a short line is skipped
-    before it is compacted)."""
+    before it is compacted). With ``context`` each body is compacted once per report."""
     found = []
     text_kinds = (LineKind.TEXT, LineKind.HEADING)
     for line in report.lines:
@@ -99,7 +99,7 @@ def _paragraphs(report: Report, context: Context, min_length: int = 0) -> list[P
         body = line.body
         if len(body) < min_length or not body.strip(SPACE):
             continue
-        compact = compact_body(line, context)
+        compact = normalise(body) if context is None else compact_body(line, context)
         if len(compact) < min_length:
             continue
         start = line.body_column
@@ -152,7 +152,7 @@ class DuplicateParagraph(Rule):
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         settings = context.settings
-        paragraphs = _paragraphs(report, context, settings.duplicate_min_length)
+        paragraphs = _paragraphs(report, settings.duplicate_min_length, context)
         reported: set[int] = set()
         for later, earlier, similarity in _similar_pairs(paragraphs, settings.duplicate_similarity):
             paragraph = paragraphs[later]

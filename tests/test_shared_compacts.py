@@ -26,3 +26,17 @@ def test_a_line_is_compacted_once_per_report() -> None:
     other = Line(3, "changed", LineKind.TEXT)  # same index in the same report: read, not recomputed
     assert compact_body(other, context) == "一是加强学习提高能力"
     assert compact_body(other, Context(settings=Settings())) == "changed"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="法治政府建设推进依法行政工作机制", max_size=40),
+    st.text(alphabet="法治政府建设推进依法行政", max_size=40),
+)
+def test_s104_similarity_is_difflibs_with_characters_on_one_side_only(a: str, b: str) -> None:
+    from difflib import SequenceMatcher
+
+    from fzlint.rules.structure import _similar
+
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    assert _similar(a, b) == bool(a and b and matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8)
