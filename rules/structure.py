@@ -285,11 +285,10 @@ def _similar(a: str, b: str) -> bool:
     if 2.0 * min(len(a), len(b)) / length < 0.8:
         return False
     counts_a, counts_b = _char_counts(a), _char_counts(b)
-    # The shared count is at most either text's length less its characters the other lacks
-    # (C set differences, no loop per character): on real reports this already says no.
-    only_a = sum(map(counts_a.__getitem__, counts_a.keys() - counts_b.keys()))
-    only_b = sum(map(counts_b.__getitem__, counts_b.keys() - counts_a.keys()))
-    if 2.0 * min(len(a) - only_a, len(b) - only_b) / length < 0.8:
+    # The shared count is at most either side's count of the characters both have (a C set
+    # intersection and sums, no loop per character): on real reports this already says no.
+    common = counts_a.keys() & counts_b.keys()
+    if 2.0 * min(sum(map(counts_a.__getitem__, common)), sum(map(counts_b.__getitem__, common))) / length < 0.8:
         return False
     if len(counts_b) < len(counts_a):
         counts_a, counts_b = counts_b, counts_a  # the sum is symmetric: loop over the fewer
