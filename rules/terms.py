@@ -252,7 +252,8 @@ class Placeholder(Rule):
         table = context.data("placeholders")
         owner: dict[int, str] | None = None  # line → its section's title, when a line needs it
         blanks = closing_blanks(table)
-        longest = max(map(len, (*table.get("whole", []), *table.get("weak_whole", []))), default=0)
+        whole, weak_whole = set(table.get("whole", [])), set(table.get("weak_whole", []))
+        longest = max(map(len, (*whole, *weak_whole)), default=0)
         running = _more_letters_than(longest)
         content = content_text(report, context)
         inline = prefilter(tuple(table.get("inline", []))).possible_each(content.text, content.starts)
@@ -272,6 +273,9 @@ class Placeholder(Rule):
                 yield from self._closing(report, line, blank)
             # running text has more letters than any whole-paragraph placeholder
             if not taken and not running.search(line.body if line.marker else line.text):
+                word = compact(line.body if line.marker else line.text)
+                if word not in whole and word not in weak_whole:
+                    continue  # (an empty word too) the common case: no section title needed
                 if owner is None:
                     owner = _section_headings(report)
                 yield from self._whole(report, line, table, owner.get(line.index, ""))
