@@ -76,3 +76,20 @@ def test_heading_end_is_the_character_loop(text: str, start: int) -> None:
     from fzlint.parse.lines import _heading_end
 
     assert _heading_end(text, start) == _heading_end_by_character(text, start)
+
+
+_LEADS = [" ", "\t", "\u3000", "\u00a0", "\ufeff", "&nbsp;", "&#160;", "&", "#", "## ", ">", "**", "__", "_", "*"]
+_WORDS = ["一、", "（一）", "1.", "①", "法治", "建设", "。", "x"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_LEADS + _WORDS), max_size=6))
+def test_indent_and_marker_shortcuts_are_the_full_scans(pieces: list[str]) -> None:
+    from fzlint.parse.lines import _LEADING_SPACE, _MARKDOWN_PREFIX, MARKER_START, _indent, parse_marker
+
+    text = "".join(pieces)
+    lead = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr]
+    indent = _MARKDOWN_PREFIX.match(text, lead).end()  # type: ignore[union-attr]
+    assert _indent(text) == indent
+    if text[indent : indent + 1] not in MARKER_START:
+        assert parse_marker(text, indent) is None

@@ -402,7 +402,13 @@ def _heading_end(text: str, start: int) -> tuple[int, int | None]:
 _LEADING_SPACE = re.compile(r"(?:[ \t\u3000\u00a0\ufeff]|&(?:nbsp|ensp|emsp);|&#(?:160|8194|8195|12288);)*")
 
 
+# Every character either pattern can start with: a line starting otherwise has indent 0.
+_INDENT_START = frozenset(" \t\u3000\u00a0\ufeff&#>*_")
+
+
 def _indent(text: str) -> int:
+    if text[:1] not in _INDENT_START:
+        return 0  # most lines: no regex call
     lead = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr] - always matches
     return _MARKDOWN_PREFIX.match(text, lead).end()  # type: ignore[union-attr]
 
@@ -412,7 +418,8 @@ def classify_line(index: int, text: str, chrome: ChromePatterns | None = None) -
     if not text.strip(SPACE):
         return Line(index, text, LineKind.BLANK, indent=len(text))
     indent = _indent(text)
-    marker = parse_marker(text, indent)
+    # parse_marker is None unless a marker's first character stands at the indent
+    marker = parse_marker(text, indent) if text[indent : indent + 1] in MARKER_START else None
     if marker is not None:
         end, body = _heading_end(text, marker.end)
         return Line(index, text, LineKind.HEADING, indent, marker, end, body)
