@@ -339,13 +339,16 @@ def _class_end(source: str, start: int) -> int:
 _NON_WORD = _Lazy(r"[\W_]+")
 
 
+_WEAK_STOPS = re.compile("[。；;，,]")  # sentence punctuation: a weak pattern's line has none
+
+
 def is_chrome(text: str, patterns: ChromePatterns | None = None) -> bool:
     """Whether a line is web-page furniture (see ``data/chrome.toml``)."""
     patterns = patterns or chrome_patterns()
     stripped = text.strip(SPACE)
     if patterns.strong_match(stripped):
         return True
-    if len(stripped) > patterns.max_weak_length or any(ch in stripped for ch in "。；;，,"):
+    if len(stripped) > patterns.max_weak_length or _WEAK_STOPS.search(stripped):
         return False
     if not any(p.search(stripped) for p in patterns.weak_any):
         return False

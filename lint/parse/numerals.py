@@ -50,9 +50,12 @@ def int_to_cn(value: int) -> str:
     return head + "十" + (_TO_CN[ones] if ones else "")
 
 
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")  # built once, not per call
+
+
 def digits_value(text: str) -> int | None:
     """Value of ASCII or full-width decimal digits."""
-    normal = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    normal = text.translate(_FULLWIDTH_DIGITS)
     return int(normal) if normal.isdigit() and normal.isascii() else None
 
 
