@@ -37,10 +37,15 @@ class Span:
     end: int
 
 
+@cache
+def _sentence_pattern(ends: str) -> re.Pattern[str]:
+    """Built once per set of terminators (escaping and the re cache lookup cost ~2 µs a call)."""
+    return re.compile(rf"[^{re.escape(ends)}]+[{re.escape(ends)}]*")
+
+
 def sentences(text: str, offset: int = 0, ends: str = SENTENCE_END) -> Iterator[Span]:
     """Split running text into sentences (ending at 。！？； by default), keeping the terminators."""
-    pattern = re.compile(rf"[^{re.escape(ends)}]+[{re.escape(ends)}]*")
-    for match in pattern.finditer(text):
+    for match in _sentence_pattern(ends).finditer(text):
         if match.group(0).strip():
             yield Span(match.group(0), match.start() + offset, match.end() + offset)
 
