@@ -55,8 +55,11 @@ class SumMismatch(Rule):
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         table = context.data("figures")["breakdown"]
         minimum = context.settings.sum_complete_min_parts
+        lead = _lead_words(tuple(table["triggers"]))  # once per report, not per line
         for line in report.lines:
-            if line.kind not in _BODY_KINDS:
+            # A breakdown needs a trigger or 其余/剩余 inside one sentence, so inside the line:
+            # most lines have neither and need no sentence split.
+            if line.kind not in _BODY_KINDS or lead.search(line.text) is None:
                 continue
             for found in _breakdowns(line, table, minimum):
                 yield from self._judge(report, line, found)
@@ -81,11 +84,8 @@ class SumMismatch(Rule):
 
 
 def _breakdowns(line: Line, table: dict, minimum: int) -> Iterator[Breakdown]:
+    """The breakdowns of a line holding a trigger or 其余/剩余 (``_lead_words``)."""
     text = line.text
-    # A breakdown needs a trigger or 其余/剩余 inside one sentence, so inside the line: most
-    # lines have neither and need no sentence split.
-    if _lead_words(tuple(table["triggers"])).search(text) is None:
-        return
     spans = list(sentences(text, ends=FULL_STOPS))
     seen_totals: set[int] = set()
     for index, sentence in enumerate(spans):
