@@ -93,3 +93,12 @@ def test_indent_and_marker_shortcuts_are_the_full_scans(pieces: list[str]) -> No
     assert _indent(text) == indent
     if text[indent : indent + 1] not in MARKER_START:
         assert parse_marker(text, indent) is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="零〇○一二两三四五六七八九十百千a1", max_size=6))
+def test_cn_to_int_refuses_exactly_the_texts_with_another_character(text: str) -> None:
+    from fzlint.parse.numerals import DIGITS, UNITS, cn_to_int
+
+    refused = not text or any(ch not in DIGITS and ch not in UNITS for ch in text)
+    assert (cn_to_int(text) is None) == refused

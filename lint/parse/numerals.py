@@ -19,13 +19,14 @@ DIGITS = {
 }
 UNITS = {"十": 10, "百": 100}
 NUMERAL_CHARS = "".join(DIGITS) + "".join(UNITS)
+_NUMERAL_SET = frozenset(NUMERAL_CHARS)
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _TO_CN = "零一二三四五六七八九"
 
 
 def cn_to_int(text: str) -> int | None:
     """Value of a Chinese numeral such as 三, 十二, 二十一, 一百零五; None if not one."""
-    if not text or any(ch not in DIGITS and ch not in UNITS for ch in text):
+    if not text or not _NUMERAL_SET.issuperset(text):  # one C pass, not a generator per character
         return None
     total, current = 0, None
     for ch in text:
