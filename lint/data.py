@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import copy
 import os
-import re
 import tomllib
 from functools import cache
 from typing import Any
+
+from fzlint import regex
 
 _PACKAGES = ("fzlint", "fzlint.rules")
 _CORE_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
@@ -49,11 +50,11 @@ def _read(name: str) -> dict[str, Any]:
 
 # The subset of TOML a long word list is written in: comments, [[array-of-tables]] headers and
 # `key = "string"` / `key = 'literal'` / `key = true|false` lines, one a line.
-_SUBSET_LINE = re.compile(
+_SUBSET_LINE = regex.compile(
     r"[ \t]*(?:(?:#[^\n]*)?|\[\[([A-Za-z0-9_-]+)\]\]"
     r"""|([A-Za-z0-9_-]+) = (?:"([^"\\\x00-\x1f\x7f]*)"|'([^'\x00-\x1f\x7f]*)'|(true|false)))[ \t]*"""
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")  # not allowed in a comment (tomllib refuses them)
+_CONTROL = regex.compile(r"[\x00-\x08\x0a-\x1f\x7f]")  # not allowed in a comment (tomllib refuses them)
 
 
 def loads(text: str) -> dict[str, Any]:

@@ -7,13 +7,14 @@ counted in characters (code points). Reporters add 1 to both.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from fzlint import regex
+
 # \n, \r\n or \r: how lines are split here, and how a fix's content is written back.
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
 @dataclass

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import stat
 from pathlib import Path
 from typing import BinaryIO
+
+from fzlint import regex
 
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
 _UNITS = {
@@ -30,7 +31,7 @@ _UNITS = {
     "GB": 1024**3,
     "GIB": 1024**3,
 }
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*$")
+_SIZE = regex.compile(r"^\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*$")
 
 
 class TooLarge(Exception):

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 
+from fzlint import regex
+
 # C0 and C1 controls, DEL, line/paragraph separators, bidi overrides and isolates (they
 # reorder what a reviewer sees), and lone surrogates (undecodable bytes of a file name).
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE = regex.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

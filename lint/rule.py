@@ -8,19 +8,19 @@ prints exactly this text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from fzlint import regex
 from fzlint.diagnostics import Diagnostic, Edit, Fix, Severity
 
 if TYPE_CHECKING:
     from fzlint.parse.outline import Report
     from fzlint.settings import Settings
 
-CODE_PATTERN = re.compile(r"^[A-Z]{1,3}\d{3}$")
-NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+CODE_PATTERN = regex.compile(r"^[A-Z]{1,3}\d{3}$")
+NAME_PATTERN = regex.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
 T = TypeVar("T")

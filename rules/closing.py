@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from fzlint import regex
 from fzlint.diagnostics import Diagnostic, Severity
 from fzlint.hookspecs import hookimpl
 from fzlint.parse.lines import SPACE, Line, LineKind
@@ -14,10 +14,10 @@ from fzlint.rules.common.closing import ClosingFound, closing_elements
 from fzlint.rules.common.years import year_mentions, year_of
 
 _SUBJECT = "法治政府建设"
-_SUBJECT_START = re.compile(r"法治政府|法治建设|依法行政|法治")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SUBJECT_START = regex.compile(r"法治政府|法治建设|依法行政|法治")
+_CJK = regex.compile(r"[\u4e00-\u9fff]")
 # A year written without 年 (2024法治政府建设年度报告): the year is there, 年 is missing.
-_BARE_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9年])")
+_BARE_YEAR = regex.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9年])")
 _BODY_KINDS = (LineKind.TEXT, LineKind.HEADING, LineKind.CLOSE)
 
 

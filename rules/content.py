@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from fzlint import regex
 from fzlint.diagnostics import Diagnostic, Severity
 from fzlint.hookspecs import hookimpl
 from fzlint.parse.lines import SPACE, LineKind
@@ -42,7 +43,7 @@ class MissingResponsibility(Rule):
     )
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
-        patterns = [re.compile(p) for p in context.data("content")["responsibility"]["patterns"]]
+        patterns = [regex.compile(p) for p in context.data("content")["responsibility"]["patterns"]]
         text = "\n".join(
             ln.text
             for ln in report.lines
@@ -79,7 +80,7 @@ class Paragraph:
 # within the first eleven characters, as every label's does.
 @cache
 def _label() -> re.Pattern[str]:
-    return re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()]{2,10}[：:]")
+    return regex.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()]{2,10}[：:]")
 
 
 def _label_of(text: str) -> re.Match[str] | None:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from fzlint import regex
 from fzlint.diagnostics import Diagnostic, Severity
 from fzlint.hookspecs import hookimpl
 from fzlint.parse.lines import Line, LineKind
@@ -14,8 +15,8 @@ from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
 from fzlint.rules.common.text import FULL_STOPS, Quantity, Span, format_number, quantities, sentences
 
-_ITEM_SEPARATORS = re.compile(r"[，,、；;：:]")
-_REMAINDER = re.compile(r"其余|剩余")
+_ITEM_SEPARATORS = regex.compile(r"[，,、；;：:]")
+_REMAINDER = regex.compile(r"其余|剩余")
 _BODY_KINDS = (LineKind.TEXT, LineKind.HEADING)
 
 
@@ -30,8 +31,8 @@ class Breakdown:
 def _lead_words(triggers: tuple[str, ...]) -> re.Pattern[str]:
     """The triggers and 其余/剩余 in one pattern: one search tells a line can hold a breakdown."""
     if not all(triggers):
-        return re.compile("")  # an empty trigger (configuration) is in every sentence
-    return re.compile("|".join([*(re.escape(t) for t in triggers), _REMAINDER.pattern]))
+        return regex.compile("")  # an empty trigger (configuration) is in every sentence
+    return regex.compile("|".join([*(re.escape(t) for t in triggers), _REMAINDER.pattern]))
 
 
 class SumMismatch(Rule):
@@ -92,7 +93,7 @@ def _breakdowns(line: Line, table: dict, minimum: int) -> Iterator[Breakdown]:
         for trigger in table["triggers"]:
             if trigger not in sentence.text:  # the common case, without a regex per sentence
                 continue
-            for match in re.finditer(re.escape(trigger), sentence.text):
+            for match in regex.compile(re.escape(trigger)).finditer(sentence.text):
                 at = sentence.start + match.start()
                 found = _breakdown_at(text, spans, index, at, trigger, table, minimum)
                 if found is not None and found.total.start not in seen_totals:
@@ -233,9 +234,9 @@ class RateOver100(Rule):
                 )
 
 
-_RATE_VALUE = re.compile(r"[^，,。；;%％0-9０-９率度]{0,8}?(\d+(?:\.\d+)?)\s*[%％]")
-_MORE_VALUES = re.compile(r"\s*[、和及与]\s*(\d+(?:\.\d+)?)\s*[%％]")
-_CHANGE = re.compile(r"提升|提高|增长|增加|上升|下降|降低|减少|同比|环比|较")
+_RATE_VALUE = regex.compile(r"[^，,。；;%％0-9０-９率度]{0,8}?(\d+(?:\.\d+)?)\s*[%％]")
+_MORE_VALUES = regex.compile(r"\s*[、和及与]\s*(\d+(?:\.\d+)?)\s*[%％]")
+_CHANGE = regex.compile(r"提升|提高|增长|增加|上升|下降|降低|减少|同比|环比|较")
 
 
 def _has_percent(text: str) -> bool:
@@ -258,7 +259,7 @@ class RateWords:
 def _rate_words(bounded: tuple[str, ...], unbounded: tuple[str, ...]) -> RateWords:
     alternatives = "|".join(re.escape(w) for w in sorted(bounded, key=len, reverse=True))
     last_chars = frozenset(w[-1] for w in bounded) if all(bounded) else None  # "" matches anywhere
-    return RateWords(re.compile(alternatives or r"(?!)"), unbounded, last_chars)
+    return RateWords(regex.compile(alternatives or r"(?!)"), unbounded, last_chars)
 
 
 def _rates(text: str, words: RateWords) -> Iterator[tuple[int, int, re.Match[str]]]:

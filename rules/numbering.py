@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from fzlint import regex
 from fzlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from fzlint.hookspecs import hookimpl
 from fzlint.parse.lines import Line, Marker
@@ -227,12 +228,12 @@ class HeadingLevel(Rule):
 
 _SENTENCE_START = "。；;！!？?：:，,"
 _NUMERAL_CHARS = "一二三四五六七八九十"
-_LEADING_NUMERAL = re.compile(f"[ \u3000\t]*[{_NUMERAL_CHARS}]")
-_OPENING_NUMERAL = re.compile(f"(?<=[{re.escape(_SENTENCE_START)}])[ \u3000\t]*[{_NUMERAL_CHARS}]")
-_ENUMERATOR = re.compile(r"([一二三四五六七八九十]{1,3})是")
-_MALFORMED = re.compile(r"([一二三四五六七八九十]{1,3})(?=[\u4e00-\u9fff])")
+_LEADING_NUMERAL = regex.compile(f"[ \u3000\t]*[{_NUMERAL_CHARS}]")
+_OPENING_NUMERAL = regex.compile(f"(?<=[{re.escape(_SENTENCE_START)}])[ \u3000\t]*[{_NUMERAL_CHARS}]")
+_ENUMERATOR = regex.compile(r"([一二三四五六七八九十]{1,3})是")
+_MALFORMED = regex.compile(r"([一二三四五六七八九十]{1,3})(?=[\u4e00-\u9fff])")
 # Every _ENUMERATOR match holds a numeral followed by 是: one C scan rules a line out.
-_NUMERAL_IS = re.compile(r"[一二三四五六七八九十]是")
+_NUMERAL_IS = regex.compile(r"[一二三四五六七八九十]是")
 
 
 @dataclass(frozen=True)

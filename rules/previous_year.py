@@ -7,10 +7,10 @@ flooding findings.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from fzlint import regex
 from fzlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from fzlint.hookspecs import hookimpl
 from fzlint.parse.lines import Line, LineKind
@@ -246,7 +246,7 @@ def _paragraph_shingles(report: Report, table: dict) -> list[tuple[Line, set[str
     return found
 
 
-_NUMBER = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9])")
+_NUMBER = regex.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9])")
 
 
 class StaleCarryOver(Rule):

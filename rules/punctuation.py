@@ -11,6 +11,7 @@ from array import array
 from collections.abc import Callable, Iterator
 from functools import cache, partial
 
+from fzlint import regex
 from fzlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from fzlint.hookspecs import hookimpl
 from fzlint.parse.lines import Line, LineKind
@@ -30,7 +31,7 @@ from fzlint.rules.common.layout import (
 from fzlint.rules.common.pairs import CLOSING, PAIRS, quiet, unbalanced
 from fzlint.rules.common.text import QUANTITY_UNITS
 
-_SPACES = re.compile(r"[ \t\u00a0]+")
+_SPACES = regex.compile(r"[ \t\u00a0]+")
 
 
 def _content(report: Report, context: Context) -> list[Line]:
@@ -274,13 +275,13 @@ _MISUSES: list[tuple[str, str, str, bool, tuple[str, ...]]] = [
 
 @cache
 def _misuse(source: str) -> re.Pattern[str]:
-    return re.compile(source)
+    return regex.compile(source)
 
 
 # What every pattern above needs at least (、等 》、《 。。 ... … a doubled mark -- —):
 # one search that rules most lines out before six patterns are tried on them.
 # (Literal alternatives, not a back-reference: the regex engine then scans ~5x faster.)
-_MAY_MISUSE = re.compile(r"、等|》、《|。。|\.\.\.|…|，，|、、|；；|：：|！！|？？|--|—")
+_MAY_MISUSE = regex.compile(r"、等|》、《|。。|\.\.\.|…|，，|、、|；；|：：|！！|？？|--|—")
 
 
 class PunctuationMisuse(Rule):

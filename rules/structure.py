@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
+from fzlint import regex
 from fzlint.diagnostics import Diagnostic, Severity
 from fzlint.hookspecs import hookimpl
 from fzlint.parse.outline import Report, Section
@@ -15,8 +15,8 @@ from fzlint.rule import Context, Rule
 from fzlint.rules.common.text import clip, compact_body
 
 ORDINAL = {"achievements": "第一部分", "problems": "第二部分", "plan": "第三部分"}
-_PUNCT = re.compile(r"[\s\W_]+")
-SHORTCOMING_WORDS = re.compile(r"不足|问题|差距|短板|薄弱|有待|仍需|尚需|还需|欠缺|不够")
+_PUNCT = regex.compile(r"[\s\W_]+")
+SHORTCOMING_WORDS = regex.compile(r"不足|问题|差距|短板|薄弱|有待|仍需|尚需|还需|欠缺|不够")
 
 
 def _label(report: Report, kind: str) -> str:
@@ -158,11 +158,11 @@ class MissingImprovement(Rule):
 
 
 # Words by which a text speaks of last year's problems and what became of them.
-_LAST_YEAR = re.compile(r"上一?年度?|上年|去年|[0-9]{4}年度?[^。；]{0,12}(问题|不足)|整改|改进|已解决|得到解决")
+_LAST_YEAR = regex.compile(r"上一?年度?|上年|去年|[0-9]{4}年度?[^。；]{0,12}(问题|不足)|整改|改进|已解决|得到解决")
 
 
 # A sentence that reports what became of last year's problems (上一年度…问题…已整改).
-_IMPROVEMENT_SENTENCE = re.compile(
+_IMPROVEMENT_SENTENCE = regex.compile(
     r"(上一?年度?|上年度?|去年|[0-9]{4}年度?)[^。；;]{0,30}(问题|不足)[^。]{0,40}(整改|改进)"
 )
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from fzlint import regex
 from fzlint.diagnostics import Diagnostic, Severity
 from fzlint.hookspecs import hookimpl
 from fzlint.parse.lines import Line
@@ -26,7 +27,7 @@ from fzlint.rules.common.text import normalise
 from fzlint.rules.common.titles import wrong_titles
 from fzlint.rules.common.wordscan import WordIndex, read_data, word_index
 
-_DIGITS = re.compile(r"[0-9０-９]+")
+_DIGITS = regex.compile(r"[0-9０-９]+")
 
 
 def _cn_numerals(text: str) -> str:
@@ -105,7 +106,7 @@ class TermForm(Rule):
 
 @cache
 def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return regex.compile(pattern)
 
 
 def _each_term_occurrence(found: list[tuple[int, int]], words: tuple[str, ...], width: int) -> list[tuple[int, int]]:
@@ -168,7 +169,7 @@ class ConfusableWord(Rule):
                     entries = context.data("confusables").get("words", [])
                 entry = entries[index]
                 before = entry.get("before")
-                if before and not re.match(before, text[end:]):
+                if before and not regex.compile(before).match(text[end:]):
                     continue
                 left, right = sentence_bounds(text, start, end)
                 if not segment.is_word(text[left:right], start - left, end - left, dictionary):
@@ -318,7 +319,7 @@ class Placeholder(Rule):
 @cache
 def _more_letters_than(count: int) -> re.Pattern[str]:
     """Matches a text with more than ``count`` of the characters :func:`compact` keeps."""
-    return re.compile(rf"(?:[^\W_][\W_]*){{{count + 1}}}")
+    return regex.compile(rf"(?:[^\W_][\W_]*){{{count + 1}}}")
 
 
 def _section_headings(report: Report) -> dict[int, str]:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from fzlint import regex
 from fzlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from fzlint.hookspecs import hookimpl
 from fzlint.parse.lines import Line, LineKind
@@ -21,7 +22,7 @@ def _mojibake_run() -> re.Pattern[str]:
     full-width punctuation, the replacement character for a cut byte, and the odd Greek,
     Cyrillic, box-drawing or vertical-form character GBK also holds. Compiled on first use
     (its CJK ranges make a large charset), i.e. only for a line that may hold mojibake."""
-    return re.compile(
+    return regex.compile(
         "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff01-\uffef\u3001-\u303f"
         "\ufffd\u2010-\u2027\u2030-\u205e\u0391-\u03c9\u0401-\u0451\u2460-\u24ff\u2500-\u257f]{3,}"
     )
@@ -128,7 +129,7 @@ class PageChrome(Rule):
 @cache
 def _html_residue() -> re.Pattern[str]:
     """Entities and tags (compiled on first use: only a line with "&" or "<" needs it)."""
-    return re.compile(
+    return regex.compile(
         r"(?:&(?:nbsp|ensp|emsp|amp|lt|gt|quot|apos|ldquo|rdquo|mdash|hellip);|&#\d{2,5};"
         r"|</?(?:br|p|div|span|font|strong|b|i|u|em|a|img|table|tr|td)\b[^<>]{0,200}>)+",
         re.IGNORECASE,
@@ -141,7 +142,7 @@ def _unescaped(text: str, start: int, end: int) -> str:
     Latin words."""
     import html
 
-    run = re.sub(r"<[^>]*>", "", text[start:end])
+    run = regex.compile(r"<[^>]*>").sub("", text[start:end])
     value = html.unescape(run)
     if value.strip(" \u00a0\u2002\u2003\u3000"):
         return value.replace("\u00a0", " ")
@@ -238,7 +239,7 @@ def may_be_garbled(text: str) -> bool:
     return _TWO_SEQUENCES_BY_CLASS in text.encode("gbk", errors="replace").translate(_BYTE_CLASS)
 
 
-_TWO_SEQUENCES = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){2}")
+_TWO_SEQUENCES = regex.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){2}")
 # The same test without the regex engine: bytes mapped to their class (lead L, continuation c)
 # hold "LccLcc" exactly where _TWO_SEQUENCES matches.
 _BYTE_CLASS = bytes(76 if 0xE4 <= b <= 0xE9 else 99 if 0x80 <= b <= 0xBF else 46 for b in range(256))

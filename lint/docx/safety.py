@@ -18,11 +18,11 @@ A .docx is a zip of XML parts. Before python-docx opens it we make sure that:
 
 from __future__ import annotations
 
-import re
 import zipfile
 import zlib
 from io import BytesIO
 
+from fzlint import regex
 from fzlint.docx.loader import OLE2_MAGIC, ZIP_MAGIC
 from fzlint.load.loading import LoadError
 
@@ -35,7 +35,7 @@ MAX_RATIO = 100
 MAX_PARAGRAPHS = 300_000
 _PARAGRAPH_MARKS = (b"<w:p>", b"<w:p ", b"<w:p/>")
 RATIO_CHECK_FROM = 1024 * 1024  # small entries may compress extremely well; they cannot hurt
-_XML_ENCODING = re.compile(rb"<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._-]{1,40})[\"']")
+_XML_ENCODING = regex.compile(rb"<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._-]{1,40})[\"']")
 _PLAIN_ENCODINGS = {b"utf-8", b"utf8", b"us-ascii", b"ascii", b"utf-16"}
 _DOCTYPE_MARKS = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
 

@@ -9,15 +9,15 @@ first-level headings 黑体, second-level 楷体_GB2312, the title 方正小标�
 from __future__ import annotations
 
 import io
-import re
 
+from fzlint import regex
 from fzlint.document import Document
 from fzlint.parse.lines import LineKind, classify
 
 BODY_FONT, TITLE_FONT = "仿宋_GB2312", "方正小标宋简体"
 HEADING_FONTS = {1: "黑体", 2: "楷体_GB2312"}  # GB/T 9704: 一、 in 黑体, （一） in 楷体
 BODY_SIZE, TITLE_SIZE = 16, 22  # points: 三号, 二号
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def xml_safe(line: str) -> str:

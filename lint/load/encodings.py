@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from fzlint import regex
+
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_LE_BOM = b"\xff\xfe"
 UTF16_BE_BOM = b"\xfe\xff"
@@ -30,16 +32,16 @@ GB18030_BOM = b"\x84\x31\x95\x33"  # U+FEFF in GB18030; rare, but kept if presen
 BOMS = {"utf-8": UTF8_BOM, "utf-16-le": UTF16_LE_BOM, "utf-16-be": UTF16_BE_BOM, "gb18030": GB18030_BOM}
 
 # Control characters that never appear in a GB18030 text file.
-_GB_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_GB_CONTROL = regex.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Control characters that mean "not text" after any decoding.
-_TEXT_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_TEXT_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 @cache
 def _common_non_ascii() -> re.Pattern[str]:
     """Character ranges a Chinese report uses outside ASCII; the GB18030 plausibility test.
     Compiled on first use: the CJK class costs ~5 ms, and UTF-8 files never need it."""
-    return re.compile(
+    return regex.compile(
         "[\u00a0-\u024f\u0370-\u03ff\u0400-\u04ff\u2000-\u206f\u2100-\u22ff\u2460-\u24ff"
         "\u2500-\u257f\u25a0-\u26ff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3200-\u33ff"
         "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"

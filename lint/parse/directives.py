@@ -13,15 +13,15 @@ Applying them to findings is :mod:`fzlint.run.suppression`'s job.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from fzlint import regex
 from fzlint.diagnostics import Diagnostic
 
 UNUSED_CODE = "X101"
 UNUSED_NAME = "unused-suppression"
 DIRECTIVE_KINDS = ("disable-next-line", "disable-file", "disable", "enable")
-CODE_TOKEN = re.compile(r"[^\s,，]+")
+CODE_TOKEN = regex.compile(r"[^\s,，]+")
 
 
 @dataclass
@@ -47,7 +47,7 @@ class Scope:
         )
 
 
-_OPEN = re.compile(r"<!--\s*fzlint-(?P<kind>[a-z-]*)")
+_OPEN = regex.compile(r"<!--\s*fzlint-(?P<kind>[a-z-]*)")
 
 
 def parse(lines: list[str]) -> tuple[list[Directive], list[Directive]]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 
-from fzlint import data
+from fzlint import data, regex
 from fzlint.document import Document
 from fzlint.parse.needed import Needed, needed_chars
 from fzlint.parse.numerals import NUMERAL_CHARS, cn_to_int, digits_value
@@ -153,7 +153,7 @@ def _match_marker(text: str, start: int) -> tuple[int, dict[str, str], int] | No
     return None
 
 
-_MARKDOWN_PREFIX = re.compile(r"(#{1,6}\s+|>\s*|\*\*|__)*")
+_MARKDOWN_PREFIX = regex.compile(r"(#{1,6}\s+|>\s*|\*\*|__)*")
 
 
 class _Lazy:
@@ -168,7 +168,7 @@ class _Lazy:
 
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern)
+            self._compiled = regex.compile(self.pattern)
         return self._compiled
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
@@ -227,7 +227,7 @@ class ChromePatterns:
             for branch, chars in zip(self.strong_any, needed, strict=True):
                 for ch in sorted(chars or ()):
                     by_char.setdefault(ch, []).append(branch)
-            scan = re.compile(f"[{re.escape(''.join(sorted(by_char)))}]" if by_char else "(?!)")
+            scan = regex.compile(f"[{re.escape(''.join(sorted(by_char)))}]" if by_char else "(?!)")
             object.__setattr__(self, "strong_needed", needed)
             object.__setattr__(self, "strong_scan", scan)
             object.__setattr__(self, "strong_by_char", {ch: tuple(b) for ch, b in by_char.items()})
@@ -287,8 +287,8 @@ def _compiled_chrome(override_json: str) -> ChromePatterns:
 
     table = data.load("chrome", json.loads(override_json) if override_json else None)
     return ChromePatterns(
-        [re.compile(p) for p in table["strong"]],
-        [re.compile(p) for p in table["weak"]],
+        [regex.compile(p) for p in table["strong"]],
+        [regex.compile(p) for p in table["weak"]],
         int(table["max_weak_length"]),
         int(table.get("max_weak_rest", 3)),
         tuple(table.get("unit_suffixes", ())),
@@ -316,10 +316,10 @@ def _branches(pattern: re.Pattern[str]) -> list[re.Pattern[str]]:
             start = index + 1
         index += 1
     parts.append(source[start:])
-    if len(parts) == 1 or "(?P=" in source or re.search(r"\\[1-9]", source):
+    if len(parts) == 1 or "(?P=" in source or regex.compile(r"\\[1-9]").search(source):
         return [pattern]  # backreferences refer to groups of other branches
     try:
-        return [re.compile(part) for part in parts]
+        return [regex.compile(part) for part in parts]
     except re.error:
         return [pattern]
 
@@ -339,7 +339,7 @@ def _class_end(source: str, start: int) -> int:
 _NON_WORD = _Lazy(r"[\W_]+")
 
 
-_WEAK_STOPS = re.compile("[。；;，,]")  # sentence punctuation: a weak pattern's line has none
+_WEAK_STOPS = regex.compile("[。；;，,]")  # sentence punctuation: a weak pattern's line has none
 
 
 def is_chrome(text: str, patterns: ChromePatterns | None = None) -> bool:
@@ -402,7 +402,7 @@ def _heading_end(text: str, start: int) -> tuple[int, int | None]:
 
 
 # Indentation copied from a web page can be HTML spaces (&nbsp;&nbsp;一、…).
-_LEADING_SPACE = re.compile(r"(?:[ \t\u3000\u00a0\ufeff]|&(?:nbsp|ensp|emsp);|&#(?:160|8194|8195|12288);)*")
+_LEADING_SPACE = regex.compile(r"(?:[ \t\u3000\u00a0\ufeff]|&(?:nbsp|ensp|emsp);|&#(?:160|8194|8195|12288);)*")
 
 
 # Every character either pattern can start with: a line starting otherwise has indent 0.
@@ -546,7 +546,7 @@ def _unit_above(line: Line, title: str, unit_suffixes: tuple[str, ...]) -> bool:
 
 def _is_unit(text: str, unit_suffixes: tuple[str, ...]) -> bool:
     stripped = text.strip(SPACE).removesuffix("关于").rstrip(SPACE)
-    return any(part.endswith(unit_suffixes + _MORE_UNITS) for part in re.split(r"[\s、]+", stripped) if part)
+    return any(part.endswith(unit_suffixes + _MORE_UNITS) for part in regex.compile(r"[\s、]+").split(stripped) if part)
 
 
 _MORE_UNITS = ("党委", "党组", "工委", "街道", "办事处", "镇", "乡")

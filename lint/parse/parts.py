@@ -7,13 +7,14 @@ numbers and punctuation, so 2024年度… and 2025年… headings match alike.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
+from fzlint import regex
+
 MANDATED = ("achievements", "problems", "plan")
-_NOISE = re.compile(r"[\s\d０-９（）()〔〕【】《》“”\"'、，,。.．：:；;-]+")
+_NOISE = regex.compile(r"[\s\d０-９（）()〔〕【】《》“”\"'、，,。.．：:；;-]+")
 
 
 @dataclass(frozen=True)

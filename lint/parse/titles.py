@@ -4,14 +4,15 @@ tell whether ``--previous`` names the same unit's report."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from fzlint import regex
+
 _DIGITS = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
-_YEAR = re.compile(
+_YEAR = regex.compile(
     r"(?<![0-9])((?:19|20)[0-9]{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年?(?=度|年|法治|关于|上|工作)"
 )
-_NOISE = re.compile(r"^(?:关于|中共)|关于$|[\s\u3000]+")
+_NOISE = regex.compile(r"^(?:关于|中共)|关于$|[\s\u3000]+")
 
 
 @dataclass(frozen=True)

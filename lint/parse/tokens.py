@@ -9,8 +9,7 @@ line stands in the report is the grammar's business (``report.lark``).
 
 from __future__ import annotations
 
-import re
-
+from fzlint import regex
 from fzlint.parse.lines import SPACE, Line, LineKind
 from fzlint.parse.parts import MANDATED, PartKeywords
 
@@ -36,7 +35,7 @@ _PART_TOKEN = {
     "other": "H1_OTHER",
 }
 # A paragraph that opens by naming last year's problems' improvement (2023年度问题整改情况：……).
-IMPROVEMENT_LEAD = re.compile(
+IMPROVEMENT_LEAD = regex.compile(
     r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]?)?(?:关于)?(?:[0-9０-９]{4}年度?|上一?年度?|上年|去年)?"
     r"[^。；;：:]{0,16}?(?:问题|不足|意见)?(?:的)?(?:整改|改进)(?:落实)?(?:工作)?(?:情况)?[：:]"
 )

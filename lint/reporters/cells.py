@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from rich.text import Text
 
+from fzlint import regex
+
 ELLIPSIS = "…"
 # Units a row may break between: a run of ASCII letters/digits/marks (a word, a code,
 # 2024), a space, or any other single character (Chinese breaks between characters).
-_UNITS = re.compile(r"[!-~]+|\s|.", re.DOTALL)
+_UNITS = regex.compile(r"[!-~]+|\s|.", re.DOTALL)
 
 
 @dataclass(frozen=True)

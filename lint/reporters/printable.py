@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
+from fzlint import regex
 
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_UNPRINTABLE = regex.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _PRINTABLE = {
     0x09: " ",
     0x7F: "\u2421",

@@ -14,16 +14,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from fzlint import regex
 from fzlint.diagnostics import Diagnostic
 from fzlint.run.engine import FileResult
 
 VERSION = 1
-_SPACE = re.compile(r"\s+")
+_SPACE = regex.compile(r"\s+")
 
 
 class BaselineError(Exception):

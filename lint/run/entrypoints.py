@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 import sys
 from dataclasses import dataclass
 from typing import Any
 
+from fzlint import regex
+
 _METADATA_SUFFIXES = (".dist-info", ".egg-info")
-_NAME_SEPARATORS = re.compile(r"[-_.]+")
+_NAME_SEPARATORS = regex.compile(r"[-_.]+")
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -10,6 +9,7 @@ from functools import cache
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
+from fzlint import regex
 from fzlint.diagnostics import Diagnostic, Severity
 from fzlint.parse.lines import Line, LineKind
 from fzlint.parse.outline import Report
@@ -24,7 +24,7 @@ SENTENCE_END = "。！？；!?;"
 # URLs, e-mail addresses and domain names keep their ASCII punctuation.
 # The e-mail part starts only where a run of name characters starts: otherwise a long run
 # without "@" (Chinese text is \w) is rescanned from every position, quadratic in its length.
-URL = re.compile(
+URL = regex.compile(
     r"(?:https?|ftp)://[^\s，。；、“”（）《》]+|www\.[^\s，。；、“”（）《》]+"
     r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )

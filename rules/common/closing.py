@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from fzlint import regex
 from fzlint.parse.lines import SPACE, Line, LineKind, is_date_line, looks_like_unit
 from fzlint.parse.outline import Report
 from fzlint.rules.common.chinese import claim
@@ -23,7 +24,7 @@ from fzlint.rules.common.prefilter import Prefilter, prefilter
 # Lines of the closing zone (after the last heading) that may stand for a closing element.
 _ZONE_KINDS = (LineKind.TEXT, LineKind.TAIL, LineKind.SIGNATURE, LineKind.DATE)
 _SKIPPED = (LineKind.BLANK, LineKind.COMMENT)
-_UNIT_AND_DATE = re.compile(r"^(?P<unit>\S.*?)[ \u3000\u00a0]{2,}(?P<date>\S.*)$")
+_UNIT_AND_DATE = regex.compile(r"^(?P<unit>\S.*?)[ \u3000\u00a0]{2,}(?P<date>\S.*)$")
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class ClosingShapes:
 
 @cache
 def _compiled(*groups: tuple[str, ...]) -> ClosingShapes:
-    return ClosingShapes(*(tuple(re.compile(p) for p in group) for group in groups))
+    return ClosingShapes(*(tuple(regex.compile(p) for p in group) for group in groups))
 
 
 def closing_shapes(table: dict[str, Any]) -> ClosingShapes:
@@ -113,7 +114,7 @@ class Blanks:
 
 @cache
 def _blanks(blank_date: tuple[str, ...], seal: tuple[str, ...]) -> Blanks:
-    found = tuple((re.compile(p), "date") for p in blank_date) + tuple((re.compile(p), "seal") for p in seal)
+    found = tuple((regex.compile(p), "date") for p in blank_date) + tuple((regex.compile(p), "seal") for p in seal)
     return Blanks(found, prefilter((*blank_date, *seal)))
 
 

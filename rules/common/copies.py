@@ -22,18 +22,19 @@ does. The half unit of slack covers the rounding of the float comparison ``sim >
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, compress, count, repeat
 from typing import Protocol
+
+from fzlint import regex
 
 SHINGLE = 5
 RARE = 16
 _SLACK = 0.5
 # A character outside the BMP (two UTF-16 code units): one C scan, where max() over the text
 # builds a string object per character (~0.15 ms a report).
-_OUTSIDE_BMP = re.compile("[\U00010000-\U0010ffff]")
+_OUTSIDE_BMP = regex.compile("[\U00010000-\U0010ffff]")
 
 
 class Compared(Protocol):

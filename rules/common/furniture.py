@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
 
+from fzlint import regex
 from fzlint.parse.lines import SPACE, Line, LineKind, looks_like_title, looks_like_unit
 from fzlint.parse.outline import Report
 from fzlint.rule import Context
@@ -77,18 +78,18 @@ def _shapes(table_json: str) -> Shapes:
     keys = "|".join(_spaced(k) for k in sorted(spec["meta_keys"], key=len, reverse=True))
     inline = "|".join(_spaced(k) for k in sorted(spec["inline_keys"], key=len, reverse=True))
     return Shapes(
-        meta=re.compile(rf"^[\s•·\-*|｜\[【［]*(?:{keys})\s*(?:[:：\]】］|｜\[【［]|\s|$)"),
-        inline=re.compile(rf"(?:{inline})\s*[:：]"),
-        stamp=re.compile(spec["stamp"]),
+        meta=regex.compile(rf"^[\s•·\-*|｜\[【［]*(?:{keys})\s*(?:[:：\]】］|｜\[【［]|\s|$)"),
+        inline=regex.compile(rf"(?:{inline})\s*[:：]"),
+        stamp=regex.compile(spec["stamp"]),
         stamp_rest=int(spec["stamp_rest"]),
-        rows=tuple(re.compile(p) for p in spec["rows"]),
-        elements=tuple(re.compile(p) for p in spec["elements"]),
+        rows=tuple(regex.compile(p) for p in spec["rows"]),
+        elements=tuple(regex.compile(p) for p in spec["elements"]),
         unit_suffixes=tuple(table.get("unit_suffixes", ())),
     )
 
 
-_WORD = re.compile(r"[^\W_]")
-_TIME = re.compile(r"[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?")
+_WORD = regex.compile(r"[^\W_]")
+_TIME = regex.compile(r"[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?")
 
 
 def is_shaped(text: str, s: Shapes) -> bool:

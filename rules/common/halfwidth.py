@@ -7,20 +7,20 @@ answer is a fact of the report, computed once per line (:func:`marks_of`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from operator import attrgetter
 from typing import NamedTuple
 
+from fzlint import regex
 from fzlint.parse.lines import Line
 from fzlint.rule import Context
 from fzlint.rules.common.chinese import HALF_TO_FULL, inside, is_chinese, is_han, url_spans
 
 _ASCII_SPACE = " \t"
 # Most lines hold none of these: one C-level search answers for them.
-_ANY_MARK = re.compile(r'[,;:?!()"]')
-_SEPARATOR = re.compile(r"[,;:?!]")
-_PARENTHESIS = re.compile(r"[()]")
+_ANY_MARK = regex.compile(r'[,;:?!()"]')
+_SEPARATOR = regex.compile(r"[,;:?!]")
+_PARENTHESIS = regex.compile(r"[()]")
 
 
 class HalfWidth(NamedTuple):

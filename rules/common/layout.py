@@ -9,17 +9,16 @@ could be a title, a name or a unit must not be changed by a safe fix.
 
 from __future__ import annotations
 
-import re
-
+from fzlint import regex
 from fzlint.parse.lines import Line, LineKind
 
 # A sentence-internal or final mark: a line with one of these is running text.
-_SENTENCE_MARKS = re.compile(r"[，。；！？,;!?]")
+_SENTENCE_MARKS = regex.compile(r"[，。；！？,;!?]")
 # Lines that are (or may be) the title, the issuing unit or the date.
 _NAME_KINDS = (LineKind.TITLE, LineKind.SIGNATURE, LineKind.DATE, LineKind.PRE)
 # The start of a heading number: a flattened copy that joined paragraphs with a space
 # ("……成效。 （一）加强……") has a paragraph break there, not a stray space.
-_MARKER_START = re.compile(
+_MARKER_START = regex.compile(
     r"[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[（(]\d{1,2}[）)]|\d{1,2}[.．、](?!\d)"
 )
 _OPENING = "《“‘「『〈"

@@ -7,15 +7,17 @@ import string
 from array import array
 from collections.abc import Iterator
 
+from fzlint import regex
+
 # opening → closing; half-width parentheses count as the full-width ones (P101 checks form).
 PAIRS = {"《": "》", "“": "”", "（": "）", "(": ")", "【": "】", "〔": "〕"}
 CLOSING = {close: opening for opening, close in PAIRS.items()}
 _CLOSING = CLOSING
 _SAME = {"(": "（", ")": "）"}
 # Every mark the scan looks at, so that it jumps between them instead of visiting each character.
-_MARK = re.compile("[" + re.escape("".join(PAIRS) + "".join(_CLOSING)) + "]")
+_MARK = regex.compile("[" + re.escape("".join(PAIRS) + "".join(_CLOSING)) + "]")
 # "1)" "a)" "一）" opening a list item: a lone closing bracket that is not unbalanced.
-_ITEM = re.compile(r"(?:^|(?<=[\s，。；：、,;:]))[0-9０-９a-zA-Z一二三四五六七八九十]{1,2}[)）]")
+_ITEM = regex.compile(r"(?:^|(?<=[\s，。；：、,;:]))[0-9０-９a-zA-Z一二三四五六七八九十]{1,2}[)）]")
 
 
 # Half-width brackets as full-width ones, for the balance test of the marks alone.

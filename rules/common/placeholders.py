@@ -6,18 +6,19 @@ import re
 from functools import cache
 from typing import Any
 
+from fzlint import regex
 from fzlint.rules.common.chinese import claim
 from fzlint.rules.common.prefilter import prefilter
 
 
 @cache
 def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in patterns]
+    return [regex.compile(p) for p in patterns]
 
 
 @cache
 def _compiled_one(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return regex.compile(pattern)
 
 
 def placeholder_patterns(table: dict[str, Any]) -> list[re.Pattern[str]]:

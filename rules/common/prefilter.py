@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from fzlint import regex
 from fzlint.parse.needed import Needed
 from fzlint.parse.needed import needed_chars as parsed_needed_chars
 from fzlint.rules.common.wordscan import char_rank
@@ -56,5 +57,5 @@ class Prefilter:
 def prefilter(patterns: tuple[str, ...]) -> Prefilter:
     needed = tuple(needed_chars(p) for p in patterns)
     chars = sorted(set().union(*(n for n in needed if n is not None)))
-    scan = re.compile(f"[{re.escape(''.join(chars))}]" if chars else "(?!)")
+    scan = regex.compile(f"[{re.escape(''.join(chars))}]" if chars else "(?!)")
     return Prefilter(needed, scan, [i for i, n in enumerate(needed) if n is None])

@@ -7,12 +7,12 @@ and plans (下一年度安排) split into points, this year's 改进情况 and p
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
+from fzlint import regex
 from fzlint.parse.lines import Line, LineKind
 from fzlint.parse.outline import Report, Section
 from fzlint.parse.titles import title_key
@@ -22,7 +22,7 @@ from fzlint.rules.common.text import sentences
 from fzlint.rules.common.years import ReportYear, report_year, year_of
 
 # 一是…二是… (N105 reports a lost 是; here it only splits).
-_ENUMERATOR = re.compile(r"(?<![\u4e00-\u9fff])[一二三四五六七八九十]{1,3}是")
+_ENUMERATOR = regex.compile(r"(?<![\u4e00-\u9fff])[一二三四五六七八九十]{1,3}是")
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Point:
     @property
     def quote(self) -> str:
         """The item's first clause, for messages (at most 30 characters)."""
-        head = re.split(r"[。；;！？]", _ENUMERATOR.sub("", self.text, count=1), maxsplit=1)[0].strip()
+        head = regex.compile(r"[。；;！？]").split(_ENUMERATOR.sub("", self.text, count=1), maxsplit=1)[0].strip()
         return head if len(head) <= 30 else head[:29] + "…"
 
 
@@ -85,7 +85,7 @@ def improvement(report: Report) -> list[Line]:
     own = report.sections_of("improvement")
     if own:
         return section_lines(own)
-    return [ln for ln in section_lines(report.parts_of("problems")) if re.search("改进|整改", ln.text)]
+    return [ln for ln in section_lines(report.parts_of("problems")) if regex.compile("改进|整改").search(ln.text)]
 
 
 def achievements(report: Report) -> list[Line]:

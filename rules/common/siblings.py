@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from fzlint import regex
 from fzlint.parse.lines import Marker
 from fzlint.parse.outline import Report, Section
 
@@ -81,4 +82,4 @@ def _starts_inline(text: str, number: int) -> bool:
     return re.search(rf"[：:]\s*{number}\s*[.．、]", text) is not None
 
 
-_LIST_MARKER = re.compile(r"[（(]?[0-9一二三四五六七八九十]+[）)、.．]")
+_LIST_MARKER = regex.compile(r"[（(]?[0-9一二三四五六七八九十]+[）)、.．]")

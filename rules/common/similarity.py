@@ -9,15 +9,15 @@ so 法治、政府、建设 (in every paragraph) count for little and 高频次�
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from fzlint import regex
 from fzlint.rules.common.text import normalise
 
 SHINGLE = 5
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = regex.compile(r"[\u4e00-\u9fff]")
 
 
 def shingles(compact: str, size: int = SHINGLE) -> set[str]:

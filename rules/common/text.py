@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from fzlint import regex
 from fzlint.parse.numerals import DIGITS
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 SENTENCE_END = "。！？!?；;"
 FULL_STOPS = "。！？!?"  # sentence ends that also close a list whose items end in ；
-_WORD_RUN = re.compile(r"[^\W_]+")
+_WORD_RUN = regex.compile(r"[^\W_]+")
 CN_NUMBER_CHARS = "零〇一二两三四五六七八九十百千万亿"
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
@@ -40,7 +41,7 @@ class Span:
 @cache
 def _sentence_pattern(ends: str) -> re.Pattern[str]:
     """Built once per set of terminators (escaping and the re cache lookup cost ~2 µs a call)."""
-    return re.compile(rf"[^{re.escape(ends)}]+[{re.escape(ends)}]*")
+    return regex.compile(rf"[^{re.escape(ends)}]+[{re.escape(ends)}]*")
 
 
 def sentences(text: str, offset: int = 0, ends: str = SENTENCE_END) -> Iterator[Span]:
@@ -129,7 +130,7 @@ def _quantity() -> re.Pattern[str]:
     """The counted-quantity pattern, compiled on first use (~2 ms: a run of P1 rules alone
     never needs it)."""
     units = "|".join(sorted(QUANTITY_UNITS, key=len, reverse=True))
-    return re.compile(
+    return regex.compile(
         r"(?P<approx>约|近|超过|超|逾|多达|近乎)?"
         r"(?P<num>(?<![0-9.．])[0-9]+(?:\.[0-9]+)?|(?<![零〇一二两三四五六七八九十百千])[两三四五六七八九十][零〇一二两三四五六七八九十百千]*)"
         r"(?P<scale>万|亿)?(?P<more>余|多|以上)?"

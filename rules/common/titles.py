@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from fzlint import regex
+
 _TITLE_SPAN = (
     r"(?P<open>[（(])\s*(?P<y1>(?:19|20)\d\d)\s*(?P<dash>[-~–—－～])\s*"
     r"(?P<y2>(?:19|20)\d\d)\s*(?P<year>年?)\s*(?P<close>[）)])"
@@ -17,7 +19,7 @@ _TITLE_DASHES = "—－"  # gov.cn writes both
 @cache
 def _title_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"《(?P<name>{alternatives}){_TITLE_SPAN}》")
+    return regex.compile(rf"《(?P<name>{alternatives}){_TITLE_SPAN}》")
 
 
 def wrong_titles(text: str, table: dict[str, Any]) -> Iterator[tuple[int, int, str]]:

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from fzlint import regex
+
 
 def read_data(name: str) -> bytes:
     """A file of ``rules/data`` (straight from the directory: importlib.resources costs ~8 ms
@@ -87,6 +89,6 @@ def word_index(words: tuple[str, ...]) -> WordIndex:
     for index, word in enumerate(words):
         offset = _key_offset(word, rank)
         by_key.setdefault(word[offset], []).append((offset, index))
-    keys = re.compile(f"[{re.escape(''.join(sorted(by_key)))}]" if by_key else "(?!)")
-    gate = re.compile("|".join(map(re.escape, words))) if 0 < len(words) <= _GATED else None
+    keys = regex.compile(f"[{re.escape(''.join(sorted(by_key)))}]" if by_key else "(?!)")
+    gate = regex.compile("|".join(map(re.escape, words))) if 0 < len(words) <= _GATED else None
     return WordIndex(words, keys, {key: tuple(entries) for key, entries in by_key.items()}, gate)

@@ -7,12 +7,12 @@ and of N+1 in part three, and is dated between December of N and spring of N+1.
 from __future__ import annotations
 
 import datetime
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from fzlint import regex
 from fzlint.parse.lines import DATE_PATTERN, SPACE
 from fzlint.parse.numerals import cn_to_int, digits_value, year_value
 
@@ -21,10 +21,10 @@ if TYPE_CHECKING:
     from fzlint.rule import Context
     from fzlint.settings import Settings
 
-_YEAR = re.compile(r"(?<![0-9０-９])(?P<year>(?:19|20)[0-9]{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年")
+_YEAR = regex.compile(r"(?<![0-9０-９])(?P<year>(?:19|20)[0-9]{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年")
 # A year that is part of a span (2021—2025年, 2025-2026年) states no period.
-_SPAN_BEFORE = re.compile(r"[0-9]{4}\s*[-－—–~～至到]\s*$")
-_SPAN_AFTER = re.compile(r"^\s*[-－—–~～至到]\s*[0-9]{4}")
+_SPAN_BEFORE = regex.compile(r"[0-9]{4}\s*[-－—–~～至到]\s*$")
+_SPAN_AFTER = regex.compile(r"^\s*[-－—–~～至到]\s*[0-9]{4}")
 
 
 @dataclass(frozen=True, slots=True)
