@@ -223,9 +223,8 @@ def _confusable_index(entries: list[dict[str, Any]]) -> WordIndex:
 
 
 def compact(text: str) -> str:
-    r"""Text without spaces and punctuation, to compare a paragraph with a placeholder
-    (``normalise`` deletes exactly what ``re.sub(r"[\s\W_]+", "", text)`` did, without the
-    re module's cache lookup per call)."""
+    """Text without spaces and punctuation, to compare a paragraph with a placeholder
+    (``normalise`` deletes exactly the characters the pattern ``[\\s\\W_]+`` matches)."""
     return normalise(text)
 
 
