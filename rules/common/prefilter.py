@@ -12,6 +12,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import groupby, repeat
+from operator import itemgetter
 
 from fzlint import regex
 from fzlint.parse.needed import Needed
@@ -43,14 +45,28 @@ class Prefilter:
 
     def possible_each(self, text: str, starts: list[int]) -> list[list[int]]:
         """:meth:`possible` for each line of ``text``, the lines starting at ``starts`` (one
-        scan of the whole text: a report has few lines with any of these characters)."""
+        scan of the whole text: a report has few lines with any of these characters). The
+        matches are turned into line numbers and characters by C-level maps, grouped by line
+        (they come in order), and the answer for one set of characters is worked out once."""
         each = [self.always] * len(starts)
-        present: dict[int, set[str]] = {}
-        for match in self.scan.finditer(text):
-            present.setdefault(bisect_right(starts, match.start()) - 1, set()).add(match.group())
-        for number, chars in present.items():
-            each[number] = [i for i, n in enumerate(self.needed) if n is None or not n.isdisjoint(chars)]
+        matches = list(self.scan.finditer(text))
+        if not matches:
+            return each
+        lines = map(bisect_right, repeat(starts, len(matches)), map(_START, matches))
+        answers: dict[frozenset[str], list[int]] = {}
+        for line, group in groupby(zip(lines, map(_GROUP, matches), strict=True), key=_FIRST):
+            chars = frozenset(map(_SECOND, group))
+            answer = answers.get(chars)
+            if answer is None:
+                answer = answers[chars] = [i for i, n in enumerate(self.needed) if n is None or not n.isdisjoint(chars)]
+            each[line - 1] = answer
         return each
+
+
+_START = re.Match.start
+_GROUP = re.Match.group
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
 
 
 @cache
