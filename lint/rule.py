@@ -152,29 +152,37 @@ class Rule:
         ``end_column=None`` marks to the end of the line. ``covers`` (0-based first and last
         line, inclusive) is what the finding speaks for when that is more than its span.
         """
-        lines = report.document.lines
-        end_line = line if end_line is None else end_line
+        document = report.document
+        lines = document.lines
+        width = len(lines[line])
+        if end_line is None:
+            end_line, end_width = line, width
+        else:
+            end_width = len(lines[end_line])
         if end_column is None:
-            end_column = len(lines[end_line])
+            end_column = end_width
         # A span never leaves its lines (a rule asking for "the first character" of an
         # empty document gets the empty span at 1:1).
-        column = max(0, min(column, len(lines[line])))
-        end_column = max(0, min(end_column, len(lines[end_line])))
+        if not 0 <= column <= width:
+            column = 0 if column < 0 else width
+        if not 0 <= end_column <= end_width:
+            end_column = 0 if end_column < 0 else end_width
         if end_line == line and end_column <= column:
             # Never an empty span unless the line itself is empty.
-            end_column = min(column + 1, max(column, len(report.document.lines[line])))
+            end_column = min(column + 1, width)
         return Diagnostic(
-            path=report.document.path,
-            line=line + 1,
-            column=column + 1,
-            end_line=end_line + 1,
-            end_column=end_column + 1,
-            code=self.code,
-            name=self.name,
-            severity=self.effective_severity,
-            message=message,
-            fix=fix,
-            covers=None if covers is None else (covers[0] + 1, covers[1] + 1),
+            document.path,
+            line + 1,
+            column + 1,
+            end_line + 1,
+            end_column + 1,
+            self.code,
+            self.name,
+            self.effective_severity,
+            message,
+            fix,
+            None,
+            None if covers is None else (covers[0] + 1, covers[1] + 1),
         )
 
     @staticmethod

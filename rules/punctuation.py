@@ -18,7 +18,7 @@ from fzlint.parse.lines import Line, LineKind
 from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
 from fzlint.rules.common.chinese import HALF_TO_FULL, content_lines, is_chinese, is_han, softened
-from fzlint.rules.common.halfwidth import HalfWidth, marks_of
+from fzlint.rules.common.halfwidth import HalfWidth, halfwidth_marks
 from fzlint.rules.common.layout import (
     could_be_name,
     filled_value,
@@ -70,14 +70,18 @@ class HalfWidthPunctuation(Rule):
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         for line in _content(report, context):
-            marks = marks_of(context, line)
+            marks = halfwidth_marks(line)
             if marks:
                 yield from self._found(report, line, marks)
 
     def _found(self, report: Report, line: Line, marks: list[HalfWidth]) -> Iterator[Diagnostic]:
-        """One finding per mark of a line (the line's facts looked up once for all its marks)."""
+        """One finding per mark of a line (the line's facts looked up once for all its marks).
+
+        Built directly rather than through ``Rule.diagnostic``: a mark is one character of the
+        line, so its span never needs clamping (a flood is ~150 findings a file)."""
         safe_at = safe_columns(line)
         text, number = line.text, line.index + 1
+        path, code, name, severity = report.document.path, self.code, self.name, self.effective_severity
         for column, replacement, fix_end, safe, lost in marks:
             message = _LOST if lost else f"中文里用了半角“{text[column]}”：请改为全角“{replacement}”"
             fix = Fix(
@@ -86,7 +90,7 @@ class HalfWidthPunctuation(Rule):
                 # a line that may be the title, a name or a unit is changed only on request
                 safe and safe_at(column),
             )
-            yield self.diagnostic(report, line.index, column, column + 1, message, fix=fix)
+            yield Diagnostic(path, number, column + 1, number, column + 2, code, name, severity, message, fix)
 
 
 _LOST = "“?”像是转换时丢失的字符（不像问号）：请对照原文补上这个字；确是问号的，改为全角“？”"
@@ -127,7 +131,7 @@ class StrayWhitespace(Rule):
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         units = (*QUANTITY_UNITS, *context.data("spacing").get("units", []))
         for line in _content(report, context):
-            for start, end in _stray_spaces(context, line, units):
+            for start, end in _stray_spaces(line, units):
                 text = line.text
                 run = end - start > 1  # may be spacing on purpose: a warning, fixed only on request
                 safe = not run and not could_be_name(line)
@@ -142,7 +146,7 @@ class StrayWhitespace(Rule):
                 yield softened(diagnostic) if run else diagnostic
 
 
-def _stray_spaces(context: Context, line: Line, units: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+def _stray_spaces(line: Line, units: tuple[str, ...]) -> Iterator[tuple[int, int]]:
     """Spans of single spaces that are slips, not layout (see rules/common/layout.py).
 
     A number and its unit (2024 年, 12 件) are never spaced apart, whatever the line. Inside
@@ -177,7 +181,7 @@ def _stray_spaces(context: Context, line: Line, units: tuple[str, ...]) -> Itera
         if filled_value(text, start, end, line.indent):
             continue
         if chinese_ascii is None:
-            chinese_ascii = {m.column for m in marks_of(context, line)}
+            chinese_ascii = {m.column for m in halfwidth_marks(line)}
         after_chinese = is_chinese(after) or end in chinese_ascii
         if after_chinese and (number or is_chinese(before)):
             yield start, end
