@@ -14,7 +14,7 @@ from fzlint.parse.lines import SPACE, LineKind
 from fzlint.parse.outline import Report
 from fzlint.rule import Context, Rule
 from fzlint.rules.common.copies import RARE, SHINGLE, similar_pairs
-from fzlint.rules.common.text import normalise, sentences
+from fzlint.rules.common.text import compact_body, normalise, sentences
 
 _SHINGLE = SHINGLE
 _COPIED_SENTENCE_MIN = 15
@@ -88,10 +88,10 @@ def _label_of(text: str) -> re.Match[str] | None:
     return _label().match(text) if "：" in head or ":" in head else None
 
 
-def _paragraphs(report: Report, min_length: int = 0) -> list[Paragraph]:
+def _paragraphs(report: Report, min_length: int = 0, context: Context | None = None) -> list[Paragraph]:
     """The text and heading lines with running text, compacted; those shorter than
     ``min_length`` compacted left out (compacting only removes, so a short line is skipped
-    before it is compacted)."""
+    before it is compacted). With ``context`` each body is compacted once per report."""
     found = []
     text_kinds = (LineKind.TEXT, LineKind.HEADING)
     for line in report.lines:
@@ -100,7 +100,7 @@ def _paragraphs(report: Report, min_length: int = 0) -> list[Paragraph]:
         body = line.body
         if len(body) < min_length or not body.strip(SPACE):
             continue
-        compact = normalise(body)
+        compact = normalise(body) if context is None else compact_body(line, context)
         if len(compact) < min_length:
             continue
         start = line.body_column
@@ -153,7 +153,7 @@ class DuplicateParagraph(Rule):
 
     def check(self, report: Report, context: Context) -> Iterator[Diagnostic]:
         settings = context.settings
-        paragraphs = _paragraphs(report, settings.duplicate_min_length)
+        paragraphs = _paragraphs(report, settings.duplicate_min_length, context)
         reported: set[int] = set()
         for later, earlier, similarity in _similar_pairs(paragraphs, settings.duplicate_similarity):
             paragraph = paragraphs[later]

@@ -232,6 +232,8 @@ _LEADING_NUMERAL = regex.compile(f"[ \u3000\t]*[{_NUMERAL_CHARS}]")
 _OPENING_NUMERAL = regex.compile(f"(?<=[{re.escape(_SENTENCE_START)}])[ \u3000\t]*[{_NUMERAL_CHARS}]")
 _ENUMERATOR = regex.compile(r"([一二三四五六七八九十]{1,3})是")
 _MALFORMED = regex.compile(r"([一二三四五六七八九十]{1,3})(?=[\u4e00-\u9fff])")
+# Every _ENUMERATOR match holds a numeral followed by 是: one C scan rules a line out.
+_NUMERAL_IS = regex.compile(r"[一二三四五六七八九十]是")
 
 
 @dataclass(frozen=True)
@@ -301,6 +303,8 @@ def enumerators(scope: list[Line], exclusions: NotEnumerators) -> Iterator[Enume
     expected_next = 1
     for line in scope:
         text, start = line.text, line.body_column
+        if expected_next == 1 and _NUMERAL_IS.search(text, start) is None:
+            continue  # no 一是 can match, and a lost 是 is looked for only after a first item
         index = start
         for candidate in _numeral_starts(text, start):
             if candidate < index:

@@ -12,7 +12,7 @@ from fzlint.hookspecs import hookimpl
 from fzlint.parse.outline import Report, Section
 from fzlint.parse.parts import MANDATED
 from fzlint.rule import Context, Rule
-from fzlint.rules.common.text import clip
+from fzlint.rules.common.text import clip, compact_body
 
 ORDINAL = {"achievements": "第一部分", "problems": "第二部分", "plan": "第三部分"}
 _PUNCT = regex.compile(r"[\s\W_]+")
@@ -210,7 +210,8 @@ class UnfilledImprovement(Rule):
             deleting characters commutes with joining, so each line is compacted once however
             deep it sits (body_text joins with "\n", which _PUNCT deletes too)."""
             if id(section) not in compacts:
-                pieces = [_PUNCT.sub("", section.heading.body), *(_PUNCT.sub("", ln.body) for ln in section.text)]
+                # compact_body is _PUNCT.sub("", body): both delete exactly the [\W_] characters
+                pieces = [compact_body(section.heading, context), *(compact_body(ln, context) for ln in section.text)]
                 for child in section.children:
                     pieces += (_PUNCT.sub("", child.heading.heading), compact_of(child))
                 compacts[id(section)] = "".join(pieces)
@@ -274,8 +275,9 @@ def _similar(a: str, b: str) -> bool:
 
     real_quick_ratio (lengths) and quick_ratio (shared characters as multisets, here
     from C-counted Counters) never underestimate ratio(), so when either is below 0.8
-    the answer is no without building a SequenceMatcher. Same formula as difflib's,
-    so the result is exactly ``quick_ratio() >= 0.8 and ratio() >= 0.8``.
+    the answer is no without building a SequenceMatcher; nor does the bound before
+    quick_ratio underestimate quick_ratio. Same formula as difflib's, so the result is
+    exactly ``quick_ratio() >= 0.8 and ratio() >= 0.8``.
     """
     if not a or not b:
         return False
@@ -283,6 +285,11 @@ def _similar(a: str, b: str) -> bool:
     if 2.0 * min(len(a), len(b)) / length < 0.8:
         return False
     counts_a, counts_b = _char_counts(a), _char_counts(b)
+    # The shared count is at most either side's count of the characters both have (a C set
+    # intersection and sums, no loop per character): on real reports this already says no.
+    common = counts_a.keys() & counts_b.keys()
+    if 2.0 * min(sum(map(counts_a.__getitem__, common)), sum(map(counts_b.__getitem__, common))) / length < 0.8:
+        return False
     if len(counts_b) < len(counts_a):
         counts_a, counts_b = counts_b, counts_a  # the sum is symmetric: loop over the fewer
     shared = 0  # Σ min(count in a, count in b); a plain loop is ~2.5x the genexpr with min()

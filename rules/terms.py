@@ -23,6 +23,7 @@ from fzlint.rules.common.closing import closing_blanks, closing_placeholders
 from fzlint.rules.common.layout import could_be_name
 from fzlint.rules.common.placeholders import find_placeholders
 from fzlint.rules.common.prefilter import prefilter
+from fzlint.rules.common.text import normalise
 from fzlint.rules.common.titles import wrong_titles
 from fzlint.rules.common.wordscan import WordIndex, read_data, word_index
 
@@ -222,8 +223,9 @@ def _confusable_index(entries: list[dict[str, Any]]) -> WordIndex:
 
 
 def compact(text: str) -> str:
-    """Text without spaces and punctuation, to compare a paragraph with a placeholder."""
-    return regex.compile(r"[\s\W_]+").sub("", text)
+    """Text without spaces and punctuation, to compare a paragraph with a placeholder
+    (``normalise`` deletes exactly the characters the pattern ``[\\s\\W_]+`` matches)."""
+    return normalise(text)
 
 
 class Placeholder(Rule):
@@ -253,7 +255,8 @@ class Placeholder(Rule):
         table = context.data("placeholders")
         owner: dict[int, str] | None = None  # line → its section's title, when a line needs it
         blanks = closing_blanks(table)
-        longest = max(map(len, (*table.get("whole", []), *table.get("weak_whole", []))), default=0)
+        whole, weak_whole = set(table.get("whole", [])), set(table.get("weak_whole", []))
+        longest = max(map(len, (*whole, *weak_whole)), default=0)
         running = _more_letters_than(longest)
         content = content_text(report, context)
         inline = prefilter(tuple(table.get("inline", []))).possible_each(content.text, content.starts)
@@ -273,6 +276,9 @@ class Placeholder(Rule):
                 yield from self._closing(report, line, blank)
             # running text has more letters than any whole-paragraph placeholder
             if not taken and not running.search(line.body if line.marker else line.text):
+                word = compact(line.body if line.marker else line.text)
+                if word not in whole and word not in weak_whole:
+                    continue  # (an empty word too) the common case: no section title needed
                 if owner is None:
                     owner = _section_headings(report)
                 yield from self._whole(report, line, table, owner.get(line.index, ""))

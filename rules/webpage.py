@@ -89,7 +89,8 @@ class PageChrome(Rule):
             elif found is not None:
                 message, safe = _MESSAGES[found.reason].format(_excerpt(line)), found.safe
             else:
-                if line.kind not in (LineKind.BLANK, LineKind.COMMENT):
+                text = line.text  # each residue starts with & or <: most lines need no generator
+                if ("&" in text or "<" in text) and line.kind not in (LineKind.BLANK, LineKind.COMMENT):
                     yield from self._html_residue(report, line)
                 continue
             start = len(line.text) - len(line.text.lstrip())

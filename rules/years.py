@@ -38,6 +38,9 @@ class StaleYear(Rule):
 
     code = "Y101"
     name = "stale-year"
+    # a line W101 reports as web-page furniture (a date bar above the title) is to be
+    # deleted, not corrected: its deletion and Y101's year fix would overlap
+    defers_to = frozenset({"W101"})
     title = "年份与报告年度不符"
     severity = Severity.ERROR
     summary = "各部分标题或开头中的年份与报告年度不符（多为照搬上一年度报告后漏改）"

@@ -67,3 +67,11 @@ def test_a_near_copy_of_real_text_is_found_by_both() -> None:
     found = list(similar_pairs(paragraphs, 0.8, _parallel))
     assert found == list(exhaustive_pairs(paragraphs, 0.8, _parallel))
     assert [(later, earlier) for later, earlier, _ in found] == [(2, 0)] and found[0][2] < 1.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0xD000, max_codepoint=0x10010), max_size=12))
+def test_the_bmp_check_is_the_maximum_code_point(text: str) -> None:
+    from fzlint.rules.common.copies import SHINGLE, _fits
+
+    assert _fits(text) == (len(text) >= SHINGLE and max(text, default="") <= "\uffff")

@@ -90,6 +90,16 @@ def test_t103_defers_to_s104_for_the_whole_section_it_judges() -> None:
     ]
 
 
+def test_y101_defers_to_w101_for_the_web_line_it_deletes() -> None:
+    # found by the fuzz test: Y101's year fix and W101's deletion of the same date bar overlapped
+    text = "1999年0月0日\n来源：某某局 发布时间：2025-12-26\n一、2024年度存在问题的改进情况"
+    document = Document.from_text("r.txt", text)
+    found = lint_document(document, Settings(select=["W101", "Y101"]), REGISTRY)
+    assert [(d.code, d.line) for d in found] == [("W101", 1), ("W101", 2)]
+    alone = lint_document(document, Settings(select=["Y101"]), REGISTRY)
+    assert [(d.code, d.line, d.column) for d in alone] == [("Y101", 1, 1)]
+
+
 def test_p101_defers_to_n106_for_the_doubled_number_it_deletes() -> None:
     # found by the fuzz test: P101's fix of "(" and N106's deletion of the second "(1)" overlapped
     document = Document.from_text("r.txt", "①主要举措和成效\n(1)(1)一")

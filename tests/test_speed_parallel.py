@@ -153,7 +153,9 @@ def test_cli_rejects_bad_jobs(value: str) -> None:
 
 
 def test_auto_jobs_stay_single_for_few_files(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "available_cpus", lambda: 4)
+    from fzlint.run import jobs
+
+    monkeypatch.setattr(jobs, "available_cpus", lambda: 4)
     assert parallel.effective_jobs(0, 1) == 1
     assert parallel.effective_jobs(0, parallel.AUTO_MIN_FILES - 1) == 1
     assert parallel.effective_jobs(0, parallel.AUTO_MIN_FILES) == 4
@@ -169,11 +171,49 @@ def test_chunks_are_bounded_and_cover_every_file() -> None:
         assert size * 2 * parallel.CHUNKS_PER_WORKER >= min(files, parallel.MAX_CHUNK)
 
 
-def test_worker_builds_a_registry_of_its_own() -> None:
+def test_chunk_sizes_shrink_towards_the_end_and_cover_every_file() -> None:
+    for files in (1, 2, 7, 100, 999, 1000, 100_000):
+        sizes = parallel.chunk_sizes(files, 2)
+        assert sum(sizes) == files and all(1 <= size <= parallel.MAX_CHUNK for size in sizes)
+        assert sizes == sorted(sizes, reverse=True)  # the bulk first, the small ones last
+    sizes = parallel.chunk_sizes(1000, 2)
+    assert sizes[0] == parallel.chunk_size(1000, 2) and sizes[-1] <= parallel.MIN_TAIL_CHUNK
+
+
+def test_spawned_worker_builds_a_registry_of_its_own() -> None:
     parallel._init_worker(False)
     built = parallel._worker_registry
     assert built is not None and built is not REGISTRY
     assert sorted(built.rules) == sorted(REGISTRY.rules)
+
+
+def test_forked_worker_inherits_the_parents_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "_inherited", REGISTRY)
+    parallel._init_worker(False, inherit=True)
+    assert parallel._worker_registry is REGISTRY
+
+
+def test_workers_inherit_the_registry_and_the_first_file_is_linted_before_forking(tmp_path: Path) -> None:
+    """The registry is passed down to forked workers (a plugin given only to this registry
+    still runs in them), and the parent lints the first file itself, before the fork."""
+    import os
+
+    from demo_plugins import demo_rule, plugin_with
+
+    from fzlint.run.plugins import new_registry
+
+    def check(self, report, context):  # type: ignore[no-untyped-def]
+        yield self.diagnostic(report, 0, 0, 1, f"pid {os.getpid()}")
+
+    seen = demo_rule(code="X904", name="seen-by", check=check)
+    registry = new_registry(extra_plugins=(plugin_with(seen, name="SeenBy"),))
+    assert "X904" in registry.rules, registry.problems
+    paths = _variants(tmp_path, 12)
+    results = list(parallel.lint_files(paths, Settings(), registry, jobs=2))
+    pids = [next(d.message for d in r.diagnostics if d.code == "X904") for r in results]
+    assert pids[0] == f"pid {os.getpid()}"  # warmed here, before the fork
+    assert len(set(pids[1:])) >= 1 and f"pid {os.getpid()}" not in pids[1:]
+    assert [r.path for r in results] == [str(p) for p in paths]
 
 
 def test_single_job_matches_lint_path(tmp_path: Path) -> None:

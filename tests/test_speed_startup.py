@@ -171,6 +171,7 @@ def test_quick_module_registration_finds_what_pluggy_finds() -> None:
     )
     instance = types.SimpleNamespace(fzlint_register_rules=hookimpl(lambda: []))
     registry = plugins.new_registry()
+    assert registry.rules  # every built-in family imported and registered too
     plain = pluggy.PluginManager("fzlint")
     for plugin in [module, instance, *(p for _, p in registry.manager.list_name_plugin())]:
         for name in dir(plugin):

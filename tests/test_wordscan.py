@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
+from itertools import accumulate
 
 import pytest
 from conftest import ROOT, SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_layout_corpus import WEB
 
-from fzlint.rules.common.prefilter import needed_chars, prefilter
+from fzlint.rules.common.prefilter import Prefilter, needed_chars, prefilter
 from fzlint.rules.common.wordscan import word_index
 from fzlint.rules.terms import _each_term_occurrence
 
@@ -109,3 +113,24 @@ def test_a_line_an_expression_matches_is_never_filtered_out() -> None:
 def test_needed_characters(pattern: str, choices: list) -> None:
     found = needed_chars(pattern)
     assert (None if found is None else set(found)) in choices
+
+
+def _possible_each_by_match(table: Prefilter, text: str, starts: list[int]) -> list[list[int]]:
+    """possible_each as it was: a Python loop over every match of the scan."""
+    each = [table.always] * len(starts)
+    present: dict[int, set[str]] = {}
+    for match in table.scan.finditer(text):
+        present.setdefault(bisect_right(starts, match.start()) - 1, set()).add(match.group())
+    for number, chars in present.items():
+        each[number] = [i for i, n in enumerate(table.needed) if n is None or not n.isdisjoint(chars)]
+    return each
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet="党的20大届中全会×某XX法治", max_size=12), max_size=8))
+def test_possible_each_is_the_loop_over_matches(lines: list[str]) -> None:
+    table = prefilter(("党的[0-9]{1,2}大", "[0-9]届", "××+|某某", "(?i)xx", "中全会"))
+    text = "\n".join(lines)
+    starts = [0, *accumulate(len(line) + 1 for line in lines)][:-1] if lines else []
+    assert table.possible_each(text, starts) == _possible_each_by_match(table, text, starts)
+    assert table.possible_each(text, starts) == [table.possible(line) for line in lines]

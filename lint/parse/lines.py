@@ -8,12 +8,13 @@ heading with its marker, title, closing elements, plain text); the grammar in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 
 from fzlint import data, regex
 from fzlint.document import Document
+from fzlint.parse.needed import Needed, needed_chars
 from fzlint.parse.numerals import NUMERAL_CHARS, cn_to_int, digits_value
 
 SPACE = " \t\u3000\u00a0\ufeff"
@@ -206,12 +207,71 @@ class ChromePatterns:
     # `A|B|^C` searched whole costs several times its three branches searched apart.
     strong_any: tuple[re.Pattern[str], ...] = ()
     weak_any: tuple[re.Pattern[str], ...] = ()
+    # Per strong branch, characters of which its every match holds one (None: unknown), and
+    # one class of them all: a single scan of the line tells which branches can match at all
+    # (on report text most lines hold none of the characters of most branches).
+    strong_needed: tuple[Needed, ...] = ()
+    strong_scan: re.Pattern[str] | None = None
+    # The same as an index: character → the branches needing it, and those that always run.
+    strong_by_char: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    strong_always: tuple[re.Pattern[str], ...] = ()
 
     def __post_init__(self) -> None:
         if self.strong and not self.strong_any:
             object.__setattr__(self, "strong_any", tuple(b for p in self.strong for b in _branches(p)))
         if self.weak and not self.weak_any:
             object.__setattr__(self, "weak_any", tuple(b for p in self.weak for b in _branches(p)))
+        if self.strong_any and not self.strong_needed:
+            needed = tuple(_branch_needs(b) for b in self.strong_any)
+            by_char: dict[str, list[re.Pattern[str]]] = {}
+            for branch, chars in zip(self.strong_any, needed, strict=True):
+                for ch in sorted(chars or ()):
+                    by_char.setdefault(ch, []).append(branch)
+            scan = regex.compile(f"[{re.escape(''.join(sorted(by_char)))}]" if by_char else "(?!)")
+            object.__setattr__(self, "strong_needed", needed)
+            object.__setattr__(self, "strong_scan", scan)
+            object.__setattr__(self, "strong_by_char", {ch: tuple(b) for ch, b in by_char.items()})
+            always = tuple(b for b, chars in zip(self.strong_any, needed, strict=True) if chars is None)
+            object.__setattr__(self, "strong_always", always)
+
+    def strong_match(self, text: str) -> bool:
+        """Whether a strong branch matches somewhere in ``text`` (each branch searched only
+        when the line holds one of its needed characters; which one matches does not matter)."""
+        for branch in self.strong_always:
+            if branch.search(text):
+                return True
+        if self.strong_scan is None:
+            return False
+        by_char = self.strong_by_char
+        tried: set[re.Pattern[str]] = set()
+        for ch in set(self.strong_scan.findall(text)):
+            for branch in by_char[ch]:
+                if branch not in tried:
+                    tried.add(branch)
+                    if branch.search(text):
+                        return True
+        return False
+
+
+# The 200 commonest characters of the seed reports, commonest first (the head of
+# rules/data/char_rank.txt, which the core does not read): only which of a branch's needed
+# sets is scanned for depends on it (在 or 页 for 在手机上打开当前页), never a result.
+_COMMON_CHARS = (
+    ",法。政务、治2“”一全数化建区办推的服理0实设动据深工事开作和进行规等习府提项是能1件中学年公人市"
+    "效在平度成合大民发二展新5共体《》制信管用高()强要4业力主智求会升国通领依安局时重3与系改个持条湖"
+    "罗加思范保息题域有策网部圳三诉面上不组台现生程责近导式律解及想方续落审性我机统为企党入关应目以宣次线"
+    "问传出社6对权案点职营运8决心施过步革十单同精议质任字完类计.创率调障9下专准态情文港立络贯造AI基"
+)
+
+
+@cache
+def _common_rank() -> dict[str, int]:
+    return {ch: i for i, ch in enumerate(_COMMON_CHARS)}
+
+
+def _branch_needs(pattern: re.Pattern[str]) -> Needed:
+    """The characters a branch's matches need, None for one with flags (case-insensitive)."""
+    return needed_chars(pattern.pattern, _common_rank()) if not pattern.flags & ~re.UNICODE else None
 
 
 def chrome_patterns(override: dict | None = None) -> ChromePatterns:
@@ -279,14 +339,16 @@ def _class_end(source: str, start: int) -> int:
 _NON_WORD = _Lazy(r"[\W_]+")
 
 
+_WEAK_STOPS = regex.compile("[。；;，,]")  # sentence punctuation: a weak pattern's line has none
+
+
 def is_chrome(text: str, patterns: ChromePatterns | None = None) -> bool:
     """Whether a line is web-page furniture (see ``data/chrome.toml``)."""
     patterns = patterns or chrome_patterns()
     stripped = text.strip(SPACE)
-    for pattern in patterns.strong_any:
-        if pattern.search(stripped):
-            return True
-    if len(stripped) > patterns.max_weak_length or any(ch in stripped for ch in "。；;，,"):
+    if patterns.strong_match(stripped):
+        return True
+    if len(stripped) > patterns.max_weak_length or _WEAK_STOPS.search(stripped):
         return False
     if not any(p.search(stripped) for p in patterns.weak_any):
         return False
@@ -331,23 +393,25 @@ def _style(level: int, groups: dict[str, str], raw: str) -> tuple[str, bool]:
 
 def _heading_end(text: str, start: int) -> tuple[int, int | None]:
     """Where the heading's words end and the inline body (if any) starts."""
-    for index in range(start, len(text)):
-        if text[index] in "。":
-            rest = index + 1
-            while rest < len(text) and text[rest] in SPACE:
-                rest += 1
-            return index, (rest if rest < len(text) else None)
-    end = len(text)
-    while end > start and text[end - 1] in SPACE:
-        end -= 1
-    return end, None
+    index = text.find("。", start)  # str methods, not a loop per character: bodies run long
+    if index >= 0:
+        rest = len(text) - len(text[index + 1 :].lstrip(SPACE))
+        return index, (rest if rest < len(text) else None)
+    end = len(text.rstrip(SPACE))
+    return (end if end > start else min(start, len(text))), None
 
 
 # Indentation copied from a web page can be HTML spaces (&nbsp;&nbsp;一、…).
 _LEADING_SPACE = regex.compile(r"(?:[ \t\u3000\u00a0\ufeff]|&(?:nbsp|ensp|emsp);|&#(?:160|8194|8195|12288);)*")
 
 
+# Every character either pattern can start with: a line starting otherwise has indent 0.
+_INDENT_START = frozenset(" \t\u3000\u00a0\ufeff&#>*_")
+
+
 def _indent(text: str) -> int:
+    if text[:1] not in _INDENT_START:
+        return 0  # most lines: no regex call
     lead = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr] - always matches
     return _MARKDOWN_PREFIX.match(text, lead).end()  # type: ignore[union-attr]
 
@@ -357,7 +421,8 @@ def classify_line(index: int, text: str, chrome: ChromePatterns | None = None) -
     if not text.strip(SPACE):
         return Line(index, text, LineKind.BLANK, indent=len(text))
     indent = _indent(text)
-    marker = parse_marker(text, indent)
+    # parse_marker is None unless a marker's first character stands at the indent
+    marker = parse_marker(text, indent) if text[indent : indent + 1] in MARKER_START else None
     if marker is not None:
         end, body = _heading_end(text, marker.end)
         return Line(index, text, LineKind.HEADING, indent, marker, end, body)

@@ -19,13 +19,14 @@ DIGITS = {
 }
 UNITS = {"十": 10, "百": 100}
 NUMERAL_CHARS = "".join(DIGITS) + "".join(UNITS)
+_NUMERAL_SET = frozenset(NUMERAL_CHARS)
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _TO_CN = "零一二三四五六七八九"
 
 
 def cn_to_int(text: str) -> int | None:
     """Value of a Chinese numeral such as 三, 十二, 二十一, 一百零五; None if not one."""
-    if not text or any(ch not in DIGITS and ch not in UNITS for ch in text):
+    if not text or not _NUMERAL_SET.issuperset(text):  # one C pass, not a generator per character
         return None
     total, current = 0, None
     for ch in text:
@@ -50,9 +51,12 @@ def int_to_cn(value: int) -> str:
     return head + "十" + (_TO_CN[ones] if ones else "")
 
 
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")  # built once, not per call
+
+
 def digits_value(text: str) -> int | None:
     """Value of ASCII or full-width decimal digits."""
-    normal = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    normal = text.translate(_FULLWIDTH_DIGITS)
     return int(normal) if normal.isdigit() and normal.isascii() else None
 
 

@@ -72,5 +72,5 @@ class Tally:
 
 def title_of(registry: Registry, code: str, name: str) -> str:
     """The rule's Chinese title, or its kebab-case name when it has none (a plugin's)."""
-    cls = registry.rules.get(code)
+    cls = registry.get(code)  # imports that code's family only
     return cls.display_title() if cls is not None else name

@@ -35,9 +35,8 @@ def run_key(registry: Registry) -> str:
     """What every entry of this run depends on besides the file: code, data, plugins."""
     digest = hashlib.blake2b(f"{FORMAT}\0{__version__}\0{sys.version}".encode(), digest_size=16)
     roots: set[str] = set()
-    for name, plugin in sorted(registry.manager.list_name_plugin(), key=lambda item: str(item[0])):
+    for name, module_file in sorted(registry.plugin_files()):
         digest.update(f"plugin\0{name}\0".encode())
-        module_file = getattr(plugin, "__file__", None)
         if module_file:
             roots.add(os.path.dirname(os.path.abspath(module_file)))
     for root in sorted(roots):

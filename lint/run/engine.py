@@ -67,7 +67,9 @@ def enabled_rules(settings: Settings, reg: Registry) -> list[Rule]:
     chosen = reg.memo.get(key)
     if chosen is None:
         chosen = reg.memo[key] = [
-            (cls, settings.severity.get(code)) for code, cls in sorted(reg.rules.items()) if settings.is_enabled(code)
+            (cls, settings.severity.get(code))
+            for code, cls in sorted(reg.rules_for(settings.is_enabled).items())  # imports only the families needed
+            if settings.is_enabled(code)
         ]
     return [cls(severity=severity) for cls, severity in chosen]  # type: ignore[attr-defined]
 
@@ -80,12 +82,10 @@ def _selection(settings: Settings) -> tuple[tuple[str, ...], ...]:
 def keywords_for(settings: Settings, reg: Registry) -> PartKeywords:
     """The part keywords for ``settings``: one object per run and override, so the answers it
     remembers per heading carry across the files of a batch."""
-    import json
-
     from fzlint import data
 
     override = settings.data_overrides.get("parts")
-    key = ("part-keywords", json.dumps(override, sort_keys=True, ensure_ascii=False) if override else "")
+    key = ("part-keywords", _canonical(override) if override else "")
     cached = reg.memo.get(key)
     if cached is not None:
         return cached  # type: ignore[return-value]
@@ -95,6 +95,12 @@ def keywords_for(settings: Settings, reg: Registry) -> PartKeywords:
             keywords = keywords.extended(extra)
     reg.memo[key] = keywords
     return keywords
+
+
+def _canonical(value: object) -> str:
+    import json  # only for a configured override: json is ~2 ms of a start
+
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
 def _last_year_report(previous: Document, keywords: PartKeywords, chrome: ChromePatterns, reg: Registry) -> Report:
@@ -163,7 +169,7 @@ def lint_document(
         keywords = keywords_for(settings, registry)
     report = build_report(document, keywords, chrome)
     last_year = _last_year_report(previous, keywords, chrome, registry) if previous is not None else None
-    known_codes = frozenset(registry.rules)
+    known_codes = registry.codes()
     context = Context(settings=settings, known_codes=known_codes, previous=last_year)
     rules = enabled_rules(settings, registry)
     found: list[Diagnostic] = []
@@ -230,10 +236,12 @@ def _in_bounds(diagnostic: Diagnostic, document: Document) -> Diagnostic:
 def _without_deferred(found: list[Diagnostic], registry: Registry) -> list[Diagnostic]:
     """One defect, one finding: a rule that ``defers_to`` others loses its findings that lie
     within the extent of one of theirs (only findings that are reported count)."""
-    deferring = registry.memo.get("deferring")
+    # Only loaded rules can have findings; the families loaded so far are the key (they only grow).
+    key = ("deferring", len(registry.loaded))
+    deferring = registry.memo.get(key)
     if deferring is None:
-        deferring = {code: cls.defers_to for code, cls in registry.rules.items() if cls.defers_to}
-        registry.memo["deferring"] = deferring
+        deferring = {code: cls.defers_to for code, cls in registry.loaded.items() if cls.defers_to}
+        registry.memo[key] = deferring
     assert isinstance(deferring, dict)
     if not deferring or not any(d.code in deferring for d in found):
         return found

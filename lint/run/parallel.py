@@ -1,10 +1,14 @@
 """Linting many files at once: ``fzlint check --jobs N`` spreads files over processes.
 
 Rules are pure Python, so threads would share one interpreter lock; processes
-(``concurrent.futures.ProcessPoolExecutor``) give real parallelism. Each worker
-builds its own plugin registry (``fzlint.run.plugins.new_registry``) once, files go
-out in chunks so that pickling stays small next to the linting, and results
-come back in input order, so the output is identical to ``--jobs 1``.
+(``concurrent.futures.ProcessPoolExecutor``) give real parallelism. On Linux the
+workers are forked after the parent has built its registry and linted the first file,
+so they inherit the rule modules, the registry and everything a file warms on first use
+(lazily compiled patterns, data tables, jieba's dictionary groups) instead of each
+building them again; elsewhere (spawn) each worker builds its own registry once. Files
+go out in chunks that shrink towards the end, so that no worker idles while another
+finishes a long last chunk, and results come back in input order, so the output is
+identical to ``--jobs 1``.
 
 ``--jobs auto`` (the default) stays in one process for a few files, where
 starting workers would cost more than it saves (an editor linting one file,
@@ -15,12 +19,22 @@ available CPU for more.
 from __future__ import annotations
 
 import math
-import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
+
+# What every run needs lives in fzlint.run.jobs; re-exported here, where it always was.
+from fzlint.run.jobs import (
+    AUTO_MIN_FILES,
+    Lintable,
+    available_cpus,
+    effective_jobs,
+    lint_items,
+    parse_jobs,
+    release_caches,
+)
 
 if TYPE_CHECKING:
     from fzlint.run.cache import ResultCache
@@ -28,48 +42,39 @@ if TYPE_CHECKING:
     from fzlint.run.plugins import Registry
     from fzlint.settings import Settings
 
-# Below this many files one process wins: a worker costs ~15 ms to fork and set
-# up, a seed-sized report ~4 ms to lint (see the Performance section of README).
-AUTO_MIN_FILES = 16
+__all__ = [
+    "AUTO_MIN_FILES",
+    "Lintable",
+    "available_cpus",
+    "effective_jobs",
+    "lint_files",
+    "lint_items",
+    "parse_jobs",
+    "release_caches",
+    "render_in_pool",
+]
+
 # Chunks per worker: enough to balance uneven file sizes, few enough that the
 # per-chunk round trip does not dominate.
 CHUNKS_PER_WORKER = 8
 MAX_CHUNK = 64
-
-
-def available_cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # not on Linux
-        return os.cpu_count() or 1
-
-
-def parse_jobs(value: str) -> int:
-    """``--jobs`` value: a positive number or ``auto`` (0 stands for auto)."""
-    if value.strip().lower() == "auto":
-        return 0
-    jobs = int(value)
-    if jobs < 0:
-        raise ValueError(value)
-    return jobs
-
-
-def effective_jobs(jobs: int, files: int) -> int:
-    """How many processes to use for ``files`` files (``jobs=0`` is auto)."""
-    if jobs == 0:
-        jobs = available_cpus() if files >= AUTO_MIN_FILES else 1
-    return max(1, min(jobs, files))
+MIN_TAIL_CHUNK = 2  # the smallest chunk of the shrinking tail (a round trip costs ~1 ms)
 
 
 def chunk_size(files: int, jobs: int) -> int:
     return max(1, min(MAX_CHUNK, math.ceil(files / (jobs * CHUNKS_PER_WORKER))))
 
 
-class Lintable(Protocol):
-    """What ``lint_items`` runs: a picklable item (``fzlint.run.inputs.CheckInput``) that lints
-    itself with the registry it is given."""
-
-    def lint(self, registry: Registry, cache: ResultCache | None = None) -> FileResult: ...
+def chunk_sizes(files: int, jobs: int) -> list[int]:
+    """Sizes of the chunks ``files`` files go out in: ``chunk_size`` for the bulk, then
+    shrinking (guided scheduling: each chunk a share of what is left), so the last chunks
+    are small and both workers finish at about the same time."""
+    bulk, sizes, left = chunk_size(files, jobs), [], files
+    while left:
+        size = min(left, bulk, max(MIN_TAIL_CHUNK, math.ceil(left / (jobs * CHUNKS_PER_WORKER // 2))))
+        sizes.append(size)
+        left -= size
+    return sizes
 
 
 @dataclass(frozen=True)
@@ -90,31 +95,11 @@ def lint_files(paths: Sequence[Path], settings: Settings, registry: Registry, jo
     return lint_items([PathInput(path, settings) for path in paths], registry, jobs)
 
 
-def lint_items(
-    items: Sequence[Lintable], registry: Registry, jobs: int = 1, cache: ResultCache | None = None
+def lint_in_pool(
+    items: list[Lintable], workers: int, cache: ResultCache | None, registry: Registry | None = None
 ) -> Iterator[FileResult]:
-    """``item.lint(registry)`` for every item, yielded in the order given (``jobs=0``: auto).
-
-    Worker processes build a registry of their own from the installed plugins (a registry
-    holds modules and hook callers, which do not cross a process boundary)."""
-    workers = effective_jobs(jobs, len(items))
-    if workers <= 1:
-        for item in items:
-            yield release_caches(item.lint(registry, cache))
-        return
-    yield from _lint_in_pool(list(items), workers, cache)
-
-
-def release_caches(result: FileResult) -> FileResult:
-    """Drop what rules derived from the document (a joined copy of the text, line offsets).
-
-    A batch keeps every result until the reporter runs, so these copies would
-    add up file by file; they are rebuilt on demand if anything asks again.
-    """
-    if result.document is not None:
-        for derived in ("joined", "line_offsets"):
-            result.document.__dict__.pop(derived, None)
-    return result
+    """``lint_items`` over ``workers`` processes (results in the order given)."""
+    return _pool(items, workers, cache, None, registry)
 
 
 # Renders a chunk's results as the parent would: (texts joined, how many texts). Made by
@@ -133,54 +118,95 @@ class RenderedChunk:
     error_findings: bool  # some diagnostic of error severity (reported or not)
 
 
-def _lint_in_pool(items: list[Lintable], workers: int, cache: ResultCache | None) -> Iterator[FileResult]:
-    yield from _pool(items, workers, cache, None)
-
-
 def render_in_pool(
-    items: Sequence[Lintable], workers: int, cache: ResultCache | None, render: ChunkRenderer
+    items: Sequence[Lintable],
+    workers: int,
+    cache: ResultCache | None,
+    render: ChunkRenderer,
+    registry: Registry | None = None,
 ) -> Iterator[RenderedChunk]:
-    """Lint ``items`` in ``workers`` processes that render their chunks with ``render``; in order."""
-    return _pool(list(items), workers, cache, render)
+    """Lint ``items`` in ``workers`` processes that render their chunks with ``render``; in order.
+
+    With ``registry`` (the parent's), forked workers inherit it and the first file is linted
+    here first, warming what every worker would otherwise warm for itself."""
+    return _pool(list(items), workers, cache, render, registry)
 
 
 def _pool(
-    items: list[Lintable], workers: int, cache: ResultCache | None, render: ChunkRenderer | None
+    items: list[Lintable],
+    workers: int,
+    cache: ResultCache | None,
+    render: ChunkRenderer | None,
+    registry: Registry | None,
 ) -> Iterator[Any]:
+    import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     from fzlint.run import profiling
 
-    size = chunk_size(len(items), workers)
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    global _inherited
     # fork shares the imported modules with the workers (no re-import); elsewhere
     # the platform default (spawn) re-imports them once per worker.
-    method = "fork" if sys.platform.startswith("linux") else None
-    context = multiprocessing.get_context(method)
+    forking = sys.platform.startswith("linux")
+    context = multiprocessing.get_context("fork" if forking else None)
+    inherit = forking and registry is not None
+    if inherit and items:
+        # The first file here, before forking: its first-use work (patterns compiled on
+        # demand, data tables, jieba groups) is then done once, not once per worker.
+        assert registry is not None
+        first = release_caches(items[0].lint(registry, cache))
+        if render is None:
+            yield first
+        else:
+            yield _rendered([first], render, registry)
+        items = items[1:]
+        if not items:
+            return
+        workers = min(workers, len(items))
+    chunks, start = [], 0
+    for size in chunk_sizes(len(items), workers):
+        chunks.append(items[start : start + size])
+        start += size
     profiled = profiling.active() is not None
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(profiled,)
-    ) as pool:
-        # map() keeps input order and lets later chunks run while earlier ones are consumed.
-        for output, totals, counts in pool.map(_lint_chunk, chunks, [cache] * len(chunks), [render] * len(chunks)):
-            profiling.merge(totals, counts)
-            if render is None:
-                yield from output
-            else:
-                yield output
+    _inherited = registry if inherit else None
+    # Objects that exist before the fork are moved out of the collector's sight: a worker's
+    # collections then never touch (and so never copy) the pages it shares with the parent.
+    # (What the command line froze after start-up stays frozen until it returns.)
+    frozen_before = gc.get_freeze_count() > 0
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(profiled, inherit)
+        ) as pool:
+            # map() keeps input order and lets later chunks run while earlier ones are consumed.
+            outputs = pool.map(_lint_chunk, chunks, [cache] * len(chunks), [render] * len(chunks))
+            if not frozen_before:
+                gc.unfreeze()  # the workers are forked by now (all at once, on the first submit)
+            for output, totals, counts in outputs:
+                profiling.merge(totals, counts)
+                if render is None:
+                    yield from output
+                else:
+                    yield output
+    finally:
+        if not frozen_before:
+            gc.unfreeze()
+        _inherited = None
 
 
-# The worker process's own registry, built once by its initializer: state of that process
-# alone, never shared with the parent or another worker.
+# The parent's registry while a forked pool starts (what the workers inherit), else None.
+_inherited: Registry | None = None
+# The worker process's registry, set once by its initializer: inherited from the parent
+# by fork, or built in the worker; never sent back or shared after the fork.
 _worker_registry: Registry | None = None
 
 
-def _init_worker(profiled: bool) -> None:
+def _init_worker(profiled: bool, inherit: bool = False) -> None:
     from fzlint.run import plugins, profiling
 
     global _worker_registry
-    _worker_registry = plugins.new_registry()
+    _worker_registry = _inherited if inherit and _inherited is not None else plugins.new_registry()
     profiling.enable_in_worker(profiled)
 
 
@@ -191,7 +217,9 @@ def _lint_chunk(
 
     assert _worker_registry is not None, "worker initializer did not run"
     results = [release_caches(item.lint(_worker_registry, cache)) for item in items]
-    output: list[FileResult] | RenderedChunk = results if render is None else _rendered(results, render)
+    output: list[FileResult] | RenderedChunk = (
+        results if render is None else _rendered(results, render, _worker_registry)
+    )
     profile = profiling.active()
     if profile is None:
         return output, {}, {}
@@ -201,11 +229,10 @@ def _lint_chunk(
     return output, totals, counts
 
 
-def _rendered(results: list[FileResult], render: ChunkRenderer) -> RenderedChunk:
+def _rendered(results: list[FileResult], render: ChunkRenderer, registry: Registry) -> RenderedChunk:
     from fzlint.diagnostics import Severity
 
-    assert _worker_registry is not None
-    text, count = render(results, _worker_registry)
+    text, count = render(results, registry)
     return RenderedChunk(
         text=text,
         items=count,

@@ -1,11 +1,9 @@
 """Skip the expressions of a word table that cannot match a line (T101, T103, S104).
 
-Most expressions cannot match without one of a few characters (``××+`` needs ×, ``某某``
-needs 某, ``党的[0-9]{1,2}大`` needs 党, 的 or 大). That set is read off the parsed
-expression: a character a match must contain, or a small class or alternation of which
-a match must contain one. One character-class scan per line then tells which expressions
-can match at all; the others are not run. An expression whose set cannot be worked out
-(case-insensitive, a negated class, only ``.``) always runs, so no match is ever missed.
+Each expression's needed characters (``fzlint.parse.needed``: a set of which every match
+holds one, the rarest by the seed reports' character rank) are found by one
+character-class scan per line; the expressions whose characters are absent are not run. An
+expression whose set cannot be worked out always runs, so no match is ever missed.
 """
 
 from __future__ import annotations
@@ -14,83 +12,19 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import groupby, repeat
+from operator import itemgetter
 
 from fzlint import regex
+from fzlint.parse.needed import Needed
+from fzlint.parse.needed import needed_chars as parsed_needed_chars
 from fzlint.rules.common.wordscan import char_rank
-
-# A class of more characters than this is no help: the line almost surely holds one.
-_LARGEST_CLASS = 32
-
-Needed = frozenset[str] | None
-
-
-def _cost(chars: frozenset[str], rank: dict[str, int]) -> int:
-    """How common the characters are together (the rank's commonest first; an unranked one is
-    rare, except white space, which the rank leaves out and every layout line holds)."""
-    size = len(rank)
-    return sum(size + 1 if ch.isspace() else size + 1 - rank.get(ch, size) for ch in chars)
-
-
-def _class(items: list, constants) -> Needed:  # type: ignore[no-untyped-def]
-    chars: set[str] = set()
-    for op, value in items:
-        if op is constants.LITERAL:
-            chars.add(chr(value))
-        elif op is constants.RANGE and value[1] - value[0] < _LARGEST_CLASS:
-            chars.update(chr(c) for c in range(value[0], value[1] + 1))
-        else:  # a negated class, a category (\d, \s), a big range
-            return None
-    return frozenset(chars) if len(chars) <= _LARGEST_CLASS else None
-
-
-def _element(op, value, constants, rank) -> Needed:  # type: ignore[no-untyped-def]
-    """Characters of which a match of this element must contain one (None: unknown)."""
-    if op is constants.LITERAL:
-        return frozenset(chr(value))
-    if op is constants.IN:
-        return _class(value, constants)
-    if op is constants.SUBPATTERN:
-        _group, add_flags, _del_flags, pattern = value
-        return None if add_flags & re.IGNORECASE else _sequence(pattern, constants, rank)
-    if op is getattr(constants, "ATOMIC_GROUP", None):
-        return _sequence(value, constants, rank)
-    if op in (constants.MAX_REPEAT, constants.MIN_REPEAT, getattr(constants, "POSSESSIVE_REPEAT", None)):
-        low, _high, pattern = value
-        return _sequence(pattern, constants, rank) if low >= 1 else None
-    if op is constants.BRANCH:
-        union: set[str] = set()
-        for branch in value[1]:
-            needed = _sequence(branch, constants, rank)
-            if needed is None:
-                return None
-            union |= needed
-        return frozenset(union) if len(union) <= _LARGEST_CLASS else None
-    return None  # assertions, anchors, ., back-references: nothing certain
-
-
-def _sequence(items, constants, rank) -> Needed:  # type: ignore[no-untyped-def]
-    """The rarest of the sets its elements need (every element must match)."""
-    best: Needed = None
-    for op, value in items:
-        needed = _element(op, value, constants, rank)
-        if needed is not None and (best is None or _cost(needed, rank) < _cost(best, rank)):
-            best = needed
-    return best
 
 
 @cache
 def needed_chars(pattern: str) -> Needed:
     """Characters of which every match of ``pattern`` holds at least one; None if unknown."""
-    try:
-        from re import _constants as constants  # type: ignore[attr-defined]
-        from re import _parser as parser  # type: ignore[attr-defined]
-
-        parsed = parser.parse(pattern)
-        if parsed.state.flags & re.IGNORECASE:
-            return None
-        return _sequence(parsed.data, constants, char_rank())
-    except Exception:  # another Python's parser: run the expression on every line
-        return None
+    return parsed_needed_chars(pattern, char_rank())
 
 
 @dataclass(frozen=True)
@@ -111,14 +45,28 @@ class Prefilter:
 
     def possible_each(self, text: str, starts: list[int]) -> list[list[int]]:
         """:meth:`possible` for each line of ``text``, the lines starting at ``starts`` (one
-        scan of the whole text: a report has few lines with any of these characters)."""
+        scan of the whole text: a report has few lines with any of these characters). The
+        matches are turned into line numbers and characters by C-level maps, grouped by line
+        (they come in order), and the answer for one set of characters is worked out once."""
         each = [self.always] * len(starts)
-        present: dict[int, set[str]] = {}
-        for match in self.scan.finditer(text):
-            present.setdefault(bisect_right(starts, match.start()) - 1, set()).add(match.group())
-        for number, chars in present.items():
-            each[number] = [i for i, n in enumerate(self.needed) if n is None or not n.isdisjoint(chars)]
+        matches = list(self.scan.finditer(text))
+        if not matches:
+            return each
+        lines = map(bisect_right, repeat(starts, len(matches)), map(_START, matches))
+        answers: dict[frozenset[str], list[int]] = {}
+        for line, group in groupby(zip(lines, map(_GROUP, matches), strict=True), key=_FIRST):
+            chars = frozenset(map(_SECOND, group))
+            answer = answers.get(chars)
+            if answer is None:
+                answer = answers[chars] = [i for i, n in enumerate(self.needed) if n is None or not n.isdisjoint(chars)]
+            each[line - 1] = answer
         return each
+
+
+_START = re.Match.start
+_GROUP = re.Match.group
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
 
 
 @cache
