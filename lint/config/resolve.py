@@ -18,7 +18,6 @@ import copy
 import dataclasses
 import fnmatch
 import os
-import tomllib
 import types
 import typing
 from dataclasses import dataclass, field
@@ -69,6 +68,8 @@ class Resolved:
 
 @cache
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # ~6 ms of imports: only when there is a configuration file to read
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
