@@ -24,6 +24,23 @@ SNAPSHOT = os.path.join(_CORE_DATA, "tables.marshal")
 SNAPSHOT_MAGIC = "fzlint-data-snapshot 1"
 
 
+@cache
+def char_rank() -> dict[str, int]:
+    """Character → its rank among the seed reports' characters (0: the commonest), from
+    ``data/char_rank.txt`` (written by scripts/build_jieba_dict.py). Only how much work a scan
+    does depends on it (which needed character of a pattern or word is looked for), never a
+    result: the classifier's chrome branches and the rules' word tables both use it."""
+    path = os.path.join(_CORE_DATA, "char_rank.txt")
+    if os.path.isfile(path):
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    else:  # an installation that is not plain files (a zip archive)
+        from importlib import resources
+
+        text = resources.files("fzlint").joinpath("data", "char_rank.txt").read_text(encoding="utf-8")
+    return {ch: i for i, ch in enumerate(text.strip())}
+
+
 def _data_dirs() -> tuple[str, ...]:
     # fzlint.rules lives in the source tree's rules/ (mapped by pyproject) or in
     # site-packages' fzlint/rules/: ask the package where it is, without importing a rule.

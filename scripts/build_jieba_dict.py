@@ -15,7 +15,7 @@ grouped by first character: jieba still reads it as a dictionary with the same w
 frequencies, and ``rules/data/jieba_domain_index.txt`` (the total frequency and each first
 character's byte range) lets fzlint load only the groups of the characters a sentence holds.
 
-It also writes ``rules/data/char_rank.txt``: the characters of the seed reports, commonest
+It also writes ``lint/data/char_rank.txt``: the characters of the seed reports, commonest
 first, which T101/T102 use to key each word on its rarest character (rules/common/wordscan.py),
 and ``rules/data/confusables_wrong.txt``: the wrong forms of confusables.toml in order, under the
 CRC-32 and length of the TOML file they come from, so that T102 scans without parsing 98 KB
@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "rules" / "data" / "jieba_domain.txt"
 INDEX = ROOT / "rules" / "data" / "jieba_domain_index.txt"
-RANK = ROOT / "rules" / "data" / "char_rank.txt"
+RANK = ROOT / "lint" / "data" / "char_rank.txt"
 WRONGS = ROOT / "rules" / "data" / "confusables_wrong.txt"
 OFFSET_WIDTH = 8  # digits of a byte offset in the index (rules/common/segment.py reads them)
 FILLER = "〓"  # a character that never occurs in report text

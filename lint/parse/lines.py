@@ -253,25 +253,9 @@ class ChromePatterns:
         return False
 
 
-# The 200 commonest characters of the seed reports, commonest first (the head of
-# rules/data/char_rank.txt, which the core does not read): only which of a branch's needed
-# sets is scanned for depends on it (在 or 页 for 在手机上打开当前页), never a result.
-_COMMON_CHARS = (
-    ",法。政务、治2“”一全数化建区办推的服理0实设动据深工事开作和进行规等习府提项是能1件中学年公人市"
-    "效在平度成合大民发二展新5共体《》制信管用高()强要4业力主智求会升国通领依安局时重3与系改个持条湖"
-    "罗加思范保息题域有策网部圳三诉面上不组台现生程责近导式律解及想方续落审性我机统为企党入关应目以宣次线"
-    "问传出社6对权案点职营运8决心施过步革十单同精议质任字完类计.创率调障9下专准态情文港立络贯造AI基"
-)
-
-
-@cache
-def _common_rank() -> dict[str, int]:
-    return {ch: i for i, ch in enumerate(_COMMON_CHARS)}
-
-
 def _branch_needs(pattern: re.Pattern[str]) -> Needed:
     """The characters a branch's matches need, None for one with flags (case-insensitive)."""
-    return needed_chars(pattern.pattern, _common_rank()) if not pattern.flags & ~re.UNICODE else None
+    return needed_chars(pattern.pattern, data.char_rank()) if not pattern.flags & ~re.UNICODE else None
 
 
 def chrome_patterns(override: dict | None = None) -> ChromePatterns:

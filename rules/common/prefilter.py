@@ -16,9 +16,9 @@ from itertools import groupby, repeat
 from operator import itemgetter
 
 from fzlint import regex
+from fzlint.data import char_rank
 from fzlint.parse.needed import Needed
 from fzlint.parse.needed import needed_chars as parsed_needed_chars
-from fzlint.rules.common.wordscan import char_rank
 
 
 @cache

@@ -2,7 +2,7 @@
 
 A regex alternation of hundreds of words is tried branch by branch at every position where
 one of them can start (T102's 662 words: ~2 ms a report, 70 ms to compile). Instead each
-word is keyed on its rarest character (by ``rules/data/char_rank.txt``, the characters of
+word is keyed on its rarest character (by ``lint/data/char_rank.txt``, the characters of
 the seed reports, commonest first): one character class finds the few places where a key
 occurs, and only there is the word compared. Any character of a word would give the same
 occurrences; the rank only decides how many places are looked at.
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from fzlint import regex
+from fzlint.data import char_rank
 
 
 def read_data(name: str) -> bytes:
@@ -36,12 +37,6 @@ def read_data(name: str) -> bytes:
 # Up to this many words, an alternation rules a line out in C faster than the key scan: sre
 # tries its branches one after the other wherever a first character occurs.
 _GATED = 64
-
-
-@cache
-def char_rank() -> dict[str, int]:
-    """Character → its rank among the seed reports' characters (0: the commonest)."""
-    return {ch: i for i, ch in enumerate(read_data("char_rank.txt").decode("utf-8").strip())}
 
 
 def _key_offset(word: str, rank: dict[str, int]) -> int:
