@@ -1,6 +1,6 @@
 """``--format json`` and ``json-lines`` write their common findings straight from their attributes
 (``reporters.json_direct``): for a finding of any shape, the same text as the general path
-(``as_dict``, then ``_item`` or the general encoder; ``json.dumps`` for json-lines), or the same
+(``as_dict``, then the general encoder; ``json.dumps`` for json-lines), or the same
 exception."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from registry_for_tests import REGISTRY
 
 from fzlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from fzlint.reporters import ReportOptions, json_lines, json_output
-from fzlint.reporters.json_output import _item, as_dict
+from fzlint.reporters.json_output import as_dict
 from fzlint.reporters.json_text import dumps_indented
 from fzlint.run.engine import FileResult, lint_path
 from fzlint.settings import Settings
@@ -24,7 +24,7 @@ ROOT = Path(__file__).parent.parent
 
 
 class Text(str):
-    """A str subclass: JSON writes it as a string, _item leaves it to the general encoder."""
+    """A str subclass: JSON writes it as a string, the templates leave it to the general encoder."""
 
 
 class OwnDiagnostic(Diagnostic):
@@ -43,15 +43,8 @@ class OwnEdit(Edit):
 
 
 def general(diagnostics: list[Diagnostic], ascii_escape: bool) -> list[str]:
-    """What json items wrote before json_direct: each finding through as_dict."""
-    from json.encoder import encode_basestring, encode_basestring_ascii
-
-    encode = encode_basestring_ascii if ascii_escape else encode_basestring
-    out = []
-    for d in diagnostics:
-        found = as_dict(d)
-        out.append(_item(found, encode) or dumps_indented(found, ensure_ascii=ascii_escape, level=1))
-    return out
+    """The general path: each finding's as_dict through the indented encoder (json.dumps's text)."""
+    return [dumps_indented(as_dict(d), ensure_ascii=ascii_escape, level=1) for d in diagnostics]
 
 
 def outcome(write: Any) -> tuple[str, Any]:

@@ -125,3 +125,14 @@ FLAT = templates(
     ("[", ", ", "]"),
     ("}", "}"),
 )
+
+# json.dump(items, indent=2) of --format json: each finding as it stands inside the array.
+INDENTED = templates(
+    '{\n    "path": %s,\n    "line": %d,\n    "column": %d,\n    "end_line": %d,\n    "end_column": %d,\n',
+    '    "code": %s,\n    "name": %s,\n    "severity": %s,\n    "message": %s,\n    "fix": ',
+    '{\n      "message": %s,\n      "applicability": %s,\n      "edits": ',
+    '{\n          "line": %d,\n          "column": %d,\n          "end_line": %d,\n'
+    '          "end_column": %d,\n          "content": %s\n        }',
+    ("[\n        ", ",\n        ", "\n      ]"),
+    ("\n    }", "\n  }"),
+)
