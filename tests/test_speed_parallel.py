@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, SEEDS
 from registry_for_tests import REGISTRY
 
-from fzlint.run import parallel
+from fzlint.run import jobs, parallel
 from fzlint.run.engine import lint_path
 from fzlint.settings import Settings
 
@@ -133,7 +133,7 @@ def test_workers_send_text_not_findings(tmp_path: Path) -> None:
             writer.chunk(chunk.text)
     writer.close()
     expected = io.StringIO()
-    json_output.render(list(parallel.lint_items(paths, REGISTRY, 1)), expected, _options())
+    json_output.render(list(jobs.lint_items(paths, REGISTRY, 1)), expected, _options())
     assert out.getvalue() == expected.getvalue()
 
 
@@ -156,12 +156,12 @@ def test_auto_jobs_stay_single_for_few_files(monkeypatch: pytest.MonkeyPatch) ->
     from fzlint.run import jobs
 
     monkeypatch.setattr(jobs, "available_cpus", lambda: 4)
-    assert parallel.effective_jobs(0, 1) == 1
-    assert parallel.effective_jobs(0, parallel.AUTO_MIN_FILES - 1) == 1
-    assert parallel.effective_jobs(0, parallel.AUTO_MIN_FILES) == 4
-    assert parallel.effective_jobs(8, 3) == 3  # never more workers than files
-    assert parallel.effective_jobs(2, 100) == 2
-    assert parallel.parse_jobs("auto") == 0 and parallel.parse_jobs("3") == 3
+    assert jobs.effective_jobs(0, 1) == 1
+    assert jobs.effective_jobs(0, jobs.AUTO_MIN_FILES - 1) == 1
+    assert jobs.effective_jobs(0, jobs.AUTO_MIN_FILES) == 4
+    assert jobs.effective_jobs(8, 3) == 3  # never more workers than files
+    assert jobs.effective_jobs(2, 100) == 2
+    assert jobs.parse_jobs("auto") == 0 and jobs.parse_jobs("3") == 3
 
 
 def test_chunks_are_bounded_and_cover_every_file() -> None:
@@ -228,6 +228,6 @@ def test_released_caches_are_rebuilt_on_demand(tmp_path: Path) -> None:
     result = lint_path(path, Settings(), REGISTRY)
     assert result.document is not None
     joined, offsets = result.document.joined, result.document.line_offsets
-    parallel.release_caches(result)
+    jobs.release_caches(result)
     assert "joined" not in result.document.__dict__ and "line_offsets" not in result.document.__dict__
     assert result.document.joined == joined and result.document.line_offsets == offsets

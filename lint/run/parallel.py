@@ -25,34 +25,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-# What every run needs lives in fzlint.run.jobs; re-exported here, where it always was.
-from fzlint.run.jobs import (
-    AUTO_MIN_FILES,
-    Lintable,
-    available_cpus,
-    effective_jobs,
-    lint_items,
-    parse_jobs,
-    release_caches,
-)
+from fzlint.run.jobs import Lintable, lint_items, release_caches  # what every run needs (no pool)
 
 if TYPE_CHECKING:
     from fzlint.run.cache import ResultCache
     from fzlint.run.engine import FileResult
     from fzlint.run.plugins import Registry
     from fzlint.settings import Settings
-
-__all__ = [
-    "AUTO_MIN_FILES",
-    "Lintable",
-    "available_cpus",
-    "effective_jobs",
-    "lint_files",
-    "lint_items",
-    "parse_jobs",
-    "release_caches",
-    "render_in_pool",
-]
 
 # Chunks per worker: enough to balance uneven file sizes, few enough that the
 # per-chunk round trip does not dominate.
